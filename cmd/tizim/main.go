@@ -1,0 +1,202 @@
+// Command tizim builds the static website of a register of political
+// prisoners from its content folder.
+//
+// Usage:
+//
+//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]
+//	tizim check [--root DIR] [--as-of YYYY-MM-DD]
+//	tizim new person [--root DIR] "Name"
+//	tizim version
+//
+// Exit status: 0 on success, 1 when the content has errors (all are
+// printed, as file:line:column: message), 2 on a usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/tizim/tizim/internal/build"
+	"github.com/tizim/tizim/internal/content"
+)
+
+const usage = `tizim builds the website of a register of political prisoners.
+
+Usage:
+  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]   build the site into --out (default public)
+  tizim check [--root DIR] [--as-of YYYY-MM-DD]               validate the content, write nothing
+  tizim new person [--root DIR] "Name"                        start a case file for a new person
+  tizim version                                               print the version
+
+Run "tizim <command> -h" for a command's flags.
+`
+
+// errUsage marks a mistake in the command line: exit status 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	var list content.ErrorList
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, list)
+		fmt.Fprintf(stderr, "%d error(s); nothing was written\n", len(list))
+		return 1
+	default:
+		fmt.Fprintln(stderr, "tizim:", err)
+		return 1
+	}
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet("tizim "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	root := fl.String("root", ".", "the site `folder` holding content/")
+	switch cmd {
+	case "build":
+		out := fl.String("out", "", "the output `folder` (default: public inside --root)")
+		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
+		if err := parse(fl, args, 0); err != nil {
+			return err
+		}
+		day, err := siteDate(*asOf)
+		if err != nil {
+			fmt.Fprintln(stderr, "tizim build:", err)
+			return errUsage
+		}
+		if *out == "" {
+			*out = filepath.Join(*root, "public")
+		}
+		start := time.Now()
+		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files in %v\n",
+			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, time.Since(start).Round(time.Millisecond))
+		return nil
+	case "check":
+		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")
+		if err := parse(fl, args, 0); err != nil {
+			return err
+		}
+		day, err := siteDate(*asOf)
+		if err != nil {
+			fmt.Fprintln(stderr, "tizim check:", err)
+			return errUsage
+		}
+		reg, _, err := build.Load(*root, day)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "ok: %d people, %d on the current list as of %s\n", len(reg.People), len(reg.Current), day.Format(time.DateOnly))
+		return nil
+	case "new":
+		fl.Usage = func() { fmt.Fprintln(stderr, `usage: tizim new person [--root DIR] "Name"`); fl.PrintDefaults() }
+		if len(args) == 0 || args[0] != "person" {
+			fl.Usage()
+			return errUsage
+		}
+		if err := parse(fl, args[1:], 1); err != nil {
+			return err
+		}
+		return newPerson(*root, fl.Arg(0), stdout)
+	case "version":
+		if err := parse(fl, args, 0); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "tizim", version())
+		return nil
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "tizim: unknown command %q\n\n%s", cmd, usage)
+	return errUsage
+}
+
+// parse parses flags and checks the number of remaining arguments.
+func parse(fl *flag.FlagSet, args []string, nargs int) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fl.NArg() != nargs {
+		fmt.Fprintf(fl.Output(), "%s: expected %d argument(s), got %d\n", fl.Name(), nargs, fl.NArg())
+		fl.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+// siteDate is the day the site is "as of": the flag, else
+// SOURCE_DATE_EPOCH (for reproducible builds), else today in UTC.
+func siteDate(flagValue string) (time.Time, error) {
+	if flagValue != "" {
+		t, err := time.Parse(time.DateOnly, flagValue)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--as-of %q is not a date; write YYYY-MM-DD", flagValue)
+		}
+		return t, nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+func newPerson(root, name string, stdout io.Writer) error {
+	slug := content.Slug(name)
+	if slug == "" {
+		return fmt.Errorf("cannot make a slug of %q; give the name in letters", name)
+	}
+	dir := filepath.Join(root, content.Dir, "people", slug)
+	if _, err := os.Stat(dir); err == nil {
+		return fmt.Errorf("%s already exists", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	file := filepath.Join(dir, "case.yaml")
+	today := time.Now().UTC().Format(time.DateOnly)
+	if err := os.WriteFile(file, content.CaseTemplate(name, today), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s\nEdit it, add a profile.md beside it if you like, then run: tizim check\n", file)
+	return nil
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,229 @@
+// Package content loads and validates a register's content folder.
+//
+// The folder is the contract with maintainers (see README.md and
+// docs of the format); this package is its one reader:
+//
+//	content/site.yaml                       site settings
+//	content/people/<slug>/case.yaml         one person: names, facts, dated events
+//	content/people/<slug>/profile.md        optional profile, default language
+//	content/people/<slug>/profile.<lang>.md optional profile in another language
+//	content/people/<slug>/photo.jpg|png     optional portrait
+//	content/sources/*.yaml                  lists of sources that events cite by id
+//	content/pages/<name>.md                 free pages: front matter + Markdown
+//	content/pages/<name>.<lang>.md          a free page in another language
+//
+// Loading is strict: an unknown field, a value of the wrong type, a bad date,
+// term, event type or source id, a misplaced file or a file that is not
+// UTF-8 is an [Error] naming file, line and column. Load reports every
+// problem of the folder at once, as an [ErrorList] sorted by file and line.
+//
+// Nothing here derives status or membership: that is package register's
+// work. Content keeps what the files say, including drafts and the
+// free-form internal notes, which the register drops before rendering.
+package content
+
+import (
+	"github.com/tizim/tizim/internal/date"
+)
+
+// Content is a loaded, validated content folder.
+type Content struct {
+	Site    *Site
+	People  []*Person // sorted by slug; includes drafts
+	Sources []*Source // sorted by id
+	Pages   []*Page   // sorted by name, then language
+	byID    map[string]*Source
+}
+
+// Source returns the source with the given id, or nil.
+func (c *Content) Source(id string) *Source { return c.byID[id] }
+
+// Site is content/site.yaml.
+type Site struct {
+	Title           string
+	Description     string
+	BaseURL         string   // absolute URL ending in "/", e.g. "https://x.github.io/register/"
+	Languages       []string // the first is the default language
+	CurrentStatuses []Status // statuses that put a listed person on the current list
+	RepoURL         string   // optional: the content's repository, for "edit this page" links
+	RepoBranch      string   // default "main"
+	License         string   // optional: the licence of the content, as text
+	Facilities      map[string]Facility
+}
+
+// Facility is a place of detention listed in site.yaml, so that readers can
+// write to the people held there.
+type Facility struct {
+	Address string
+}
+
+// Person is one case file with its profiles and photo.
+type Person struct {
+	Slug       string // the folder name, used in URLs
+	Path       string // of case.yaml, e.g. "content/people/x/case.yaml"
+	Name       string
+	Names      map[string]string // language -> name
+	Aliases    []string
+	Born       date.Date // zero when unknown
+	Gender     string
+	Region     string
+	Occupation string
+	Groups     []string
+	Tags       []string
+	Charges    []Charge
+	Events     []*Event // in file order
+	Draft      bool
+	Profiles   map[string]*Markdown // language -> profile; the default language's key is its code
+	Photo      string               // path of the photo file, "" when there is none
+	// Internal notes are never kept: the loader checks the block is there
+	// and drops it, so no later stage can publish it by mistake.
+}
+
+// Charge is one criminal charge as the sources word it.
+type Charge struct {
+	Article string // optional, e.g. "art. 174"
+	Text    string
+}
+
+// Event is one dated fact in a person's case.
+type Event struct {
+	Date     date.Date
+	Type     EventType
+	Text     string
+	Court    string
+	Judge    string
+	Facility string
+	By       string    // who recognized or delisted, on recognized and delisted
+	Sentence *Sentence // only on sentenced, sentence_changed and appeal
+	Sources  []string  // source ids
+	Line     int       // of the event in case.yaml, for messages and tie-breaks
+	Index    int       // position in the file's events list
+}
+
+// Sentence is a court's sentence as an event records it.
+type Sentence struct {
+	Kind   SentenceKind
+	Term   date.Term // zero when not given
+	Amount string    // e.g. for a fine: "56,000 tenge"
+}
+
+// Source is a document that events cite.
+type Source struct {
+	ID         string
+	Title      string
+	Publisher  string
+	Date       date.Date
+	URL        string
+	ArchiveURL string
+	Lang       string
+	Path       string
+	Line       int
+}
+
+// Page is a free page such as about or methodology.
+type Page struct {
+	Name        string // file name without extension and language, used in URLs
+	Lang        string
+	Title       string
+	Description string
+	Menu        int // position in the main navigation; 0 = not in it
+	Draft       bool
+	Body        *Markdown
+}
+
+// Markdown is a Markdown file's body and where it comes from.
+type Markdown struct {
+	Path   string
+	Line   int // the line of the file on which Source starts
+	Source []byte
+}
+
+// EventType is the kind of an event; see [EventTypes].
+type EventType string
+
+// The event types of the format. Their effect on status is package
+// register's; the set is the format's.
+const (
+	Detained        EventType = "detained"
+	HouseArrest     EventType = "house_arrest"
+	Restricted      EventType = "restricted"
+	Sentenced       EventType = "sentenced"
+	SentenceChanged EventType = "sentence_changed"
+	Appeal          EventType = "appeal"
+	Released        EventType = "released"
+	Acquitted       EventType = "acquitted"
+	Pardoned        EventType = "pardoned"
+	Amnesty         EventType = "amnesty"
+	Died            EventType = "died"
+	Recognized      EventType = "recognized"
+	Delisted        EventType = "delisted"
+	Charged         EventType = "charged"
+	Trial           EventType = "trial"
+	HungerStrike    EventType = "hunger_strike"
+	Health          EventType = "health"
+	Transferred     EventType = "transferred"
+	Other           EventType = "other"
+)
+
+// EventTypes lists every event type in the order of the format's table.
+var EventTypes = []EventType{
+	Detained, HouseArrest, Restricted, Sentenced, SentenceChanged, Appeal,
+	Released, Acquitted, Pardoned, Amnesty, Died, Recognized, Delisted,
+	Charged, Trial, HungerStrike, Health, Transferred, Other,
+}
+
+// CarriesSentence reports whether an event of type t may have a sentence.
+func (t EventType) CarriesSentence() bool {
+	return t == Sentenced || t == SentenceChanged || t == Appeal
+}
+
+// CarriesBy reports whether an event of type t may name who took the step.
+func (t EventType) CarriesBy() bool {
+	return t == Recognized || t == Delisted
+}
+
+// SentenceKind is the kind of punishment a sentence imposes.
+type SentenceKind string
+
+// The sentence kinds of the format.
+const (
+	Prison            SentenceKind = "prison"
+	RestrictedFreedom SentenceKind = "restricted_freedom"
+	Suspended         SentenceKind = "suspended"
+	Probation         SentenceKind = "probation"
+	Fine              SentenceKind = "fine"
+	TimeServed        SentenceKind = "time_served"
+	NoPunishment      SentenceKind = "none"
+)
+
+// SentenceKinds lists every sentence kind.
+var SentenceKinds = []SentenceKind{Prison, RestrictedFreedom, Suspended, Probation, Fine, TimeServed, NoPunishment}
+
+// Status is where a person stands at a date: the format names the statuses
+// so that site.yaml can choose which of them make the current list.
+type Status string
+
+// The statuses of the format.
+const (
+	Free              Status = "free"
+	PretrialDetention Status = "pretrial_detention"
+	HouseArrested     Status = "house_arrest"
+	Imprisoned        Status = "imprisoned"
+	RestrictedStatus  Status = "restricted"
+	Dead              Status = "died"
+)
+
+// Statuses lists every status, most severe custody first.
+var Statuses = []Status{Imprisoned, PretrialDetention, HouseArrested, RestrictedStatus, Free, Dead}
+
+// DefaultCurrentStatuses are the statuses on the current list when site.yaml
+// does not say.
+var DefaultCurrentStatuses = []Status{PretrialDetention, HouseArrested, Imprisoned}
+
+func names[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = string(x)
+	}
+	return out
+}

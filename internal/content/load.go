@@ -1,0 +1,256 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Dir is the content folder's path inside the site's file system.
+const Dir = "content"
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+)
+
+// reservedPages are first path segments the site itself uses, so a free page
+// may not take them.
+var reservedPages = []string{"current", "people", "groups", "regions", "search", "stats", "data", "changes", "schema", "static", "feed", "sitemap", "404"}
+
+// Load reads and validates the content folder of fsys (a site root holding
+// content/). On any problem it returns a nil *Content and an [ErrorList].
+func Load(fsys fs.FS) (*Content, error) {
+	var errs ErrorList
+	c := &Content{byID: make(map[string]*Source)}
+
+	c.Site = loadSite(fsys, &errs)
+	langs := []string{"en"}
+	if c.Site != nil {
+		langs = c.Site.Languages
+	}
+	c.Sources = loadSources(fsys, &errs)
+	for _, s := range c.Sources {
+		c.byID[s.ID] = s
+	}
+	c.People = loadPeople(fsys, langs, &errs)
+	c.Pages = loadPages(fsys, langs, &errs)
+
+	// Source ids are checked after everything is read, since a case file may
+	// cite a source from any file.
+	ids := make([]string, 0, len(c.Sources))
+	for _, s := range c.Sources {
+		ids = append(ids, s.ID)
+	}
+	for _, p := range c.People {
+		for _, e := range p.Events {
+			for _, id := range e.Sources {
+				if c.byID[id] == nil {
+					errs = append(errs, &Error{Path: p.Path, Line: e.Line, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
+				}
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// loadPeople reads every people/<slug>/ folder, in parallel since a large
+// register has tens of thousands of them.
+func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
+	root := path.Join(Dir, "people")
+	entries, err := fs.ReadDir(fsys, root)
+	if errors.Is(err, fs.ErrNotExist) {
+		*errs = append(*errs, &Error{Path: root, Msg: "there is no people folder; each person needs content/people/<slug>/case.yaml"})
+		return nil
+	}
+	if err != nil {
+		*errs = append(*errs, &Error{Path: root, Msg: "cannot read the folder: " + err.Error()})
+		return nil
+	}
+	var dirs []string
+	for _, e := range entries {
+		p := path.Join(root, e.Name())
+		switch {
+		case !e.IsDir():
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; content/people/ holds only one folder per person, named by its slug"})
+		case !slugRE.MatchString(e.Name()):
+			*errs = append(*errs, &Error{Path: p, Msg: "folder name " + quote(e.Name()) + " is not a slug; use lower-case ASCII letters, digits and single hyphens, as `tizim new person` makes them (e.g. sanavar-zakirova)"})
+		default:
+			dirs = append(dirs, e.Name())
+		}
+	}
+
+	people := make([]*Person, len(dirs))
+	perErrs := make([]ErrorList, len(dirs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				people[i] = loadPerson(fsys, dirs[i], langs, &perErrs[i])
+			}
+		}()
+	}
+	for i := range dirs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var out []*Person
+	for i, p := range people {
+		*errs = append(*errs, perErrs[i]...)
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out // dirs came sorted from ReadDir
+}
+
+// loadPerson reads one person's folder.
+func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Person {
+	dir := path.Join(Dir, "people", slug)
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		*errs = append(*errs, &Error{Path: dir, Msg: "cannot read the folder: " + err.Error()})
+		return nil
+	}
+	profiles := make(map[string]*Markdown)
+	var photo string
+	hasCase := false
+	for _, e := range entries {
+		name, p := e.Name(), path.Join(dir, e.Name())
+		if e.IsDir() {
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected folder; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg or photo.png"})
+			continue
+		}
+		switch {
+		case name == "case.yaml":
+			hasCase = true
+		case name == "profile.md" || strings.HasPrefix(name, "profile.") && strings.HasSuffix(name, ".md"):
+			lang := langs[0]
+			if name != "profile.md" {
+				lang = strings.TrimSuffix(strings.TrimPrefix(name, "profile."), ".md")
+				if !slices.Contains(langs, lang) {
+					*errs = append(*errs, &Error{Path: p, Msg: "language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + "); add it there or rename the file"})
+					continue
+				}
+				if lang == langs[0] {
+					*errs = append(*errs, &Error{Path: p, Msg: quote(lang) + " is the default language: name this file profile.md"})
+					continue
+				}
+			}
+			if md := readMarkdown(fsys, p, errs); md != nil {
+				checkMarkdown(md, errs)
+				profiles[lang] = md
+			}
+		case name == "photo.jpg" || name == "photo.jpeg" || name == "photo.png":
+			if photo != "" {
+				*errs = append(*errs, &Error{Path: p, Msg: "a person has one photo; remove " + path.Base(photo) + " or this one"})
+				continue
+			}
+			photo = p
+		default:
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg or photo.png"})
+		}
+	}
+	if !hasCase {
+		*errs = append(*errs, &Error{Path: path.Join(dir, "case.yaml"), Msg: "missing case file: every folder in content/people/ needs a case.yaml (the profile and photo are shown only with it)"})
+		return nil
+	}
+	p := loadCase(fsys, path.Join(dir, "case.yaml"), errs)
+	if p == nil {
+		return nil
+	}
+	p.Slug, p.Profiles, p.Photo = slug, profiles, photo
+	for lang := range p.Names {
+		if !slices.Contains(langs, lang) {
+			*errs = append(*errs, &Error{Path: p.Path, Msg: "names has language " + quote(lang) + ", which is not one of site.yaml's languages (" + strings.Join(langs, ", ") + ")"})
+		}
+	}
+	return p
+}
+
+func readMarkdown(fsys fs.FS, p string, errs *ErrorList) *Markdown {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+		return nil
+	}
+	d := &decoder{path: p, errs: errs}
+	if !d.checkText(data) {
+		return nil
+	}
+	return &Markdown{Path: p, Line: 1, Source: trimBOM(data)}
+}
+
+func trimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+// loadPages reads content/pages/*.md.
+func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
+	root := path.Join(Dir, "pages")
+	entries, err := fs.ReadDir(fsys, root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		*errs = append(*errs, &Error{Path: root, Msg: "cannot read the folder: " + err.Error()})
+		return nil
+	}
+	var pages []*Page
+	seen := make(map[string]bool)
+	for _, e := range entries {
+		p := path.Join(root, e.Name())
+		base, ok := strings.CutSuffix(e.Name(), ".md")
+		if e.IsDir() || !ok {
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/pages/ holds only Markdown files named <name>.md or <name>.<lang>.md"})
+			continue
+		}
+		name, lang := base, langs[0]
+		if i := strings.IndexByte(base, '.'); i >= 0 {
+			name, lang = base[:i], base[i+1:]
+			if !slices.Contains(langs, lang) {
+				*errs = append(*errs, &Error{Path: p, Msg: "language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + "); add it there or rename the file"})
+				continue
+			}
+		}
+		if !slugRE.MatchString(name) {
+			*errs = append(*errs, &Error{Path: p, Msg: "page name " + quote(name) + " is not a slug; use lower-case ASCII letters, digits and single hyphens"})
+			continue
+		}
+		if slices.Contains(reservedPages, name) || slices.Contains(langs, name) {
+			*errs = append(*errs, &Error{Path: p, Msg: "page name " + quote(name) + " is taken by the site's own pages; choose another (reserved: " + strings.Join(reservedPages, ", ") + " and the language codes)"})
+			continue
+		}
+		if seen[name+"."+lang] {
+			*errs = append(*errs, &Error{Path: p, Msg: "a page " + quote(name) + " in language " + quote(lang) + " exists twice"})
+			continue
+		}
+		seen[name+"."+lang] = true
+		if pg := loadPage(fsys, p, name, lang, errs); pg != nil {
+			pages = append(pages, pg)
+		}
+	}
+	slices.SortFunc(pages, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Lang, b.Lang))
+	})
+	return pages
+}

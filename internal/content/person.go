@@ -1,0 +1,221 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tizim/tizim/internal/date"
+)
+
+var (
+	caseFields     = []string{"name", "names", "aliases", "born", "gender", "region", "occupation", "groups", "tags", "charges", "events", "draft", "internal"}
+	eventFields    = []string{"date", "type", "text", "court", "judge", "facility", "by", "sentence", "sources", "internal"}
+	sentenceFields = []string{"kind", "term", "amount"}
+	chargeFields   = []string{"article", "text"}
+	genders        = []string{"female", "male", "other"}
+)
+
+// loadCase decodes one case.yaml.
+func loadCase(fsys fs.FS, p string, errs *ErrorList) *Person {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+		return nil
+	}
+	d := &decoder{path: p, errs: errs}
+	root := d.parseYAML(data)
+	if root == nil {
+		return nil
+	}
+	person := &Person{Path: p}
+	ok := d.fields(root, "a case file", caseFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "name":
+			person.Name = d.text(v, key)
+		case "names":
+			person.Names = d.textMap(v, key, func(lang string) string {
+				if !langRE.MatchString(lang) {
+					return "names: " + quote(lang) + " is not a language code; use a two- or three-letter code such as ru or kk"
+				}
+				return ""
+			})
+		case "aliases":
+			person.Aliases = d.textList(v, key)
+		case "born":
+			person.Born = d.date(v, key)
+		case "gender":
+			person.Gender = d.oneOf(v, key, genders)
+		case "region":
+			person.Region = d.text(v, key)
+		case "occupation":
+			person.Occupation = d.text(v, key)
+		case "groups":
+			person.Groups = d.textList(v, key)
+		case "tags":
+			person.Tags = d.textList(v, key)
+		case "charges":
+			person.Charges = d.charges(v)
+		case "events":
+			person.Events = d.events(v)
+		case "draft":
+			person.Draft = d.boolean(v, key)
+		case "internal":
+			// Checked for presence only: never stored, never published.
+		}
+	})
+	if ok {
+		d.require(root, "the case file", "name", "events")
+	}
+	return person
+}
+
+func (d *decoder) charges(v *yaml.Node) []Charge {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "\"charges\" must be a list of charges, each with text: and optionally article:, not %s", kindName(v))
+		return nil
+	}
+	var out []Charge
+	for _, item := range v.Content {
+		var c Charge
+		if !d.fields(item, "a charge", chargeFields, func(key string, v *yaml.Node) {
+			switch key {
+			case "article":
+				c.Article = d.text(v, key)
+			case "text":
+				c.Text = d.text(v, key)
+			}
+		}) {
+			continue
+		}
+		d.require(item, "the charge", "text")
+		out = append(out, c)
+	}
+	return out
+}
+
+func (d *decoder) events(v *yaml.Node) []*Event {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "\"events\" must be a list of events, each starting with \"- date:\", not %s", kindName(v))
+		return nil
+	}
+	if len(v.Content) == 0 {
+		d.errorf(v, "\"events\" is empty; a case needs at least one dated event")
+		return nil
+	}
+	var out []*Event
+	for i, item := range v.Content {
+		if e := d.event(item, i); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (d *decoder) event(n *yaml.Node, index int) *Event {
+	e := &Event{Line: n.Line, Index: index}
+	var typeNode, sentenceNode, byNode *yaml.Node
+	if !d.fields(n, "an event", eventFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "date":
+			e.Date = d.date(v, key)
+		case "type":
+			typeNode = v
+			e.Type = EventType(d.oneOf(v, "event type", names(EventTypes)))
+		case "text":
+			e.Text = d.text(v, key)
+		case "court":
+			e.Court = d.text(v, key)
+		case "judge":
+			e.Judge = d.text(v, key)
+		case "facility":
+			e.Facility = d.text(v, key)
+		case "by":
+			byNode = v
+			e.By = d.text(v, key)
+		case "sentence":
+			sentenceNode = v
+			e.Sentence = d.sentence(v)
+		case "sources":
+			e.Sources = d.sourceIDs(v)
+		case "internal":
+		}
+	}) {
+		return nil
+	}
+	d.require(n, "the event", "date", "type", "text", "sources")
+	if typeNode == nil || e.Type == "" {
+		return e
+	}
+	if sentenceNode != nil && !e.Type.CarriesSentence() {
+		d.errorf(sentenceNode, "a %q event cannot carry a sentence; sentence is allowed only on sentenced, sentence_changed and appeal events", e.Type)
+	}
+	if byNode != nil && !e.Type.CarriesBy() {
+		d.errorf(byNode, "a %q event cannot have \"by\"; it names who recognized or delisted, on recognized and delisted events", e.Type)
+	}
+	return e
+}
+
+func (d *decoder) sentence(v *yaml.Node) *Sentence {
+	s := &Sentence{}
+	if !d.fields(v, "a sentence", sentenceFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "kind":
+			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", names(SentenceKinds)))
+		case "term":
+			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+				d.errorf(v, "\"term\" must be a term like 7y, 1y6m, 14d or 3y8m, not %s", kindName(v))
+				return
+			}
+			t, err := date.ParseTerm(v.Value)
+			if err != nil {
+				d.errorf(v, "%s", err)
+			}
+			s.Term = t
+		case "amount":
+			s.Amount = d.text(v, key)
+		}
+	}) {
+		return nil
+	}
+	d.require(v, "the sentence", "kind")
+	return s
+}
+
+func (d *decoder) sourceIDs(v *yaml.Node) []string {
+	ids := d.textList(v, "sources")
+	if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		d.errorf(v, "\"sources\" is empty; cite at least one source id from content/sources/")
+	}
+	for i, id := range ids {
+		for j := range i {
+			if ids[j] == id {
+				d.errorf(v.Content[i], "source %q is cited twice in this event", id)
+			}
+		}
+	}
+	return ids
+}
+
+// checkLink returns why s may not be a link from content, or "".
+func checkLink(s string, mailto bool) string {
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"):
+		if strings.ContainsAny(s, " \t\n\"<>`") {
+			return quote(s) + " is not a valid link: it contains a space, quote or angle bracket"
+		}
+		if len(s) <= len("https://") || strings.HasPrefix(s[strings.Index(s, "//")+2:], "/") {
+			return quote(s) + " is not a valid link: it has no host"
+		}
+		return ""
+	case mailto && strings.HasPrefix(lower, "mailto:"):
+		return ""
+	}
+	allowed := "http:// or https://"
+	if mailto {
+		allowed = "http://, https:// or mailto:"
+	}
+	return quote(s) + " is not allowed: links must start with " + allowed
+}

@@ -1,0 +1,252 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities"}
+	facilityFields = []string{"address"}
+	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
+	pageFields     = []string{"title", "description", "menu", "draft"}
+	sourceIDRE     = slugRE
+)
+
+// loadSite decodes content/site.yaml, filling in the format's defaults.
+func loadSite(fsys fs.FS, errs *ErrorList) *Site {
+	p := path.Join(Dir, "site.yaml")
+	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		*errs = append(*errs, &Error{Path: p, Msg: "missing site.yaml; it needs at least a title (see the content format in README.md)"})
+		return nil
+	}
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+		return nil
+	}
+	d := &decoder{path: p, errs: errs}
+	root := d.parseYAML(data)
+	if root == nil {
+		return nil
+	}
+	s := &Site{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main"}
+	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "title":
+			s.Title = d.text(v, key)
+		case "description":
+			s.Description = d.text(v, key)
+		case "base_url":
+			s.BaseURL = d.baseURL(v)
+		case "languages":
+			langs := d.textList(v, key)
+			for i, l := range langs {
+				if !langRE.MatchString(l) {
+					d.errorf(v.Content[i], "%q is not a language code; use two- or three-letter codes such as en, ru, kk", l)
+				} else if slices.Contains(langs[:i], l) {
+					d.errorf(v.Content[i], "language %q is listed twice", l)
+				}
+			}
+			if len(langs) == 0 {
+				d.errorf(v, "\"languages\" is empty; list at least the default language, e.g. [en]")
+			} else {
+				s.Languages = langs
+			}
+		case "current_statuses":
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				d.errorf(v, "\"current_statuses\" must be a non-empty list of statuses; allowed: %s", strings.Join(names(Statuses), ", "))
+				return
+			}
+			s.CurrentStatuses = nil
+			for _, item := range v.Content {
+				if st := d.oneOf(item, "status", names(Statuses)); st != "" {
+					s.CurrentStatuses = append(s.CurrentStatuses, Status(st))
+				}
+			}
+		case "repo_url":
+			s.RepoURL = strings.TrimSuffix(d.link(v, key, false), "/")
+		case "repo_branch":
+			s.RepoBranch = d.text(v, key)
+		case "license":
+			s.License = d.text(v, key)
+		case "facilities":
+			s.Facilities = d.facilities(v)
+		}
+	}) {
+		return nil
+	}
+	d.require(root, "site.yaml", "title")
+	return s
+}
+
+// baseURL accepts an absolute http(s) URL, or a path starting with "/", and
+// always returns it ending in "/", since every link is built by appending.
+func (d *decoder) baseURL(v *yaml.Node) string {
+	s := d.text(v, "base_url")
+	if s == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+		return s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		d.errorf(v, "base_url %q must be the site's address, like https://example.github.io/register/ (or a path like /register/)", s)
+		return "/"
+	}
+	return s
+}
+
+func (d *decoder) facilities(v *yaml.Node) map[string]Facility {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "\"facilities\" must map each facility's name to its address:, not %s", kindName(v))
+		return nil
+	}
+	out := make(map[string]Facility)
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if _, dup := out[k.Value]; dup {
+			d.errorf(k, "facility %q is listed twice", k.Value)
+			continue
+		}
+		var f Facility
+		if d.fields(val, "a facility", facilityFields, func(key string, v *yaml.Node) {
+			f.Address = d.text(v, key)
+		}) {
+			d.require(val, "the facility", "address")
+		}
+		out[k.Value] = f
+	}
+	return out
+}
+
+// loadSources reads every content/sources/*.yaml.
+func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
+	root := path.Join(Dir, "sources")
+	entries, err := fs.ReadDir(fsys, root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		*errs = append(*errs, &Error{Path: root, Msg: "cannot read the folder: " + err.Error()})
+		return nil
+	}
+	var out []*Source
+	byID := make(map[string]*Source)
+	for _, e := range entries {
+		p := path.Join(root, e.Name())
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/sources/ holds only .yaml files, each a list of sources"})
+			continue
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+			continue
+		}
+		d := &decoder{path: p, errs: errs}
+		root := d.parseYAML(data)
+		if root == nil {
+			continue
+		}
+		if root.Kind != yaml.SequenceNode {
+			d.errorf(root, "a sources file must be a list of sources, each starting with \"- id:\", not %s", kindName(root))
+			continue
+		}
+		for _, item := range root.Content {
+			s := d.source(item)
+			if s == nil || s.ID == "" {
+				continue
+			}
+			if first := byID[s.ID]; first != nil {
+				d.errorf(item, "source id %q is already used at %s:%d; ids must be unique across all source files", s.ID, first.Path, first.Line)
+				continue
+			}
+			byID[s.ID] = s
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Source) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+func (d *decoder) source(n *yaml.Node) *Source {
+	s := &Source{Path: d.path, Line: n.Line}
+	if !d.fields(n, "a source", sourceFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			s.ID = d.text(v, key)
+			if s.ID != "" && !sourceIDRE.MatchString(s.ID) {
+				d.errorf(v, "source id %q must be lower-case ASCII letters, digits and single hyphens, like rferl-2020-10-01-zakirova-appeal", s.ID)
+				s.ID = ""
+			}
+		case "title":
+			s.Title = d.text(v, key)
+		case "publisher":
+			s.Publisher = d.text(v, key)
+		case "date":
+			s.Date = d.date(v, key)
+		case "url":
+			s.URL = d.link(v, key, false)
+		case "archive_url":
+			s.ArchiveURL = d.link(v, key, false)
+		case "lang":
+			s.Lang = d.text(v, key)
+			if s.Lang != "" && !langRE.MatchString(s.Lang) {
+				d.errorf(v, "%q is not a language code; use a two- or three-letter code such as en, ru, kk", s.Lang)
+			}
+		}
+	}) {
+		return nil
+	}
+	d.require(n, "the source", "id", "title")
+	return s
+}
+
+// loadPage reads one free page.
+func loadPage(fsys fs.FS, p, name, lang string, errs *ErrorList) *Page {
+	md := readMarkdown(fsys, p, errs)
+	if md == nil {
+		return nil
+	}
+	front, body, bodyLine, ok := splitFrontMatter(md.Source)
+	if !ok {
+		*errs = append(*errs, &Error{Path: p, Line: 1, Col: 1, Msg: "a page must start with front matter: a line \"---\", then at least title: ..., then a line \"---\""})
+		return nil
+	}
+	// Front matter starts on line 2; a decoder on a shifted copy keeps
+	// positions true to the file.
+	d := &decoder{path: p, errs: errs}
+	root := d.parseYAML(append([]byte("\n"), front...))
+	if root == nil {
+		return nil
+	}
+	pg := &Page{Name: name, Lang: lang, Body: &Markdown{Path: p, Line: bodyLine, Source: body}}
+	checkMarkdown(pg.Body, errs)
+	if !d.fields(root, "the front matter", pageFields, func(key string, v *yaml.Node) {
+		switch key {
+		case "title":
+			pg.Title = d.text(v, key)
+		case "description":
+			pg.Description = d.text(v, key)
+		case "menu":
+			pg.Menu = d.integer(v, key)
+		case "draft":
+			pg.Draft = d.boolean(v, key)
+		}
+	}) {
+		return nil
+	}
+	d.require(root, "the front matter", "title")
+	return pg
+}

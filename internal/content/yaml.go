@@ -1,0 +1,327 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tizim/tizim/internal/date"
+)
+
+// decoder walks one YAML file's node tree and records every problem with its
+// position. It decodes by hand rather than with yaml.Unmarshal into structs
+// because maintainers need the line and column of an unknown field, a wrong
+// type or a duplicate key, which struct decoding either loses or rejects.
+type decoder struct {
+	path string
+	errs *ErrorList
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	e := &Error{Path: d.path, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	*d.errs = append(*d.errs, e)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML checks that data is UTF-8 text and parses it into a document
+// node. It returns nil after recording an error.
+func (d *decoder) parseYAML(data []byte) *yaml.Node {
+	if !d.checkText(data) {
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Msg: "this is not valid YAML: " + msg + " (check the indentation and that text with a colon is in quotes)"})
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		d.errorf(nil, "the file is empty")
+		return nil
+	}
+	if !d.noAliases(doc.Content[0]) {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// checkText rejects bytes that are not UTF-8, naming the first bad byte's
+// position, since a wrongly encoded file would otherwise reach readers as
+// mojibake.
+func (d *decoder) checkText(data []byte) bool {
+	if utf8.Valid(data) {
+		return true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Col: col, Msg: "the file is not UTF-8 text; save it with the UTF-8 encoding"})
+	return false
+}
+
+// noAliases rejects YAML anchors and aliases: content never needs them, and
+// they allow a few lines to expand into gigabytes (the "billion laughs").
+func (d *decoder) noAliases(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, "anchors and aliases (& and *) are not allowed; write the value out")
+		return false
+	}
+	for _, c := range n.Content {
+		if !d.noAliases(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of fields"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing"
+	case "!!bool":
+		return "yes/no (" + n.Value + ")"
+	case "!!int", "!!float":
+		return "a number (" + n.Value + ")"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+// fields checks that n is a mapping whose keys are all in allowed and none
+// repeats, and calls fn for each field in file order.
+func (d *decoder) fields(n *yaml.Node, what string, allowed []string, fn func(key string, v *yaml.Node)) bool {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a set of fields (key: value), not %s", what, kindName(n))
+		return false
+	}
+	seen := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if first, dup := seen[key]; dup {
+			d.errorf(k, "%q is given twice in %s (first on line %d); keep one", key, what, first.Line)
+			continue
+		}
+		seen[key] = k
+		if !slices.Contains(allowed, key) {
+			d.errorf(k, "unknown field %q in %s%s; allowed: %s", key, what, suggest(key, allowed), strings.Join(allowed, ", "))
+			continue
+		}
+		fn(key, v)
+	}
+	return true
+}
+
+// require reports each name in required that the mapping n lacks.
+func (d *decoder) require(n *yaml.Node, what string, required ...string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for _, r := range required {
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == r {
+				found = true
+				break
+			}
+		}
+		if !found {
+			d.errorf(n, "%s has no %q; it is required", what, r)
+		}
+	}
+}
+
+// text decodes a scalar as text. Numbers are kept as written; yes/no and
+// empty values are errors because they are almost always a slip.
+func (d *decoder) text(v *yaml.Node, key string) string {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" {
+		d.errorf(v, "%q must be text, not %s; put the text in quotes if it looks like something else", key, kindName(v))
+		return ""
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" {
+		d.errorf(v, "%q is empty; give a value or remove the field", key)
+	}
+	return s
+}
+
+func (d *decoder) textList(v *yaml.Node, key string) []string {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "%q must be a list of text, like [\"first\", \"second\"], not %s", key, kindName(v))
+		return nil
+	}
+	var out []string
+	for _, item := range v.Content {
+		if s := d.text(item, key); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *decoder) textMap(v *yaml.Node, key string, keyOK func(string) string) map[string]string {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "%q must be a set of fields (key: value), not %s", key, kindName(v))
+		return nil
+	}
+	out := make(map[string]string)
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if _, dup := out[k.Value]; dup {
+			d.errorf(k, "%q is given twice in %q; keep one", k.Value, key)
+			continue
+		}
+		if msg := keyOK(k.Value); msg != "" {
+			d.errorf(k, "%s", msg)
+			continue
+		}
+		out[k.Value] = d.text(val, key+"."+k.Value)
+	}
+	return out
+}
+
+func (d *decoder) date(v *yaml.Node, key string) date.Date {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		d.errorf(v, "%q must be a date like 2021-01-22, 2020-07~ or 2019?, not %s", key, kindName(v))
+		return date.Date{}
+	}
+	dt, err := date.Parse(v.Value)
+	if err != nil {
+		d.errorf(v, "%s", err)
+	}
+	return dt
+}
+
+func (d *decoder) boolean(v *yaml.Node, key string) bool {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.errorf(v, "%q must be true or false, not %s", key, kindName(v))
+		return false
+	}
+	return v.Value == "true"
+}
+
+func (d *decoder) integer(v *yaml.Node, key string) int {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+		if n, err := strconv.Atoi(v.Value); err == nil {
+			return n
+		}
+	}
+	d.errorf(v, "%q must be a whole number, not %s", key, kindName(v))
+	return 0
+}
+
+// oneOf decodes a scalar that must be one of allowed.
+func (d *decoder) oneOf(v *yaml.Node, key string, allowed []string) string {
+	s := d.text(v, key)
+	if s == "" {
+		return ""
+	}
+	if !slices.Contains(allowed, s) {
+		d.errorf(v, "unknown %s %q%s; allowed: %s", key, s, suggest(s, allowed), strings.Join(allowed, ", "))
+		return ""
+	}
+	return s
+}
+
+// link decodes a URL that readers' browsers will follow. Only http and https
+// (and mailto where mail is allowed) are accepted: javascript: or data: links
+// would run code or hide content in a reader's browser.
+func (d *decoder) link(v *yaml.Node, key string, mailto bool) string {
+	s := d.text(v, key)
+	if s == "" {
+		return ""
+	}
+	if msg := checkLink(s, mailto); msg != "" {
+		d.errorf(v, "%q: %s", key, msg)
+		return ""
+	}
+	return s
+}
+
+// splitFrontMatter separates a Markdown file's YAML front matter, between
+// "---" lines, from its body. It returns the line on which the body starts.
+func splitFrontMatter(data []byte) (front, body []byte, bodyLine int, ok bool) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	nl := []byte("\n")
+	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.HasPrefix(data, []byte("---\r\n")) {
+		return nil, data, 1, false
+	}
+	lines := bytes.SplitAfter(data, nl)
+	for i := 1; i < len(lines); i++ {
+		if string(bytes.TrimRight(lines[i], "\r\n")) == "---" {
+			front = bytes.Join(lines[1:i], nil)
+			body = bytes.Join(lines[i+1:], nil)
+			return front, body, i + 2, true
+		}
+	}
+	return nil, data, 1, false
+}
+
+// suggest returns ` (did you mean "x"?)` for the allowed word closest to s,
+// when it is close enough to be a typo.
+func suggest(s string, allowed []string) string {
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if dist := editDistance(strings.ToLower(s), a); dist < bestDist {
+			best, bestDist = a, dist
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,339 @@
+// Package register derives what the content implies: each person's status
+// over time, who is on the register at a date, the current list, groups,
+// regions and the register's latest events.
+//
+// The rules, which the site's methodology page explains to readers:
+//
+//   - A person's events are ordered by the earliest day their date allows,
+//     then by their order in the case file. An event counts from that
+//     earliest day.
+//   - Before the first status-changing event a person is free. Each event
+//     then sets the status by the format's table (see [StatusAfter]);
+//     "since" is the date of the event that began the current status.
+//   - A person with no recognized or delisted event is on the register for
+//     the whole record. Otherwise a recognized event puts them on it and a
+//     delisted event takes them off, from its date; before the first such
+//     event they are on the register only if that first event is delisted.
+//   - The current list is everyone on the register whose status, as of the
+//     site's date, is one of site.yaml's current_statuses.
+//
+// Drafts are dropped here, so nothing later can render them.
+package register
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gosimple/slug"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
+)
+
+// Register is the published register as of one date.
+type Register struct {
+	Site    *content.Site
+	AsOf    time.Time       // the site's date, 00:00 UTC
+	People  []*Person       // every published person, sorted by name
+	Current []*Person       // the current list as of AsOf, sorted by name
+	Groups  []*Group        // sorted by name
+	Regions []*Group        // sorted by name
+	Pages   []*content.Page // published free pages, sorted by name and language
+	Events  []Entry         // every event of every published person, newest first
+	Latest  date.Date       // the date of the latest event on or before AsOf
+	sources map[string]*content.Source
+}
+
+// Entry is one event with the person it belongs to.
+type Entry struct {
+	Person *Person
+	Event  *content.Event
+}
+
+// Group is the people who share a group or a region.
+type Group struct {
+	Name    string
+	Slug    string
+	People  []*Person // sorted by name
+	Current int       // how many of them are on the current list
+}
+
+// Person is a published person with derived facts as of the register's date.
+type Person struct {
+	*content.Person
+	Timeline  []*content.Event  // sorted by date, then file order
+	Spans     []Span            // status periods, oldest first; the first starts at the zero date
+	Citations []*content.Source // the sources the person's events cite, in order of first citation
+	Status    content.Status    // as of the register's date
+	Since     date.Date         // when Status began; zero when never changed
+	Listed    bool              // on the register as of the register's date
+	Current   bool              // on the current list
+	Facility  string            // where held, when in custody and a facility is known
+	Sentence  *content.Event    // the latest event that set a sentence, as of the date
+	TermEnd   date.Date         // the date a prison term would end, counted from Sentence's date
+	TermPast  bool              // TermEnd is before the register's date while still imprisoned
+	Group     []*Group
+	RegionOf  *Group
+	cited     map[string]int
+}
+
+// Span is a period with one status, from the event that began it.
+type Span struct {
+	Status content.Status
+	From   date.Date      // zero for the status before the first event
+	Event  *content.Event // nil for the first span
+}
+
+// New derives the register as of asOf (a UTC day) from loaded content.
+func New(c *content.Content, asOf time.Time) *Register {
+	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]*content.Source)}
+	for _, s := range c.Sources {
+		r.sources[s.ID] = s
+	}
+	for _, pg := range c.Pages {
+		if !pg.Draft {
+			r.Pages = append(r.Pages, pg)
+		}
+	}
+	for _, cp := range c.People {
+		if cp.Draft {
+			continue
+		}
+		p := derive(cp, asOf, r.sources)
+		p.Current = p.Listed && slices.Contains(c.Site.CurrentStatuses, p.Status)
+		r.People = append(r.People, p)
+	}
+	slices.SortFunc(r.People, byName)
+	for _, p := range r.People {
+		if p.Current {
+			r.Current = append(r.Current, p)
+		}
+		for _, e := range p.Timeline {
+			r.Events = append(r.Events, Entry{p, e})
+			if !e.Date.First().After(asOf) && e.Date.Compare(r.Latest) > 0 {
+				r.Latest = e.Date
+			}
+		}
+	}
+	// People are already in name order, so a stable sort by date keeps
+	// same-day events in a deterministic order.
+	slices.SortStableFunc(r.Events, func(a, b Entry) int {
+		return cmp.Or(b.Event.Date.Compare(a.Event.Date), cmp.Compare(a.Event.Index, b.Event.Index))
+	})
+	r.Groups = groupBy(r.People, func(p *Person) []string { return p.Groups }, func(p *Person, g *Group) { p.Group = append(p.Group, g) })
+	r.Regions = groupBy(r.People, func(p *Person) []string {
+		if p.Region == "" {
+			return nil
+		}
+		return []string{p.Region}
+	}, func(p *Person, g *Group) { p.RegionOf = g })
+	return r
+}
+
+// Source returns the source with the given id, or nil.
+func (r *Register) Source(id string) *content.Source { return r.sources[id] }
+
+// EventsUpTo returns the newest n events dated on or before the register's
+// date, for "latest changes" lists.
+func (r *Register) EventsUpTo(n int) []Entry {
+	var out []Entry
+	for _, e := range r.Events {
+		if e.Event.Date.First().After(r.AsOf) {
+			continue
+		}
+		if out = append(out, e); len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+func byName(a, b *Person) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+}
+
+// StatusAfter is the status an event of type t with sentence s leaves a
+// person in who had status prev: the format's event table.
+func StatusAfter(prev content.Status, t content.EventType, s *content.Sentence) content.Status {
+	switch t {
+	case content.Detained:
+		return content.PretrialDetention
+	case content.HouseArrest:
+		return content.HouseArrested
+	case content.Restricted:
+		return content.RestrictedStatus
+	case content.Sentenced, content.SentenceChanged, content.Appeal:
+		if s == nil {
+			return prev
+		}
+		switch s.Kind {
+		case content.Prison:
+			return content.Imprisoned
+		case content.RestrictedFreedom, content.Suspended, content.Probation:
+			return content.RestrictedStatus
+		case content.Fine, content.TimeServed, content.NoPunishment:
+			return content.Free
+		}
+		return prev
+	case content.Released, content.Acquitted, content.Pardoned, content.Amnesty:
+		return content.Free
+	case content.Died:
+		return content.Dead
+	}
+	return prev
+}
+
+// derive computes a person's timeline, status periods and facts as of asOf.
+func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Source) *Person {
+	p := &Person{Person: cp, cited: make(map[string]int)}
+	p.Timeline = slices.Clone(cp.Events)
+	slices.SortStableFunc(p.Timeline, func(a, b *content.Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Index, b.Index))
+	})
+
+	p.Spans = []Span{{Status: content.Free}}
+	for _, e := range p.Timeline {
+		for _, id := range e.Sources {
+			if _, ok := p.cited[id]; !ok && sources[id] != nil {
+				p.Citations = append(p.Citations, sources[id])
+				p.cited[id] = len(p.Citations)
+			}
+		}
+		last := p.Spans[len(p.Spans)-1].Status
+		if next := StatusAfter(last, e.Type, e.Sentence); next != last {
+			p.Spans = append(p.Spans, Span{Status: next, From: e.Date, Event: e})
+		}
+	}
+	p.Status, p.Since = p.StatusAt(asOf)
+	p.Listed = p.ListedAt(asOf)
+
+	for _, e := range p.Timeline {
+		if e.Date.First().After(asOf) {
+			break
+		}
+		if e.Facility != "" {
+			p.Facility = e.Facility
+		}
+		if e.Sentence != nil && e.Type.CarriesSentence() {
+			p.Sentence = e
+		}
+		if StatusAfter(content.Imprisoned, e.Type, e.Sentence) == content.Free {
+			p.Facility = "" // released: the old place of detention no longer applies
+		}
+	}
+	if p.Status != content.Imprisoned && p.Status != content.PretrialDetention && p.Status != content.HouseArrested {
+		p.Facility = ""
+	}
+	if s := p.Sentence; s != nil && s.Sentence.Kind == content.Prison && !s.Sentence.Term.IsZero() {
+		end := s.Sentence.Term.AddTo(s.Date.First())
+		p.TermEnd = date.Date{Year: end.Year(), Month: int(end.Month()), Day: end.Day(), Precision: s.Date.Precision,
+			Approximate: s.Date.Approximate, Uncertain: s.Date.Uncertain}
+		if s.Date.Precision < date.Day {
+			p.TermEnd.Day = 0
+		}
+		if s.Date.Precision < date.Month {
+			p.TermEnd.Month = 0
+		}
+		p.TermPast = p.Status == content.Imprisoned && p.TermEnd.Last().Before(asOf)
+	}
+	return p
+}
+
+// StatusAt returns the person's status at t and the date it began (zero
+// when the person was never anything but free).
+func (p *Person) StatusAt(t time.Time) (content.Status, date.Date) {
+	cur := p.Spans[0]
+	for _, s := range p.Spans[1:] {
+		if s.From.First().After(t) {
+			break
+		}
+		cur = s
+	}
+	return cur.Status, cur.From
+}
+
+// ListedAt reports whether the person is on the register at t.
+func (p *Person) ListedAt(t time.Time) bool {
+	listed, first := true, true
+	for _, e := range p.Timeline {
+		if e.Type != content.Recognized && e.Type != content.Delisted {
+			continue
+		}
+		if first {
+			// Before the first membership event, the person is on the
+			// register only if that event takes them off it.
+			listed, first = e.Type == content.Delisted, false
+		}
+		if e.Date.First().After(t) {
+			break
+		}
+		listed = e.Type == content.Recognized
+	}
+	return listed
+}
+
+// CitationNumber returns the 1-based number under which the person page
+// lists source id, or 0.
+func (p *Person) CitationNumber(id string) int { return p.cited[id] }
+
+// RecognizedBy returns the latest recognized event on or before the
+// register's date, or nil.
+func (p *Person) RecognizedBy(asOf time.Time) *content.Event {
+	var out *content.Event
+	for _, e := range p.Timeline {
+		if e.Date.First().After(asOf) {
+			break
+		}
+		if e.Type == content.Recognized {
+			out = e
+		}
+	}
+	return out
+}
+
+// groupBy collects people under each name keys gives them, with unique URL
+// slugs; link records the group on the person.
+func groupBy(people []*Person, keys func(*Person) []string, link func(*Person, *Group)) []*Group {
+	byName := make(map[string]*Group)
+	var groups []*Group
+	for _, p := range people {
+		for _, k := range keys(p) {
+			g := byName[k]
+			if g == nil {
+				g = &Group{Name: k}
+				byName[k] = g
+				groups = append(groups, g)
+			}
+			if len(g.People) == 0 || g.People[len(g.People)-1] != p {
+				g.People = append(g.People, p)
+				if p.Current {
+					g.Current++
+				}
+				link(p, g)
+			}
+		}
+	}
+	slices.SortFunc(groups, func(a, b *Group) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
+	})
+	// Names that make the same slug ("Street Party", "street party") get
+	// numbered slugs, in name order so the numbering is stable.
+	used := make(map[string]bool)
+	for _, g := range groups {
+		base := slug.Make(g.Name)
+		if base == "" {
+			base = "group"
+		}
+		s := base
+		for n := 2; used[s]; n++ {
+			s = base + "-" + strconv.Itoa(n)
+		}
+		used[s] = true
+		g.Slug = s
+	}
+	return groups
+}

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/tizim/tizim/internal/register"
+)
+
+// maxPhoto is the longest side of a published photo, in pixels: enough for
+// a portrait on any screen, small for a slow connection.
+const maxPhoto = 800
+
+// photoFile is the published photo's file name: JPEG stays JPEG, PNG stays
+// PNG.
+func photoFile(p *register.Person) string {
+	if strings.HasSuffix(p.Photo, ".png") {
+		return "photo.png"
+	}
+	return "photo.jpg"
+}
+
+// photo publishes a person's photo decoded and encoded anew, which drops
+// every metadata block (EXIF with GPS position and camera serial, XMP, ICC
+// comments) that could identify who took it and where.
+func (s *Site) photo(w Writer, lang string, p *register.Person) error {
+	data, err := fs.ReadFile(s.files, p.Photo)
+	if err != nil {
+		return err
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%s: cannot read the photo: %v; use a JPEG or PNG file", p.Photo, err)
+	}
+	img = shrink(img, maxPhoto)
+	var buf bytes.Buffer
+	if photoFile(p) == "photo.png" {
+		err = png.Encode(&buf, img)
+	} else {
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85})
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %v", p.Photo, err)
+	}
+	return w.Write(path.Join(s.urls.LangPath(lang, "people/"+p.Slug+"/"), photoFile(p)), buf.Bytes())
+}
+
+// shrink scales img down so that neither side exceeds limit, averaging the
+// source pixels under each target pixel (a box filter: sharp enough for a
+// portrait and dependency-free).
+func shrink(img image.Image, limit int) image.Image {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w <= limit && h <= limit {
+		return img
+	}
+	nw, nh := limit, h*limit/w
+	if h > w {
+		nw, nh = w*limit/h, limit
+	}
+	nw, nh = max(nw, 1), max(nh, 1)
+	out := image.NewRGBA(image.Rect(0, 0, nw, nh))
+	for y := 0; y < nh; y++ {
+		y0, y1 := b.Min.Y+y*h/nh, b.Min.Y+(y+1)*h/nh
+		for x := 0; x < nw; x++ {
+			x0, x1 := b.Min.X+x*w/nw, b.Min.X+(x+1)*w/nw
+			var r, g, bl, a, n uint64
+			for sy := y0; sy < max(y1, y0+1); sy++ {
+				for sx := x0; sx < max(x1, x0+1); sx++ {
+					cr, cg, cb, ca := img.At(sx, sy).RGBA()
+					r, g, bl, a, n = r+uint64(cr), g+uint64(cg), bl+uint64(cb), a+uint64(ca), n+1
+				}
+			}
+			out.Set(x, y, color.RGBA64{uint16(r / n), uint16(g / n), uint16(bl / n), uint16(a / n)})
+		}
+	}
+	return out
+}
