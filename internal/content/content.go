@@ -98,6 +98,8 @@ type Event struct {
 	Sources  []string  // source ids
 	Line     int       // of the event in case.yaml, for messages and tie-breaks
 	Index    int       // position in the file's events list
+
+	sourcePos [][2]int // line and column of each source id, for messages
 }
 
 // Sentence is a court's sentence as an event records it.

@@ -50,9 +50,13 @@ func Load(fsys fs.FS) (*Content, error) {
 	}
 	for _, p := range c.People {
 		for _, e := range p.Events {
-			for _, id := range e.Sources {
+			for i, id := range e.Sources {
 				if c.byID[id] == nil {
-					errs = append(errs, &Error{Path: p.Path, Line: e.Line, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
+					line, col := e.Line, 0
+					if i < len(e.sourcePos) {
+						line, col = e.sourcePos[i][0], e.sourcePos[i][1]
+					}
+					errs = append(errs, &Error{Path: p.Path, Line: line, Col: col, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
 				}
 			}
 		}
@@ -171,16 +175,11 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 		*errs = append(*errs, &Error{Path: path.Join(dir, "case.yaml"), Msg: "missing case file: every folder in content/people/ needs a case.yaml (the profile and photo are shown only with it)"})
 		return nil
 	}
-	p := loadCase(fsys, path.Join(dir, "case.yaml"), errs)
+	p := loadCase(fsys, path.Join(dir, "case.yaml"), langs, errs)
 	if p == nil {
 		return nil
 	}
 	p.Slug, p.Profiles, p.Photo = slug, profiles, photo
-	for lang := range p.Names {
-		if !slices.Contains(langs, lang) {
-			*errs = append(*errs, &Error{Path: p.Path, Msg: "names has language " + quote(lang) + ", which is not one of site.yaml's languages (" + strings.Join(langs, ", ") + ")"})
-		}
-	}
 	return p
 }
 

@@ -25,8 +25,15 @@ func Goldmark() goldmark.Markdown {
 func checkMarkdown(md *Markdown, errs *ErrorList) {
 	src := md.Source
 	doc := Goldmark().Parser().Parse(text.NewReader(src))
+	seen := make(map[int]bool) // lines with raw HTML already reported
 	report := func(n ast.Node, msg string) {
 		line, col := position(n, src)
+		if _, raw := n.(*ast.RawHTML); raw {
+			if seen[line] {
+				return
+			}
+			seen[line] = true
+		}
 		*errs = append(*errs, &Error{Path: md.Path, Line: md.Line + line - 1, Col: col, Msg: msg})
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -68,7 +75,10 @@ func checkMarkdownLink(dest string, mailto bool) string {
 // from the first text segment under it.
 func position(n ast.Node, src []byte) (line, col int) {
 	offset := -1
-	for c := n; c != nil && offset < 0; c = c.Parent() {
+	if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+		offset = r.Segments.At(0).Start
+	}
+	for c := n; offset < 0 && c != nil; c = c.Parent() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
 			offset = c.Lines().At(0).Start
 			break

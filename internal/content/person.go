@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -18,7 +19,7 @@ var (
 )
 
 // loadCase decodes one case.yaml.
-func loadCase(fsys fs.FS, p string, errs *ErrorList) *Person {
+func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
@@ -38,6 +39,9 @@ func loadCase(fsys fs.FS, p string, errs *ErrorList) *Person {
 			person.Names = d.textMap(v, key, func(lang string) string {
 				if !langRE.MatchString(lang) {
 					return "names: " + quote(lang) + " is not a language code; use a two- or three-letter code such as ru or kk"
+				}
+				if !slices.Contains(langs, lang) {
+					return "names: language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + ")"
 				}
 				return ""
 			})
@@ -139,6 +143,11 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 			e.Sentence = d.sentence(v)
 		case "sources":
 			e.Sources = d.sourceIDs(v)
+			if v.Kind == yaml.SequenceNode {
+				for _, item := range v.Content {
+					e.sourcePos = append(e.sourcePos, [2]int{item.Line, item.Column})
+				}
+			}
 		case "internal":
 		}
 	}) {

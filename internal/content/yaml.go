@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -292,6 +293,12 @@ func splitFrontMatter(data []byte) (front, body []byte, bodyLine int, ok bool) {
 // suggest returns ` (did you mean "x"?)` for the allowed word closest to s,
 // when it is close enough to be a typo.
 func suggest(s string, allowed []string) string {
+	lower := strings.ToLower(s)
+	for _, word := range slices.Sorted(maps.Keys(synonyms)) {
+		if meant := synonyms[word]; editDistance(lower, word) <= 2 && slices.Contains(allowed, meant) {
+			return fmt.Sprintf(" (did you mean %q?)", meant)
+		}
+	}
 	best, bestDist := "", 3
 	for _, a := range allowed {
 		if dist := editDistance(strings.ToLower(s), a); dist < bestDist {
@@ -302,6 +309,20 @@ func suggest(s string, allowed []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// synonyms maps words maintainers naturally write to the format's word
+// for the same thing, for suggestions that edit distance cannot find.
+var synonyms = map[string]string{
+	"arrested":  "detained",
+	"arrest":    "detained",
+	"convicted": "sentenced",
+	"verdict":   "sentenced",
+	"freed":     "released",
+	"jailed":    "imprisoned",
+	"jail":      "prison",
+	"prisoner":  "imprisoned",
+	"dead":      "died",
 }
 
 // editDistance is the Levenshtein distance between a and b, in runes.
