@@ -122,7 +122,7 @@ func New(c *content.Content, asOf time.Time) *Register {
 	// People are already in name order, so a stable sort by date keeps
 	// same-day events in a deterministic order.
 	slices.SortStableFunc(r.Events, func(a, b Entry) int {
-		return cmp.Or(b.Event.Date.Compare(a.Event.Date), cmp.Compare(a.Event.Index, b.Event.Index))
+		return cmp.Or(b.Event.Date.First().Compare(a.Event.Date.First()), cmp.Compare(b.Event.Index, a.Event.Index))
 	})
 	r.Groups = groupBy(r.People, func(p *Person) []string { return p.Groups }, func(p *Person, g *Group) { p.Group = append(p.Group, g) })
 	r.Regions = groupBy(r.People, func(p *Person) []string {
@@ -191,8 +191,10 @@ func StatusAfter(prev content.Status, t content.EventType, s *content.Sentence) 
 func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Source) *Person {
 	p := &Person{Person: cp, cited: make(map[string]int)}
 	p.Timeline = slices.Clone(cp.Events)
+	// The format's order: earliest possible day, then order in the file
+	// (not the date's precision or qualifier, which say nothing of order).
 	slices.SortStableFunc(p.Timeline, func(a, b *content.Event) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Index, b.Index))
+		return cmp.Or(a.Date.First().Compare(b.Date.First()), cmp.Compare(a.Index, b.Index))
 	})
 
 	p.Spans = []Span{{Status: content.Free}}
