@@ -17,13 +17,13 @@ var renderKey = parser.NewContextKey()
 // renderContext is what the Markdown transformer needs from the page being
 // rendered.
 type renderContext struct {
-	urls  URLs
-	shift int
+	urls     URLs
+	minLevel int
 }
 
-func newRenderContext(u URLs, shift int) parser.Context {
+func newRenderContext(u URLs, minLevel int) parser.Context {
 	pc := parser.NewContext()
-	pc.Set(renderKey, &renderContext{urls: u, shift: shift})
+	pc.Set(renderKey, &renderContext{urls: u, minLevel: minLevel})
 	return pc
 }
 
@@ -48,7 +48,11 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 	site := func(dest []byte) []byte {
 		d := string(dest)
 		if strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
-			return []byte(rc.urls.Path(strings.TrimPrefix(d, "/")))
+			p, rest := d[1:], ""
+			if i := strings.IndexAny(p, "?#"); i >= 0 {
+				p, rest = p[:i], p[i:]
+			}
+			return []byte(rc.urls.Path(p) + rest)
 		}
 		return dest
 	}
@@ -58,7 +62,7 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+rc.shift, 6)
+			n.Level = max(n.Level, rc.minLevel)
 		case *ast.Link:
 			n.Destination = site(n.Destination)
 			if !strings.HasPrefix(string(n.Destination), "/") && !strings.HasPrefix(string(n.Destination), "#") {

@@ -86,21 +86,21 @@ func (pg *Page) EventType(t content.EventType) string {
 	return label(pg.Lang, "event."+string(t))
 }
 
-// Sentence describes a sentence: "7 years in prison", "a fine of 56,000 tenge".
+// Sentence describes a sentence: "7 years in prison", "fine of 56,000
+// tenge", "suspended sentence of 6 years".
 func (pg *Page) Sentence(s *content.Sentence) string {
 	if s == nil {
 		return ""
 	}
-	kind := label(pg.Lang, "sentence."+string(s.Kind))
-	var parts []string
+	key := "sentence." + string(s.Kind)
 	if !s.Term.IsZero() {
-		parts = append(parts, pg.Term(s.Term))
+		key += ".term"
 	}
-	parts = append(parts, kind)
 	if s.Amount != "" {
-		parts = append(parts, s.Amount)
+		key += ".amount"
 	}
-	return strings.Join(parts, " ")
+	r := strings.NewReplacer("{term}", pg.Term(s.Term), "{amount}", s.Amount)
+	return r.Replace(label(pg.Lang, key))
 }
 
 // Count says how many political prisoners there are, with the language's
@@ -122,9 +122,10 @@ func (pg *Page) People(n int) string {
 	return strings.ReplaceAll(label(pg.Lang, key), "{n}", strconv.Itoa(n))
 }
 
-// Markdown renders a profile or free page body; shift lowers its headings.
-func (pg *Page) Markdown(md *content.Markdown, shift int) (template.HTML, error) {
-	return pg.site.markdown(md, shift)
+// Markdown renders a profile or free page body, with headings at least at
+// minLevel.
+func (pg *Page) Markdown(md *content.Markdown, minLevel int) (template.HTML, error) {
+	return pg.site.markdown(md, minLevel)
 }
 
 // Profile returns the person's profile in the page's language, or in the
@@ -161,8 +162,18 @@ func (pg *Page) Name(p *register.Person) string {
 	return p.Name
 }
 
-// Citation is the number under which the page's person lists source id.
-func (pg *Page) Citation(id string) int { return pg.Person.CitationNumber(id) }
+// Cites returns the numbers under which the page's person lists the
+// sources of event e, in ascending order.
+func (pg *Page) Cites(e *content.Event) []int {
+	var out []int
+	for _, id := range e.Sources {
+		if n := pg.Person.CitationNumber(id); n > 0 {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // Letter is one section of an alphabet index.
 type Letter struct {

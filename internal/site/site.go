@@ -224,14 +224,15 @@ func (s *Site) execute(w Writer, tmpl string, pg *Page) error {
 	return w.Write(pg.File(), buf.Bytes())
 }
 
-// markdown renders a content Markdown file to HTML. shift moves headings
-// down so that a "#" in a profile does not compete with the page's title.
-func (s *Site) markdown(md *content.Markdown, shift int) (template.HTML, error) {
+// markdown renders a content Markdown file to HTML. Headings are raised to
+// at least minLevel, so that a "#" in a profile does not compete with the
+// page's own title and sections.
+func (s *Site) markdown(md *content.Markdown, minLevel int) (template.HTML, error) {
 	if md == nil {
 		return "", nil
 	}
 	var buf bytes.Buffer
-	ctx := newRenderContext(s.urls, shift)
+	ctx := newRenderContext(s.urls, minLevel)
 	if err := s.md.Convert(md.Source, &buf, withContext(ctx)); err != nil {
 		return "", fmt.Errorf("%s: %w", md.Path, err)
 	}

@@ -1,0 +1,260 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/site"
+	"github.com/tizim/tizim/internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden")
+
+// memory collects a rendered site.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) Write(p string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[p]; dup {
+		return fmt.Errorf("%s written twice", p)
+	}
+	m.files[p] = bytes.Clone(data)
+	return nil
+}
+
+func render(t *testing.T, fixture string, asOf string) map[string][]byte {
+	t.Helper()
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := txtar.Parse(data).FS("")
+	c, err := content.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, _ := time.Parse(time.DateOnly, asOf)
+	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.Theme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &memory{files: make(map[string][]byte)}
+	if err := s.Render(m); err != nil {
+		t.Fatal(err)
+	}
+	return m.files
+}
+
+// TestGolden compares every page of the test site with testdata/golden
+// (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	files := render(t, "testdata/site.txtar", "2021-06-01")
+	golden := "testdata/golden"
+	if *update {
+		os.RemoveAll(golden)
+	}
+	var names []string
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		file := filepath.Join(golden, filepath.FromSlash(name))
+		if *update {
+			os.MkdirAll(filepath.Dir(file), 0o755)
+			if err := os.WriteFile(file, files[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%s: no golden file (go test -update writes it)", name)
+			continue
+		}
+		if !bytes.Equal(files[name], want) {
+			t.Errorf("%s differs from %s (go test -update rewrites it)\n%s", name, file, firstDiff(files[name], want))
+		}
+	}
+}
+
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// TestContentOfPages asserts the facts a reader must find, independent of
+// markup details.
+func TestContentOfPages(t *testing.T) {
+	files := render(t, "testdata/site.txtar", "2021-06-01")
+	has := func(name string, want ...string) {
+		t.Helper()
+		page := string(files[name])
+		if page == "" {
+			t.Errorf("%s missing", name)
+			return
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+	}
+	has("index.html", "1 political prisoner", "1 June 2021", `href="/reg/current/"`)
+	has("current/index.html", "Anna Ivanova", "Imprisoned", "c. July 2020", "7 years in prison")
+	has("people/index.html", "Anna Ivanova", "Boris B", `href="#letter-1"`)
+	has("people/anna-ivanova/index.html",
+		"Anna Ivanova-Petrova", "1961 (uncertain)", "Medeu District Court", "J. Judge", "SIZO No. 1, Almaty",
+		"&lt;b&gt;not bold&lt;/b&gt;",    // text from content is escaped, never markup
+		`href="/reg/methodology/"`,       // site links in Markdown go through the base path
+		`<h3>Who she is</h3>`, "<table>", // profile headings sit below the page's; GFM tables
+		`rel="noopener noreferrer"`, "Example News", "archived copy",
+		"https://github.com/example/reg/edit/main/content/people/anna-ivanova/case.yaml",
+		"Recognized by: Rights Group")
+	has("people/boris-b/index.html", "Free", "2019 (uncertain)", "100,000 tenge")
+	has("groups/our-right/index.html", "Anna Ivanova")
+	has("regions/qostanai/index.html", "Boris B")
+	has("methodology/index.html", "<h2", "Statuses", `href="/reg/current/#main"`)
+	has("404.html", `href="/reg/people/"`)
+	if _, ok := files[".nojekyll"]; !ok {
+		t.Error(".nojekyll missing")
+	}
+	for name, data := range files {
+		if bytes.Contains(data, []byte("SECRET")) {
+			t.Errorf("%s contains a draft or internal marker", name)
+		}
+	}
+}
+
+var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var idRE = regexp.MustCompile(`id="([^"]*)"`)
+
+// TestLinks follows every link and asset of every page: each must name a
+// file of the site (and an id on it, for fragments), or be an http(s) or
+// mailto address.
+func TestLinks(t *testing.T) {
+	for _, fixture := range []string{"testdata/site.txtar"} {
+		files := render(t, fixture, "2021-06-01")
+		ids := make(map[string]map[string]bool)
+		for name, data := range files {
+			ids[name] = make(map[string]bool)
+			for _, m := range idRE.FindAllSubmatch(data, -1) {
+				ids[name][string(m[1])] = true
+			}
+		}
+		checked := 0
+		for name, data := range files {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			for _, m := range linkRE.FindAllSubmatch(data, -1) {
+				checked++
+				link := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+				u, err := url.Parse(link)
+				if err != nil {
+					t.Errorf("%s: bad link %q", name, link)
+					continue
+				}
+				if u.Host == "example.org" && strings.HasPrefix(u.Path, "/reg/") {
+					u.Scheme, u.Host = "", "" // the site's own absolute URL (canonical): check it too
+				}
+				switch {
+				case u.Scheme == "https" || u.Scheme == "http" || u.Scheme == "mailto":
+					continue
+				case u.Scheme != "":
+					t.Errorf("%s: link with scheme %q: %q", name, u.Scheme, link)
+					continue
+				}
+				target := name
+				if u.Path != "" {
+					if !strings.HasPrefix(u.Path, "/reg/") {
+						t.Errorf("%s: link %q is outside the base path /reg/", name, link)
+						continue
+					}
+					target = strings.TrimPrefix(u.Path, "/reg/")
+					if target == "" || strings.HasSuffix(target, "/") {
+						target += "index.html"
+					}
+				}
+				if _, ok := files[target]; !ok {
+					t.Errorf("%s: broken link %q (no %s)", name, link, target)
+					continue
+				}
+				if u.Fragment != "" && !ids[target][u.Fragment] {
+					t.Errorf("%s: link %q: no id %q on %s", name, link, u.Fragment, target)
+				}
+			}
+		}
+		if checked < 100 {
+			t.Errorf("only %d links checked", checked)
+		}
+	}
+}
+
+// TestDeterministic renders twice and compares every byte.
+func TestDeterministic(t *testing.T) {
+	a := render(t, "testdata/site.txtar", "2021-06-01")
+	b := render(t, "testdata/site.txtar", "2021-06-01")
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}
+
+// TestURLs checks the one link builder on base paths and languages.
+func TestURLs(t *testing.T) {
+	tests := []struct {
+		base, lang, p, want, abs string
+	}{
+		{"https://x.github.io/register/", "en", "people/a/", "/register/people/a/", "https://x.github.io/register/people/a/"},
+		{"https://x.github.io/register/", "ru", "people/a/", "/register/ru/people/a/", "https://x.github.io/register/ru/people/a/"},
+		{"https://example.org/", "en", "", "/", "https://example.org/"},
+		{"/", "kk", "", "/kk/", "/kk/"},
+		{"https://x.org/a b/", "en", "static/style.css", "/a%20b/static/style.css", "https://x.org/a%20b/static/style.css"},
+	}
+	for _, tt := range tests {
+		u := site.NewURLs(tt.base, "en")
+		p := u.LangPath(tt.lang, tt.p)
+		if got := u.Path(p); got != tt.want {
+			t.Errorf("%s %s %q: Path = %q, want %q", tt.base, tt.lang, tt.p, got, tt.want)
+		}
+		if got := u.Abs(p); got != tt.abs {
+			t.Errorf("%s %s %q: Abs = %q, want %q", tt.base, tt.lang, tt.p, got, tt.abs)
+		}
+	}
+}
