@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tree reads every file under dir into a map, for byte-for-byte comparisons.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := make(map[string][]byte)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func equalTrees(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || !bytes.Equal(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// copyContent copies the shipped content/ into a temporary site folder.
+func copyContent(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	err := os.CopyFS(filepath.Join(root, "content"), os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func runTizim(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestBuildRealSite builds the shipped content twice: no errors, every page
+// there, and the same bytes both times.
+func TestBuildRealSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runTizim("build", "--root", "../..", "--out", out, "--as-of", "2026-11-22")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "13 people") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	first := tree(t, out)
+	for _, want := range []string{"index.html", "404.html", ".nojekyll", "current/index.html", "people/index.html",
+		"people/sanavar-zakirova/index.html", "about/index.html", "methodology/index.html", "static/style.css"} {
+		if _, ok := first[want]; !ok {
+			t.Errorf("%s missing", want)
+		}
+	}
+	if code, _, stderr := runTizim("build", "--root", "../..", "--out", out, "--as-of", "2026-11-22"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if !equalTrees(first, tree(t, out)) {
+		t.Error("two builds of the same content and date differ")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left beside the output: %v", entries)
+	}
+}
+
+// TestFailedBuildKeepsSite breaks a case file after a good build: the build
+// fails with exit status 1, names the file, line and column, and leaves the
+// previous output exactly as it was.
+func TestFailedBuildKeepsSite(t *testing.T) {
+	root := copyContent(t)
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runTizim("build", "--root", root, "--as-of", "2026-11-22"); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := tree(t, out)
+	bad := filepath.Join(root, "content/people/sanavar-zakirova/case.yaml")
+	data, _ := os.ReadFile(bad)
+	os.WriteFile(bad, bytes.Replace(data, []byte("type: sentenced"), []byte("type: arested"), 1), 0o644)
+	code, _, stderr := runTizim("build", "--root", root, "--as-of", "2026-11-22")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr, "content/people/sanavar-zakirova/case.yaml:") || !strings.Contains(stderr, `unknown event type "arested" (did you mean "detained"?)`) {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if !equalTrees(before, tree(t, out)) {
+		t.Error("a failed build changed the previous output")
+	}
+	if code, _, _ := runTizim("check", "--root", root); code != 1 {
+		t.Errorf("check: exit %d, want 1", code)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"build", "--as-of", "22.11.2026"}, 2, "write YYYY-MM-DD"},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"build", "-h"}, 0, "-as-of"},
+		{[]string{"check", "-h"}, 0, "-root"},
+		{[]string{"new", "person", "-h"}, 0, "-root"},
+		{[]string{"new"}, 2, "usage: tizim new person"},
+		{[]string{"version"}, 0, "tizim"},
+		{[]string{"check", "--root", "../..", "--as-of", "2020-09-08"}, 0, "9 on the current list"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runTizim(tt.args...)
+		if code != tt.code || !strings.Contains(stdout+stderr, tt.out) {
+			t.Errorf("tizim %v: exit %d, output %q; want exit %d and %q", tt.args, code, stdout+stderr, tt.code, tt.out)
+		}
+	}
+}
+
+// TestNewPerson creates a person from a Kazakh name: the slug follows
+// Kazakh transliteration and the new case file is a valid draft.
+func TestNewPerson(t *testing.T) {
+	root := copyContent(t)
+	code, stdout, stderr := runTizim("new", "person", "--root", root, "Қайрат Қылышев-Жаңа")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	file := filepath.Join(root, "content/people/qairat-qylyshev-zhana/case.yaml")
+	if !strings.Contains(stdout, file) {
+		t.Errorf("stdout %q does not name %s", stdout, file)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !bytes.Contains(data, []byte(`name: "Қайрат Қылышев-Жаңа"`)) {
+		t.Fatalf("case file: %s %v", data, err)
+	}
+	// It cites a placeholder source, so check must point at it.
+	code, _, stderr = runTizim("check", "--root", root)
+	if code != 1 || !strings.Contains(stderr, `qairat-qylyshev-zhana/case.yaml:`) || !strings.Contains(stderr, `"source-id"`) {
+		t.Errorf("check after new person: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := runTizim("new", "person", "--root", root, "Қайрат Қылышев-Жаңа"); code != 1 {
+		t.Errorf("creating the same person twice: exit %d, want 1", code)
+	}
+}
