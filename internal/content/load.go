@@ -3,6 +3,9 @@ package content
 import (
 	"cmp"
 	"errors"
+	"image"
+	_ "image/jpeg" // photos
+	_ "image/png"
 	"io/fs"
 	"path"
 	"regexp"
@@ -166,7 +169,9 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 				*errs = append(*errs, &Error{Path: p, Msg: "a person has one photo; remove " + path.Base(photo) + " or this one"})
 				continue
 			}
-			photo = p
+			if checkPhoto(fsys, p, errs) {
+				photo = p
+			}
 		default:
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg or photo.png"})
 		}
@@ -252,4 +257,20 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Lang, b.Lang))
 	})
 	return pages
+}
+
+// checkPhoto reports a photo that cannot be decoded, so that the mistake
+// shows in check rather than halfway through a build.
+func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
+	f, err := fsys.Open(p)
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+		return false
+	}
+	defer f.Close()
+	if _, _, err := image.DecodeConfig(f); err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "this is not a JPEG or PNG image that can be read (" + err.Error() + "); save the portrait as JPEG or PNG"})
+		return false
+	}
+	return true
 }

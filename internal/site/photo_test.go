@@ -1,0 +1,76 @@
+package site_test
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	_ "image/png"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/site"
+	"github.com/tizim/tizim/internal/txtar"
+)
+
+// jpegWithGPS returns a 1600×1200 JPEG carrying an EXIF block with a GPS
+// marker and a comment, as a phone photo would.
+func jpegWithGPS(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
+	for y := range 1200 {
+		for x := range 1600 {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 128, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	payload := []byte("Exif\x00\x00GPSLatitude 43.238949 GPSLongitude 76.889709 SECRET-CAMERA-SERIAL")
+	seg := append([]byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}, payload...)
+	// Insert the APP1 segment right after the SOI marker.
+	return append(append([]byte{0xFF, 0xD8}, seg...), data[2:]...)
+}
+
+func TestPhotoStripped(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := txtar.Parse(data)
+	a.Set("content/people/anna-ivanova/photo.jpg", jpegWithGPS(t))
+	files := a.FS("")
+	c, err := content.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(register.New(c, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), files, site.Overlay(files, tizim.Theme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &memory{files: make(map[string][]byte)}
+	if err := s.Render(m); err != nil {
+		t.Fatal(err)
+	}
+	out := m.files["people/anna-ivanova/photo.jpg"]
+	if out == nil {
+		t.Fatal("photo not published")
+	}
+	for _, leak := range []string{"Exif", "GPS", "SECRET"} {
+		if bytes.Contains(out, []byte(leak)) {
+			t.Errorf("published photo still contains %q", leak)
+		}
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(out))
+	if err != nil || format != "jpeg" || cfg.Width != 800 || cfg.Height != 600 {
+		t.Errorf("published photo: %s %dx%d %v, want jpeg 800x600", format, cfg.Width, cfg.Height, err)
+	}
+	if !bytes.Contains(m.files["people/anna-ivanova/index.html"], []byte(`src="/reg/people/anna-ivanova/photo.jpg"`)) {
+		t.Error("person page does not show the photo")
+	}
+}
