@@ -160,65 +160,85 @@ func TestContentOfPages(t *testing.T) {
 var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 var idRE = regexp.MustCompile(`id="([^"]*)"`)
 
-// TestLinks follows every link and asset of every page: each must name a
-// file of the site (and an id on it, for fragments), or be an http(s) or
-// mailto address.
+// TestLinks follows every link and asset of every page, of the test site
+// and of the shipped register: each must name a file of the site (and an
+// id on it, for fragments), or be an http(s) or mailto address.
 func TestLinks(t *testing.T) {
-	for _, fixture := range []string{"testdata/site.txtar"} {
-		files := render(t, fixture, "2021-06-01")
-		ids := make(map[string]map[string]bool)
-		for name, data := range files {
-			ids[name] = make(map[string]bool)
-			for _, m := range idRE.FindAllSubmatch(data, -1) {
-				ids[name][string(m[1])] = true
-			}
+	t.Run("testdata", func(t *testing.T) {
+		checkLinks(t, render(t, "testdata/site.txtar", "2021-06-01"), "example.org", "/reg/")
+	})
+	t.Run("real", func(t *testing.T) {
+		files := os.DirFS("../..")
+		c, err := content.Load(files)
+		if err != nil {
+			t.Fatal(err)
 		}
-		checked := 0
-		for name, data := range files {
-			if !strings.HasSuffix(name, ".html") {
+		s, err := site.New(register.New(c, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)), files, site.Overlay(files, tizim.Theme))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &memory{files: make(map[string][]byte)}
+		if err := s.Render(m); err != nil {
+			t.Fatal(err)
+		}
+		u, _ := url.Parse(c.Site.BaseURL)
+		checkLinks(t, m.files, u.Host, u.Path)
+	})
+}
+
+func checkLinks(t *testing.T, files map[string][]byte, host, base string) {
+	ids := make(map[string]map[string]bool)
+	for name, data := range files {
+		ids[name] = make(map[string]bool)
+		for _, m := range idRE.FindAllSubmatch(data, -1) {
+			ids[name][string(m[1])] = true
+		}
+	}
+	checked := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkRE.FindAllSubmatch(data, -1) {
+			checked++
+			link := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			u, err := url.Parse(link)
+			if err != nil {
+				t.Errorf("%s: bad link %q", name, link)
 				continue
 			}
-			for _, m := range linkRE.FindAllSubmatch(data, -1) {
-				checked++
-				link := strings.ReplaceAll(string(m[1]), "&amp;", "&")
-				u, err := url.Parse(link)
-				if err != nil {
-					t.Errorf("%s: bad link %q", name, link)
+			if u.Host == host && strings.HasPrefix(u.Path, base) {
+				u.Scheme, u.Host = "", "" // the site's own absolute URL (canonical): check it too
+			}
+			switch {
+			case u.Scheme == "https" || u.Scheme == "http" || u.Scheme == "mailto":
+				continue
+			case u.Scheme != "":
+				t.Errorf("%s: link with scheme %q: %q", name, u.Scheme, link)
+				continue
+			}
+			target := name
+			if u.Path != "" {
+				if !strings.HasPrefix(u.Path, base) {
+					t.Errorf("%s: link %q is outside the base path %s", name, link, base)
 					continue
 				}
-				if u.Host == "example.org" && strings.HasPrefix(u.Path, "/reg/") {
-					u.Scheme, u.Host = "", "" // the site's own absolute URL (canonical): check it too
-				}
-				switch {
-				case u.Scheme == "https" || u.Scheme == "http" || u.Scheme == "mailto":
-					continue
-				case u.Scheme != "":
-					t.Errorf("%s: link with scheme %q: %q", name, u.Scheme, link)
-					continue
-				}
-				target := name
-				if u.Path != "" {
-					if !strings.HasPrefix(u.Path, "/reg/") {
-						t.Errorf("%s: link %q is outside the base path /reg/", name, link)
-						continue
-					}
-					target = strings.TrimPrefix(u.Path, "/reg/")
-					if target == "" || strings.HasSuffix(target, "/") {
-						target += "index.html"
-					}
-				}
-				if _, ok := files[target]; !ok {
-					t.Errorf("%s: broken link %q (no %s)", name, link, target)
-					continue
-				}
-				if u.Fragment != "" && !ids[target][u.Fragment] {
-					t.Errorf("%s: link %q: no id %q on %s", name, link, u.Fragment, target)
+				target = strings.TrimPrefix(u.Path, base)
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
 				}
 			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: broken link %q (no %s)", name, link, target)
+				continue
+			}
+			if u.Fragment != "" && !ids[target][u.Fragment] {
+				t.Errorf("%s: link %q: no id %q on %s", name, link, u.Fragment, target)
+			}
 		}
-		if checked < 100 {
-			t.Errorf("only %d links checked", checked)
-		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d links checked", checked)
 	}
 }
 

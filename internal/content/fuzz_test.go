@@ -1,0 +1,54 @@
+package content_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/txtar"
+)
+
+// FuzzCaseFile loads arbitrary bytes as a case file: the loader must never
+// panic, and must either accept the file or explain every problem with a
+// path and a message.
+func FuzzCaseFile(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/errors/*.txtar")
+	paths = append(paths, "testdata/base.txtar")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range txtar.Parse(data).Files {
+			if filepath.Base(file.Name) == "case.yaml" {
+				f.Add(file.Data)
+			}
+		}
+	}
+	baseData, err := os.ReadFile("testdata/base.txtar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a := txtar.Parse(baseData)
+		a.Set("content/people/fuzz/case.yaml", data)
+		c, err := content.Load(a.FS(""))
+		if err == nil {
+			if len(c.People) != 2 {
+				t.Fatalf("accepted, but %d people", len(c.People))
+			}
+			return
+		}
+		var list content.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error %v is not a non-empty ErrorList", err)
+		}
+		for _, e := range list {
+			if e.Path == "" || e.Msg == "" {
+				t.Fatalf("error without path or message: %#v", e)
+			}
+		}
+	})
+}
