@@ -20,13 +20,7 @@ var (
 
 // loadCase decodes one case.yaml.
 func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
-		return nil
-	}
-	d := &decoder{path: p, errs: errs}
-	root := d.parseYAML(data)
+	d, root := readYAML(fsys, p, errs)
 	if root == nil {
 		return nil
 	}

@@ -22,17 +22,11 @@ var (
 // loadSite decodes content/site.yaml, filling in the format's defaults.
 func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 	p := path.Join(Dir, "site.yaml")
-	data, err := fs.ReadFile(fsys, p)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
 		*errs = append(*errs, &Error{Path: p, Msg: "missing site.yaml; it needs at least a title (see the content format in README.md)"})
 		return nil
 	}
-	if err != nil {
-		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
-		return nil
-	}
-	d := &decoder{path: p, errs: errs}
-	root := d.parseYAML(data)
+	d, root := readYAML(fsys, p, errs)
 	if root == nil {
 		return nil
 	}
@@ -149,13 +143,7 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/sources/ holds only .yaml files, each a list of sources"})
 			continue
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
-			continue
-		}
-		d := &decoder{path: p, errs: errs}
-		root := d.parseYAML(data)
+		d, root := readYAML(fsys, p, errs)
 		if root == nil {
 			continue
 		}

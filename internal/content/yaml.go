@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"maps"
 	"regexp"
 	"slices"
@@ -30,6 +31,18 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 		e.Line, e.Col = n.Line, n.Column
 	}
 	*d.errs = append(*d.errs, e)
+}
+
+// readYAML reads and parses the YAML file p, returning a decoder for it
+// and its root node, or a nil node after recording why it cannot.
+func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
+	d := &decoder{path: p, errs: errs}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		d.errorf(nil, "cannot read the file: %v", err)
+		return d, nil
+	}
+	return d, d.parseYAML(data)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
