@@ -8,12 +8,7 @@ import (
 	_ "image/png"
 	"os"
 	"testing"
-	"time"
 
-	"github.com/tizim/tizim"
-	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/site"
 	"github.com/tizim/tizim/internal/txtar"
 )
 
@@ -44,20 +39,8 @@ func TestPhotoStripped(t *testing.T) {
 	}
 	a := txtar.Parse(data)
 	a.Set("content/people/anna-ivanova/photo.jpg", jpegWithGPS(t))
-	files := a.FS("")
-	c, err := content.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(register.New(c, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), files, site.Overlay(files, tizim.Theme))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &memory{files: make(map[string][]byte)}
-	if err := s.Render(m); err != nil {
-		t.Fatal(err)
-	}
-	out := m.files["people/anna-ivanova/photo.jpg"]
+	files := renderFS(t, a.FS(""), "2021-06-01")
+	out := files["people/anna-ivanova/photo.jpg"]
 	if out == nil {
 		t.Fatal("photo not published")
 	}
@@ -70,7 +53,7 @@ func TestPhotoStripped(t *testing.T) {
 	if err != nil || format != "jpeg" || cfg.Width != 800 || cfg.Height != 600 {
 		t.Errorf("published photo: %s %dx%d %v, want jpeg 800x600", format, cfg.Width, cfg.Height, err)
 	}
-	if !bytes.Contains(m.files["people/anna-ivanova/index.html"], []byte(`src="/reg/people/anna-ivanova/photo.jpg"`)) {
+	if !bytes.Contains(files["people/anna-ivanova/index.html"], []byte(`src="/reg/people/anna-ivanova/photo.jpg"`)) {
 		t.Error("person page does not show the photo")
 	}
 }
