@@ -54,7 +54,7 @@ func (pg *Page) URL(p string) string {
 func (pg *Page) Canonical() string { return pg.site.urls.Abs(pg.Path) }
 
 // Asset returns the link to a static file.
-func (pg *Page) Asset(name string) string { return pg.site.asset(pg.Lang, name) }
+func (pg *Page) Asset(name string) string { return pg.site.asset(name) }
 
 // Is reports whether the page is path p or below it, for marking the
 // current section in the navigation.

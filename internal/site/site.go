@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -193,7 +194,7 @@ func (s *Site) jobs() []job {
 		page("404.html", "Page not found", "404.html", nil)
 	}
 	jobs = append(jobs, func(w Writer) error { return w.Write(".nojekyll", nil) })
-	for _, name := range slices.Sorted(mapsKeys(s.assetVer)) {
+	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
 		jobs = append(jobs, func(w Writer) error {
 			data, err := fs.ReadFile(s.theme, "static/"+name)
 			if err != nil {
@@ -203,16 +204,6 @@ func (s *Site) jobs() []job {
 		})
 	}
 	return jobs
-}
-
-func mapsKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // execute renders template tmpl for pg into the page's file.
@@ -241,9 +232,9 @@ func (s *Site) markdown(md *content.Markdown, minLevel int) (template.HTML, erro
 	return template.HTML(buf.String()), nil
 }
 
-// Asset returns the link to a static file, with a content hash so that
+// asset returns the link to a static file, with a content hash so that
 // browsers fetch it anew only when it changes.
-func (s *Site) asset(lang, name string) string {
+func (s *Site) asset(name string) string {
 	v := s.assetVer[name]
 	u := s.urls.Path(path.Join("static", name))
 	if v != "" {

@@ -270,3 +270,29 @@ func TestURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeOverride gives the site its own 404 template and stylesheet:
+// they replace the embedded defaults, and everything else stays default.
+func TestThemeOverride(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := txtar.Parse(data)
+	a.Set("templates/404.html", []byte(`{{define "main"}}<h1>Our own not-found page</h1>{{end}}`))
+	a.Set("static/style.css", []byte("body{color:red}"))
+	a.Set("static/extra.txt", []byte("extra"))
+	files := renderFS(t, a.FS(""), "2021-06-01")
+	if !bytes.Contains(files["404.html"], []byte("Our own not-found page")) {
+		t.Error("the site's 404 template did not replace the default")
+	}
+	if !bytes.Contains(files["current/index.html"], []byte("Current list")) {
+		t.Error("default templates are gone")
+	}
+	if string(files["static/style.css"]) != "body{color:red}" || string(files["static/extra.txt"]) != "extra" {
+		t.Error("the site's static files did not replace or add to the defaults")
+	}
+	if _, ok := files["static/print.css"]; !ok {
+		t.Error("default static files are gone")
+	}
+}
