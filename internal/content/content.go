@@ -7,7 +7,7 @@
 //	content/people/<slug>/case.yaml         one person: names, facts, dated events
 //	content/people/<slug>/profile.md        optional profile, default language
 //	content/people/<slug>/profile.<lang>.md optional profile in another language
-//	content/people/<slug>/photo.jpg|png     optional portrait
+//	content/people/<slug>/photo.jpg|png|webp optional portrait
 //	content/sources/*.yaml                  lists of sources that events cite by id
 //	content/pages/<name>.md                 free pages: front matter + Markdown
 //	content/pages/<name>.<lang>.md          a free page in another language

@@ -6,6 +6,8 @@ import (
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"
+
+	_ "golang.org/x/image/webp" // photos
 	"io/fs"
 	"path"
 	"regexp"
@@ -141,7 +143,7 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 	for _, e := range entries {
 		name, p := e.Name(), path.Join(dir, e.Name())
 		if e.IsDir() {
-			*errs = append(*errs, &Error{Path: p, Msg: "unexpected folder; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg or photo.png"})
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected folder; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg, photo.png or photo.webp"})
 			continue
 		}
 		switch {
@@ -164,7 +166,7 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 				checkMarkdown(md, errs)
 				profiles[lang] = md
 			}
-		case name == "photo.jpg" || name == "photo.jpeg" || name == "photo.png":
+		case name == "photo.jpg" || name == "photo.jpeg" || name == "photo.png" || name == "photo.webp":
 			if photo != "" {
 				*errs = append(*errs, &Error{Path: p, Msg: "a person has one photo; remove " + path.Base(photo) + " or this one"})
 				continue
@@ -173,7 +175,7 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 				photo = p
 			}
 		default:
-			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg or photo.png"})
+			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg, photo.png or photo.webp"})
 		}
 	}
 	if !hasCase {
@@ -269,7 +271,7 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 	}
 	defer f.Close()
 	if _, _, err := image.DecodeConfig(f); err != nil {
-		*errs = append(*errs, &Error{Path: p, Msg: "this is not a JPEG or PNG image that can be read (" + err.Error() + "); save the portrait as JPEG or PNG"})
+		*errs = append(*errs, &Error{Path: p, Msg: "this is not a JPEG, PNG or WebP image that can be read (" + err.Error() + "); save the portrait as JPEG"})
 		return false
 	}
 	return true

@@ -7,6 +7,8 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+
+	_ "golang.org/x/image/webp" // decoding WebP portraits
 	"io/fs"
 	"path"
 	"strings"
@@ -18,8 +20,9 @@ import (
 // a portrait on any screen, small for a slow connection.
 const maxPhoto = 800
 
-// photoFile is the published photo's file name: JPEG stays JPEG, PNG stays
-// PNG.
+// photoFile is the published photo's file name: PNG stays PNG (it may be
+// a drawing with transparency); JPEG and WebP become JPEG, which every
+// browser shows.
 func photoFile(p *register.Person) string {
 	if strings.HasSuffix(p.Photo, ".png") {
 		return "photo.png"
@@ -37,7 +40,7 @@ func (s *Site) photo(w Writer, lang string, p *register.Person) error {
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the photo: %v; use a JPEG or PNG file", p.Photo, err)
+		return fmt.Errorf("%s: cannot read the photo: %v; use a JPEG, PNG or WebP file", p.Photo, err)
 	}
 	img = shrink(img, maxPhoto)
 	var buf bytes.Buffer

@@ -57,3 +57,23 @@ func TestPhotoStripped(t *testing.T) {
 		t.Error("person page does not show the photo")
 	}
 }
+
+// TestPhotoWebP publishes a WebP portrait as a JPEG that any browser shows.
+func TestPhotoWebP(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	webp, err := os.ReadFile("testdata/portrait.webp") // from golang.org/x/image/testdata (BSD licence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := txtar.Parse(data)
+	a.Set("content/people/anna-ivanova/photo.webp", webp)
+	files := renderFS(t, a.FS(""), "2021-06-01")
+	out := files["people/anna-ivanova/photo.jpg"]
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(out))
+	if err != nil || format != "jpeg" || max(cfg.Width, cfg.Height) > 800 || cfg.Width == 0 {
+		t.Errorf("published photo: %s %dx%d %v, want a jpeg at most 800 px", format, cfg.Width, cfg.Height, err)
+	}
+}
