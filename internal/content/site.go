@@ -16,7 +16,6 @@ var (
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
-	sourceIDRE     = slugRE
 )
 
 // loadSite decodes content/site.yaml, filling in the format's defaults.
@@ -174,7 +173,7 @@ func (d *decoder) source(n *yaml.Node) *Source {
 		switch key {
 		case "id":
 			s.ID = d.text(v, key)
-			if s.ID != "" && !sourceIDRE.MatchString(s.ID) {
+			if s.ID != "" && !slugRE.MatchString(s.ID) {
 				d.errorf(v, "source id %q must be lower-case ASCII letters, digits and single hyphens, like rferl-2020-10-01-zakirova-appeal", s.ID)
 				s.ID = ""
 			}

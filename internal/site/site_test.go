@@ -101,6 +101,19 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s differs from %s (go test -update rewrites it)\n%s", name, file, firstDiff(files[name], want))
 		}
 	}
+	if *update {
+		return
+	}
+	// A golden page the site no longer renders is a page readers lost.
+	filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(golden, p)
+			if _, ok := files[filepath.ToSlash(rel)]; !ok {
+				t.Errorf("%s is no longer rendered (go test -update removes its golden file)", filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
 }
 
 func firstDiff(got, want []byte) string {
