@@ -4,8 +4,9 @@
 // optionally followed by ~ (approximate, as in "mid-July" or "late February")
 // or ? (uncertain). Years run from 1000 to 2999. In English such dates read
 // "2019", "March 2019", "22 January 2021", "c. July 2020" and
-// "2019 (uncertain)". Dates sort by their earliest possible day; callers
-// break the remaining ties by order in the file.
+// "2019 (uncertain)"; Format also writes them in Russian and Kazakh (see
+// Languages). Dates sort by their earliest possible day; callers break the
+// remaining ties by order in the file.
 //
 // A sentence term is written like 7y, 1y6m, 14d or 3y8m: a number of years
 // (y), months (m) and days (d), in that order, each unit at most once, with
@@ -256,8 +257,10 @@ func (d Date) Contains(t time.Time) bool {
 }
 
 // Format returns d for readers in the language lang, such as "22 January
-// 2021", "c. July 2020" or "2019 (uncertain)" in English. Languages without
-// their own table entry get English. The zero Date gives "".
+// 2021", "c. July 2020" or "2019 (uncertain)" in English, "22 января 2021 г."
+// or "ок. июля 2020 г." in Russian ("ru") and "2021 жылғы 22 қаңтар" in
+// Kazakh ("kk"). Languages not in Languages get English. The zero Date
+// gives "".
 func (d Date) Format(lang string) string {
 	if d.Precision >= Month && (d.Month < 1 || d.Month > 12) {
 		return d.String() // not from Parse; avoid indexing out of range
@@ -268,7 +271,11 @@ func (d Date) Format(lang string) string {
 	case Year:
 		s = fmt.Sprintf(l.yearPattern, d.Day, "", d.Year)
 	case Month:
-		s = fmt.Sprintf(l.monthPattern, d.Day, l.months[d.Month-1], d.Year)
+		months := &l.months
+		if d.Approximate {
+			months = &l.approximateMonths
+		}
+		s = fmt.Sprintf(l.monthPattern, d.Day, months[d.Month-1], d.Year)
 	case Day:
 		s = fmt.Sprintf(l.dayPattern, d.Day, l.monthsWithDay[d.Month-1], d.Year)
 	default:

@@ -29,6 +29,38 @@ func ExampleDate_Format() {
 	// 2019 (uncertain)
 }
 
+func ExampleDate_Format_russian() {
+	for _, s := range []string{"2019", "2019-03", "2021-01-22", "2020-07~", "2020-07-22~", "2019?", "2020-07?"} {
+		fmt.Println(date.MustParse(s).Format("ru"))
+	}
+	// Output:
+	// 2019 г.
+	// март 2019 г.
+	// 22 января 2021 г.
+	// ок. июля 2020 г.
+	// ок. 22 июля 2020 г.
+	// 2019 г. (не точно)
+	// июль 2020 г. (не точно)
+}
+
+func ExampleDate_Format_kazakh() {
+	for _, s := range []string{"2019", "2019-03", "2021-01-22", "2020-07~", "2019?"} {
+		fmt.Println(date.MustParse(s).Format("kk"))
+	}
+	// Output:
+	// 2019 ж.
+	// 2019 жылғы наурыз
+	// 2021 жылғы 22 қаңтар
+	// шамамен 2020 жылғы шілде
+	// 2019 ж. (нақты емес)
+}
+
+func ExampleLanguages() {
+	fmt.Println(date.Languages())
+	// Output:
+	// [en kk ru]
+}
+
 func ExampleParseTerm() {
 	t, err := date.ParseTerm("1y6m")
 	fmt.Println(t, t.Years, t.Months, err)
@@ -49,6 +81,37 @@ func ExampleTerm_Format() {
 	// 1 year 6 months
 	// 14 days
 	// 1 year
+}
+
+func ExampleTerm_Format_russian() {
+	for _, s := range []string{"7y", "1y6m", "2y", "21y", "3m", "5m", "1m", "14d", "1d", "2d"} {
+		fmt.Println(mustTerm(s).Format("ru"))
+	}
+	fmt.Println(date.Term{}.Format("ru"))
+	// Output:
+	// 7 лет
+	// 1 год 6 месяцев
+	// 2 года
+	// 21 год
+	// 3 месяца
+	// 5 месяцев
+	// 1 месяц
+	// 14 дней
+	// 1 день
+	// 2 дня
+	// 0 дней
+}
+
+func ExampleTerm_Format_kazakh() {
+	for _, s := range []string{"7y", "1y6m", "14d"} {
+		fmt.Println(mustTerm(s).Format("kk"))
+	}
+	fmt.Println(date.Term{}.Format("kk"))
+	// Output:
+	// 7 жыл
+	// 1 жыл 6 ай
+	// 14 күн
+	// 0 күн
 }
 
 func mustTerm(s string) date.Term {

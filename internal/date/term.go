@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tizim/tizim/internal/plural"
 )
 
 // Term is a sentence length in years, months and days, as in 1y6m.
@@ -91,9 +93,10 @@ func (t Term) units() []termUnit {
 }
 
 // Format returns t for readers in the language lang, such as "7 years",
-// "1 year 6 months" or "14 days" in English. Languages without their own
-// table entry get English. The zero Term gives "0 days", since a remaining
-// term of nothing is still worth showing.
+// "1 year 6 months" or "14 days" in English, "2 года 3 месяца" in Russian
+// and "7 жыл" in Kazakh. Languages not in Languages get English. The zero
+// Term gives "0 days" ("0 дней", "0 күн"), since a remaining term of nothing
+// is still worth showing.
 func (t Term) Format(lang string) string {
 	l := localeFor(lang)
 	us := t.units()
@@ -102,7 +105,7 @@ func (t Term) Format(lang string) string {
 	}
 	words := make([]string, len(us))
 	for i, u := range us {
-		words[i] = fmt.Sprintf("%d %s", u.n, l.termUnits[u.kind][l.plural(u.n)])
+		words[i] = fmt.Sprintf("%d %s", u.n, l.termUnits[u.kind][plural.Of(l.lang, u.n)])
 	}
 	return strings.Join(words, " ")
 }

@@ -25,9 +25,9 @@ var rules = map[string]struct {
 }{
 	"en": {[]Category{One, Other}, oneOther},
 	"kk": {[]Category{One, Other}, oneOther},
-	"ru": {[]Category{One, Few, Many, Other}, eastSlavic},
-	"uk": {[]Category{One, Few, Many, Other}, eastSlavic},
-	"be": {[]Category{One, Few, Many, Other}, eastSlavic},
+	"ru": {[]Category{One, Few, Many}, eastSlavic},
+	"uk": {[]Category{One, Few, Many}, eastSlavic},
+	"be": {[]Category{One, Few, Many}, eastSlavic},
 }
 
 // Of returns the category of the count n in language lang.
@@ -42,8 +42,8 @@ func Of(lang string, n int) Category {
 	return r.of(n)
 }
 
-// Categories lists the categories that text in language lang must provide
-// forms for, "other" last.
+// Categories lists the categories that Of returns for language lang, so
+// the forms that interface text in lang must provide.
 func Categories(lang string) []Category {
 	r, ok := rules[lang]
 	if !ok {
@@ -60,8 +60,8 @@ func oneOther(n int) Category {
 }
 
 // eastSlavic is the rule of Russian, Ukrainian and Belarusian: 1, 21, 31
-// take "one"; 2–4, 22–24 take "few"; 0, 5–20, 25–30 take "many". "Other"
-// is for fractions, which the site does not count.
+// take "one"; 2–4, 22–24 take "few"; 0, 5–20, 25–30 take "many". CLDR's
+// "other" is for fractions, which the site does not count.
 func eastSlavic(n int) Category {
 	switch d, h := n%10, n%100; {
 	case d == 1 && h != 11:
