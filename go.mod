@@ -9,4 +9,7 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require github.com/gosimple/unidecode v1.0.1 // indirect
+require (
+	github.com/gosimple/unidecode v1.0.1 // indirect
+	golang.org/x/text v0.43.0 // indirect
+)

@@ -107,7 +107,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, "tizim check:", err)
 			return errUsage
 		}
-		reg, _, err := build.Load(*root, day)
+		reg, err := build.Check(*root, day)
 		if err != nil {
 			return err
 		}

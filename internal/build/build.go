@@ -40,6 +40,25 @@ func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
 	return register.New(c, asOf), files, nil
 }
 
+// Check does everything Build does except write: it loads the content,
+// the interface text and the templates, and renders every page into
+// nothing, so that a template or translation error shows before a build.
+func Check(root string, asOf time.Time) (*register.Register, error) {
+	reg, files, err := Load(root, asOf)
+	if err != nil {
+		return nil, err
+	}
+	s, err := site.New(reg, files, Theme(files))
+	if err != nil {
+		return nil, err
+	}
+	return reg, s.Render(discard{})
+}
+
+type discard struct{}
+
+func (discard) Write(string, []byte) error { return nil }
+
 // Theme returns the site's theme: its own templates/ and static/ over the
 // embedded defaults.
 func Theme(files fs.FS) fs.FS { return site.Overlay(files, tizim.Theme) }

@@ -40,8 +40,8 @@ func (c *Content) Source(id string) *Source { return c.byID[id] }
 
 // Site is content/site.yaml.
 type Site struct {
-	Title           string
-	Description     string
+	Title           Text
+	Description     Text
 	BaseURL         string   // absolute URL ending in "/", e.g. "https://x.github.io/register/"
 	Languages       []string // the first is the default language
 	CurrentStatuses []Status // statuses that put a listed person on the current list
@@ -49,6 +49,10 @@ type Site struct {
 	RepoBranch      string   // default "main"
 	License         string   // optional: the licence of the content, as text
 	Facilities      map[string]Facility
+	// Translations gives names that content writes in the default language
+	// (regions, groups, tags, courts, facilities, recognizing bodies) in the
+	// other languages: name -> language -> name.
+	Translations map[string]map[string]string
 }
 
 // Facility is a place of detention listed in site.yaml, so that readers can
@@ -67,7 +71,7 @@ type Person struct {
 	Born       date.Date // zero when unknown
 	Gender     string
 	Region     string
-	Occupation string
+	Occupation Text
 	Groups     []string
 	Tags       []string
 	Charges    []Charge
@@ -82,14 +86,14 @@ type Person struct {
 // Charge is one criminal charge as the sources word it.
 type Charge struct {
 	Article string // optional, e.g. "art. 174"
-	Text    string
+	Text    Text
 }
 
 // Event is one dated fact in a person's case.
 type Event struct {
 	Date     date.Date
 	Type     EventType
-	Text     string
+	Text     Text
 	Court    string
 	Judge    string
 	Facility string
@@ -106,8 +110,36 @@ type Event struct {
 type Sentence struct {
 	Kind   SentenceKind
 	Term   date.Term // zero when not given
-	Amount string    // e.g. for a fine: "56,000 tenge"
+	Amount Text      // e.g. for a fine: "56,000 tenge"
 }
+
+// Text is content text that may be given in several languages. In YAML it
+// is either a plain string, in the default language, or a map from language
+// code to text that includes the default language:
+//
+//	text: The court sentences him to seven years in prison.
+//	text:
+//	  en: The court sentences him to seven years in prison.
+//	  ru: Суд приговаривает его к семи годам лишения свободы.
+type Text struct {
+	Default string            // in the site's default language; never empty once loaded
+	Other   map[string]string // other language -> text, only where given
+}
+
+// In returns the text in lang, or the default-language text when there is
+// no translation; ok reports whether the result is in lang.
+func (t Text) In(lang string) (s string, ok bool) {
+	if s, ok := t.Other[lang]; ok {
+		return s, true
+	}
+	return t.Default, false
+}
+
+// String returns the default-language text.
+func (t Text) String() string { return t.Default }
+
+// IsZero reports whether no text is given.
+func (t Text) IsZero() bool { return t.Default == "" && len(t.Other) == 0 }
 
 // Source is a document that events cite.
 type Source struct {

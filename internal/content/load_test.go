@@ -127,7 +127,7 @@ events:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := strings.Join([]string{c.People[0].Name, c.People[0].Events[0].Text}, " "); strings.Contains(s, "SECRET") {
+	if s := strings.Join([]string{c.People[0].Name, c.People[0].Events[0].Text.Default}, " "); strings.Contains(s, "SECRET") {
 		t.Errorf("internal notes leaked: %s", s)
 	}
 }

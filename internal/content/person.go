@@ -2,7 +2,6 @@ package content
 
 import (
 	"io/fs"
-	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -24,21 +23,14 @@ func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
 	if root == nil {
 		return nil
 	}
+	d.langs = langs
 	person := &Person{Path: p}
 	ok := d.fields(root, "a case file", caseFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
 			person.Name = d.text(v, key)
 		case "names":
-			person.Names = d.textMap(v, key, func(lang string) string {
-				if !langRE.MatchString(lang) {
-					return "names: " + quote(lang) + " is not a language code; use a two- or three-letter code such as ru or kk"
-				}
-				if !slices.Contains(langs, lang) {
-					return "names: language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + ")"
-				}
-				return ""
-			})
+			person.Names = d.textMap(v, key, d.langKey(key, true))
 		case "aliases":
 			person.Aliases = d.textList(v, key)
 		case "born":
@@ -48,7 +40,7 @@ func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
 		case "region":
 			person.Region = d.text(v, key)
 		case "occupation":
-			person.Occupation = d.text(v, key)
+			person.Occupation = d.localText(v, key)
 		case "groups":
 			person.Groups = d.textList(v, key)
 		case "tags":
@@ -82,7 +74,7 @@ func (d *decoder) charges(v *yaml.Node) []Charge {
 			case "article":
 				c.Article = d.text(v, key)
 			case "text":
-				c.Text = d.text(v, key)
+				c.Text = d.localText(v, key)
 			}
 		}) {
 			continue
@@ -122,7 +114,7 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 			typeNode = v
 			e.Type = EventType(d.oneOf(v, "event type", names(EventTypes)))
 		case "text":
-			e.Text = d.text(v, key)
+			e.Text = d.localText(v, key)
 		case "court":
 			e.Court = d.text(v, key)
 		case "judge":
@@ -177,7 +169,7 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 			}
 			s.Term = t
 		case "amount":
-			s.Amount = d.text(v, key)
+			s.Amount = d.localText(v, key)
 		}
 	}) {
 		return nil

@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities"}
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations"}
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
@@ -30,12 +30,13 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 		return nil
 	}
 	s := &Site{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main"}
+	var title, description, translations *yaml.Node // decoded once the languages are known
 	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
-			s.Title = d.text(v, key)
+			title = v
 		case "description":
-			s.Description = d.text(v, key)
+			description = v
 		case "base_url":
 			s.BaseURL = d.baseURL(v)
 		case "languages":
@@ -71,9 +72,21 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 			s.License = d.text(v, key)
 		case "facilities":
 			s.Facilities = d.facilities(v)
+		case "translations":
+			translations = v
 		}
 	}) {
 		return nil
+	}
+	d.langs = s.Languages
+	if title != nil {
+		s.Title = d.localText(title, "title")
+	}
+	if description != nil {
+		s.Description = d.localText(description, "description")
+	}
+	if translations != nil {
+		s.Translations = d.translations(translations)
 	}
 	d.require(root, "site.yaml", "title")
 	return s
@@ -119,6 +132,28 @@ func (d *decoder) facilities(v *yaml.Node) map[string]Facility {
 			d.require(val, "the facility", "address")
 		}
 		out[k.Value] = f
+	}
+	return out
+}
+
+// translations decodes site.yaml's glossary of names in other languages:
+//
+//	translations:
+//	  Almaty: {ru: Алматы, kk: Алматы}
+func (d *decoder) translations(v *yaml.Node) map[string]map[string]string {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "\"translations\" must map each name to its forms in other languages, like  Almaty: {ru: Алматы}, not %s", kindName(v))
+		return nil
+	}
+	out := make(map[string]map[string]string)
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		name := d.text(k, "translations")
+		if _, dup := out[name]; dup {
+			d.errorf(k, "%q is listed twice under translations; keep one", name)
+			continue
+		}
+		out[name] = d.textMap(val, "translations."+name, d.langKey("translations."+name, false))
 	}
 	return out
 }

@@ -21,8 +21,9 @@ import (
 // because maintainers need the line and column of an unknown field, a wrong
 // type or a duplicate key, which struct decoding either loses or rejects.
 type decoder struct {
-	path string
-	errs *ErrorList
+	path  string
+	errs  *ErrorList
+	langs []string // site.yaml's languages, the default first, for texts given per language
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -224,6 +225,43 @@ func (d *decoder) textMap(v *yaml.Node, key string, keyOK func(string) string) m
 		out[k.Value] = d.text(val, key+"."+k.Value)
 	}
 	return out
+}
+
+// langKey returns a check for the language keys of the map field key:
+// each must be one of the site's languages, and the default language only
+// where withDefault allows it.
+func (d *decoder) langKey(key string, withDefault bool) func(string) string {
+	return func(lang string) string {
+		if !langRE.MatchString(lang) {
+			return key + ": " + quote(lang) + " is not a language code; use a two- or three-letter code such as ru or kk"
+		}
+		if !slices.Contains(d.langs, lang) {
+			return key + ": language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(d.langs, ", ") + ")"
+		}
+		if !withDefault && lang == d.langs[0] {
+			return key + ": " + quote(lang) + " is the default language; this field gives names in the other languages only"
+		}
+		return ""
+	}
+}
+
+// localText decodes a [Text]: a plain string in the default language, or a
+// map by language that must include the default language.
+func (d *decoder) localText(v *yaml.Node, key string) Text {
+	if v.Kind != yaml.MappingNode {
+		return Text{Default: d.text(v, key)}
+	}
+	m := d.textMap(v, key, d.langKey(key, true))
+	def := d.langs[0]
+	t := Text{Default: m[def]}
+	if _, ok := m[def]; !ok {
+		d.errorf(v, "%q has no text in the default language %q; give it as %s: ... (or write the field as plain text)", key, def, def)
+	}
+	delete(m, def)
+	if len(m) > 0 {
+		t.Other = m
+	}
+	return t
 }
 
 func (d *decoder) date(v *yaml.Node, key string) date.Date {

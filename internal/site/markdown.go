@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -18,12 +19,13 @@ var renderKey = parser.NewContextKey()
 // rendered.
 type renderContext struct {
 	urls     URLs
+	lang     string // links to pages stay in the page's language
 	minLevel int
 }
 
-func newRenderContext(u URLs, minLevel int) parser.Context {
+func newRenderContext(u URLs, lang string, minLevel int) parser.Context {
 	pc := parser.NewContext()
-	pc.Set(renderKey, &renderContext{urls: u, minLevel: minLevel})
+	pc.Set(renderKey, &renderContext{urls: u, lang: lang, minLevel: minLevel})
 	return pc
 }
 
@@ -51,6 +53,11 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 			p, rest := d[1:], ""
 			if i := strings.IndexAny(p, "?#"); i >= 0 {
 				p, rest = p[:i], p[i:]
+			}
+			// A page ("/about/") is linked in the reader's language; a
+			// file ("/static/a.pdf", "/data/register.csv") exists once.
+			if path.Ext(p) == "" {
+				p = rc.urls.LangPath(rc.lang, p)
 			}
 			return []byte(rc.urls.Path(p) + rest)
 		}

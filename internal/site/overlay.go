@@ -49,3 +49,12 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return out, nil
 }
+
+// layers returns the file systems that make up fsys, lowest first, so
+// that i18n files can be merged key by key instead of hidden whole.
+func layers(fsys fs.FS) []fs.FS {
+	if o, ok := fsys.(overlay); ok {
+		return append(layers(o.lower), layers(o.upper)...)
+	}
+	return []fs.FS{fsys}
+}

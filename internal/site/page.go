@@ -2,11 +2,11 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/tizim/tizim/internal/content"
@@ -19,7 +19,8 @@ import (
 type Page struct {
 	site        *Site
 	Lang        string
-	Path        string // site path, e.g. "people/x/"
+	Path        string // site path with the language prefix, e.g. "ru/people/x/"
+	Rel         string // the same without the language prefix, e.g. "people/x/"
 	Title       string // "" on the home page
 	Description string
 	Reg         *register.Register
@@ -32,8 +33,15 @@ type Page struct {
 	FreePage    *content.Page // page.html
 }
 
-func (s *Site) newPage(lang, p, title string) *Page {
-	return &Page{site: s, Lang: lang, Path: s.urls.LangPath(lang, p), Title: title, Description: s.reg.Site.Description, Reg: s.reg}
+func (s *Site) newPage(lang, p string) *Page {
+	desc, _ := s.reg.Site.Description.In(lang)
+	return &Page{site: s, Lang: lang, Path: s.urls.LangPath(lang, p), Rel: p, Description: desc, Reg: s.reg}
+}
+
+// SiteTitle is the site's title in the page's language, as plain text.
+func (pg *Page) SiteTitle() string {
+	t, _ := pg.Reg.Site.Title.In(pg.Lang)
+	return t
 }
 
 // File is the output file the page is written to.
@@ -53,38 +61,170 @@ func (pg *Page) URL(p string) string {
 // Canonical is the page's absolute address.
 func (pg *Page) Canonical() string { return pg.site.urls.Abs(pg.Path) }
 
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang    string
+	Name    string // the language's name in itself
+	URL     string // root-relative, for the language menu
+	Abs     string // absolute, for hreflang links
+	Current bool
+}
+
+// Alternates lists the page in every language of the site, the default
+// first. The 404 page has none: it is served for every language.
+func (pg *Page) Alternates() []Alternate {
+	if pg.Rel == "404.html" {
+		return nil
+	}
+	var out []Alternate
+	for _, lang := range pg.Reg.Site.Languages {
+		p := pg.site.urls.LangPath(lang, pg.Rel)
+		out = append(out, Alternate{
+			Lang:    lang,
+			Name:    pg.site.strings.Text(lang, "language.name", 0),
+			URL:     pg.site.urls.Path(p),
+			Abs:     pg.site.urls.Abs(p),
+			Current: lang == pg.Lang,
+		})
+	}
+	return out
+}
+
+// DefaultURL is the absolute address of the page in the default language,
+// for hreflang="x-default".
+func (pg *Page) DefaultURL() string { return pg.site.urls.Abs(pg.Rel) }
+
 // Asset returns the link to a static file.
 func (pg *Page) Asset(name string) string { return pg.site.asset(name) }
 
 // Is reports whether the page is path p or below it, for marking the
 // current section in the navigation.
 func (pg *Page) Is(p string) bool {
-	own := pg.site.urls.LangPath(pg.Lang, p)
 	if p == "" {
-		return pg.Path == own
+		return pg.Rel == ""
 	}
-	return strings.HasPrefix(pg.Path, own)
+	return strings.HasPrefix(pg.Rel, p)
+}
+
+// T returns the interface text key in the page's language with its
+// placeholders filled from name, value pairs: T "footer.as_of" "date" d.
+// Values are escaped unless they are template.HTML; a date.Date becomes a
+// <time> element, content.Text the text in the page's language, an int a
+// number written the language's way. An int named "n" also picks the
+// plural form.
+func (pg *Page) T(key string, args ...any) (template.HTML, error) {
+	if len(args)%2 != 0 {
+		return "", fmt.Errorf("T %q: placeholders need name, value pairs", key)
+	}
+	n := 0
+	vals := make(map[string]template.HTML, len(args)/2)
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok {
+			return "", fmt.Errorf("T %q: placeholder name %v is not text", key, args[i])
+		}
+		switch v := args[i+1].(type) {
+		case template.HTML:
+			vals[name] = v
+		case string:
+			vals[name] = template.HTML(template.HTMLEscapeString(v))
+		case int:
+			vals[name] = template.HTML(pg.Num(v))
+			if name == "n" {
+				n = v
+			}
+		case date.Date:
+			vals[name] = pg.Time(v)
+		case content.Text:
+			vals[name] = pg.Local(v)
+		default:
+			return "", fmt.Errorf("T %q: cannot show a %T in placeholder %s", key, v, name)
+		}
+	}
+	msg := pg.site.strings.Text(pg.Lang, key, n)
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '{')
+		j := strings.IndexByte(msg[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			break
+		}
+		name := msg[i+1 : i+j]
+		v, ok := vals[name]
+		if !ok {
+			return "", fmt.Errorf("T %q: the text has {%s}, which the template does not fill", key, name)
+		}
+		b.WriteString(template.HTMLEscapeString(msg[:i]))
+		b.WriteString(string(v))
+		msg = msg[i+j+1:]
+	}
+	b.WriteString(template.HTMLEscapeString(msg))
+	return template.HTML(b.String()), nil
+}
+
+// Strong wraps text (escaped unless it is already HTML) in <strong>, for
+// a placeholder of T that needs emphasis.
+func (pg *Page) Strong(x any) template.HTML { return "<strong>" + htmlOf(x) + "</strong>" }
+
+// Link is a link to site path p in the page's language with the given
+// text, for a placeholder of T that is a link.
+func (pg *Page) Link(p string, x any) template.HTML {
+	return template.HTML(`<a href="`+template.HTMLEscapeString(pg.URL(p))+`">`) + htmlOf(x) + "</a>"
+}
+
+func htmlOf(x any) template.HTML {
+	if h, ok := x.(template.HTML); ok {
+		return h
+	}
+	return template.HTML(template.HTMLEscapeString(fmt.Sprint(x)))
+}
+
+// text is T for Go code: the plain message with placeholders filled.
+func (pg *Page) text(key string, n int, repl ...string) string {
+	return strings.NewReplacer(repl...).Replace(pg.site.strings.Text(pg.Lang, key, n))
+}
+
+// Num writes a whole number the language's way: 12,345 in English,
+// 12 345 (with a no-break space) in Russian and Kazakh.
+func (pg *Page) Num(n int) string {
+	s := strconv.Itoa(n)
+	sep := ","
+	if pg.Lang != "en" {
+		sep = "\u00a0"
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Time is a date as a <time> element, formatted for the page's language.
+func (pg *Page) Time(d date.Date) template.HTML {
+	if d.IsZero() {
+		return ""
+	}
+	return template.HTML(`<time datetime="` + d.ISO() + `">` + template.HTMLEscapeString(pg.Date(d)) + `</time>`)
 }
 
 // Date formats a date for the page's language.
 func (pg *Page) Date(d date.Date) string { return d.Format(pg.Lang) }
 
-// AsOf is the site's date, formatted.
-func (pg *Page) AsOf() string { return date.Of(pg.Reg.AsOf).Format(pg.Lang) }
-
-// AsOfISO is the site's date for <time datetime>.
-func (pg *Page) AsOfISO() string { return pg.Reg.AsOf.Format(time.DateOnly) }
+// AsOf is the site's date.
+func (pg *Page) AsOf() date.Date { return date.Of(pg.Reg.AsOf) }
 
 // Term formats a sentence term.
 func (pg *Page) Term(t date.Term) string { return t.Format(pg.Lang) }
 
 // Status is the label of a status.
-func (pg *Page) Status(s content.Status) string { return label(pg.Lang, "status."+string(s)) }
+func (pg *Page) Status(s content.Status) string { return pg.text("status."+string(s), 0) }
 
 // EventType is the label of an event type.
-func (pg *Page) EventType(t content.EventType) string {
-	return label(pg.Lang, "event."+string(t))
-}
+func (pg *Page) EventType(t content.EventType) string { return pg.text("event."+string(t), 0) }
 
 // Sentence describes a sentence: "7 years in prison", "fine of 56,000
 // tenge", "suspended sentence of 6 years".
@@ -96,45 +236,57 @@ func (pg *Page) Sentence(s *content.Sentence) string {
 	if !s.Term.IsZero() {
 		key += ".term"
 	}
-	if s.Amount != "" {
+	amount, _ := s.Amount.In(pg.Lang)
+	if amount != "" {
 		key += ".amount"
 	}
-	r := strings.NewReplacer("{term}", pg.Term(s.Term), "{amount}", s.Amount)
-	return r.Replace(label(pg.Lang, key))
+	return pg.text(key, 0, "{term}", pg.Term(s.Term), "{amount}", amount)
 }
 
-// Count says how many political prisoners there are, with the language's
-// plural form.
-func (pg *Page) Count(n int) string {
-	key := "count.other"
-	if n == 1 {
-		key = "count.one"
+// Local returns content text in the page's language. Text that has no
+// translation yet is shown in the default language, marked with its lang
+// attribute so that screen readers pronounce it right.
+func (pg *Page) Local(t content.Text) template.HTML {
+	s, ok := t.In(pg.Lang)
+	if ok || pg.Lang == pg.defaultLang() {
+		return template.HTML(template.HTMLEscapeString(s))
 	}
-	return strings.ReplaceAll(label(pg.Lang, key), "{n}", strconv.Itoa(n))
+	return template.HTML(`<span lang="` + pg.defaultLang() + `">` + template.HTMLEscapeString(s) + `</span>`)
 }
 
-// People says "1 person" or "N people".
-func (pg *Page) People(n int) string {
-	key := "people.other"
-	if n == 1 {
-		key = "people.one"
+// Translate returns a name that content gives in the default language
+// (a region, group, court or facility) in the page's language, from
+// site.yaml's translations, or the name itself.
+func (pg *Page) Translate(name string) string {
+	if t, ok := pg.Reg.Site.Translations[name][pg.Lang]; ok {
+		return t
 	}
-	return strings.ReplaceAll(label(pg.Lang, key), "{n}", strconv.Itoa(n))
+	return name
 }
+
+func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages[0] }
 
 // Markdown renders a profile or free page body, with headings at least at
 // minLevel.
 func (pg *Page) Markdown(md *content.Markdown, minLevel int) (template.HTML, error) {
-	return pg.site.markdown(md, minLevel)
+	return pg.site.markdown(md, pg.Lang, minLevel)
 }
 
 // Profile returns the person's profile in the page's language, or in the
-// default language when there is none yet.
+// default language when there is none yet (see [Page.Translated]).
 func (pg *Page) Profile() *content.Markdown {
 	if md := pg.Person.Profiles[pg.Lang]; md != nil {
 		return md
 	}
-	return pg.Person.Profiles[pg.Reg.Site.Languages[0]]
+	return pg.Person.Profiles[pg.defaultLang()]
+}
+
+// ProfileLang is the language of the profile [Page.Profile] returns.
+func (pg *Page) ProfileLang() string {
+	if pg.Person.Profiles[pg.Lang] != nil {
+		return pg.Lang
+	}
+	return pg.defaultLang()
 }
 
 // PhotoURL is the link to the person's published photo, or "".
@@ -142,7 +294,7 @@ func (pg *Page) PhotoURL(p *register.Person) string {
 	if p.Photo == "" {
 		return ""
 	}
-	return pg.URL("people/" + p.Slug + "/" + photoFile(p))
+	return pg.site.urls.Path(photoPath(p))
 }
 
 // EditURL is the link to edit a file in the content repository, or "".
@@ -155,12 +307,44 @@ func (pg *Page) EditURL(file string) string {
 }
 
 // Name is a person's name in the page's language.
-func (pg *Page) Name(p *register.Person) string {
-	if n := p.Names[pg.Lang]; n != "" {
-		return n
+func (pg *Page) Name(p *register.Person) string { return localName(p, pg.Lang) }
+
+// NameIn is a name and the language it is written in ("" for aliases,
+// which may be in any).
+type NameIn struct{ Lang, Name string }
+
+// OtherNames lists the person's names other than the one the page shows:
+// the name in each other language, where it differs, then the aliases.
+func (pg *Page) OtherNames(p *register.Person) []NameIn {
+	shown := pg.Name(p)
+	var out []NameIn
+	seen := map[string]bool{shown: true}
+	for _, lang := range pg.Reg.Site.Languages {
+		if n := localName(p, lang); !seen[n] {
+			seen[n] = true
+			out = append(out, NameIn{lang, n})
+		}
 	}
-	return p.Name
+	for _, a := range p.Aliases {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, NameIn{"", a})
+		}
+	}
+	return out
 }
+
+// Sorted returns people in the alphabetical order of their names in the
+// page's language.
+func (pg *Page) Sorted(people []*register.Person) []*register.Person {
+	r := pg.site.rank[pg.Lang]
+	out := slices.Clone(people)
+	slices.SortFunc(out, func(a, b *register.Person) int { return cmp.Compare(r[a], r[b]) })
+	return out
+}
+
+// Everyone is every person on the register in the page's alphabetical order.
+func (pg *Page) Everyone() []*register.Person { return pg.site.order[pg.Lang] }
 
 // Cites returns the numbers under which the page's person lists the
 // sources of event e, in ascending order.
@@ -205,8 +389,8 @@ func (pg *Page) Alphabet(people []*register.Person) []Letter {
 // their order.
 func (pg *Page) Menu() []*content.Page {
 	var out []*content.Page
-	for _, fp := range pg.Reg.Pages {
-		if fp.Lang == pg.Lang && fp.Menu > 0 {
+	for _, fp := range pg.site.freePages(pg.Lang) {
+		if fp.Menu > 0 {
 			out = append(out, fp)
 		}
 	}
@@ -219,6 +403,3 @@ func (pg *Page) Recent(n int) []register.Entry { return pg.Reg.EventsUpTo(n) }
 
 // Recognized is the person's latest recognition as of the site's date.
 func (pg *Page) Recognized() *content.Event { return pg.Person.RecognizedBy(pg.Reg.AsOf) }
-
-// Label returns a UI string of the page's language.
-func (pg *Page) Label(key string) string { return label(pg.Lang, key) }

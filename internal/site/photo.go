@@ -10,7 +10,6 @@ import (
 
 	_ "golang.org/x/image/webp" // decoding WebP portraits
 	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/tizim/tizim/internal/register"
@@ -30,10 +29,14 @@ func photoFile(p *register.Person) string {
 	return "photo.jpg"
 }
 
+// photoPath is the site path of the published photo, shared by every
+// language.
+func photoPath(p *register.Person) string { return "people/" + p.Slug + "/" + photoFile(p) }
+
 // photo publishes a person's photo decoded and encoded anew, which drops
 // every metadata block (EXIF with GPS position and camera serial, XMP, ICC
 // comments) that could identify who took it and where.
-func (s *Site) photo(w Writer, lang string, p *register.Person) error {
+func (s *Site) photo(w Writer, p *register.Person) error {
 	data, err := fs.ReadFile(s.files, p.Photo)
 	if err != nil {
 		return err
@@ -52,7 +55,7 @@ func (s *Site) photo(w Writer, lang string, p *register.Person) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", p.Photo, err)
 	}
-	return w.Write(path.Join(s.urls.LangPath(lang, "people/"+p.Slug+"/"), photoFile(p)), buf.Bytes())
+	return w.Write(photoPath(p), buf.Bytes())
 }
 
 // shrink scales img down so that neither side exceeds limit, averaging the

@@ -1,7 +1,7 @@
 // Package site renders a register into a static website.
 //
-// The output, for the default language (other languages get the same tree
-// under /<lang>/):
+// The output, for the default language (every other language of site.yaml
+// gets the same pages under /<lang>/; photos and static files exist once):
 //
 //	index.html                 home: the count as of the site's date, latest events
 //	current/index.html         the current list
@@ -10,15 +10,19 @@
 //	people/<slug>/photo.jpg    the portrait, re-encoded without metadata
 //	groups/, groups/<slug>/    groups (movements, parties, cases) and their people
 //	regions/, regions/<slug>/  regions and their people
-//	<name>/index.html          each free page of content/pages/
-//	404.html, .nojekyll        for GitHub Pages
+//	<name>/index.html          each free page of content/pages/, in every
+//	                           language (the default language's text, marked,
+//	                           where a translation is missing)
+//	404.html, .nojekyll        for GitHub Pages (404 in the default language)
 //	static/...                 the theme's static files
 //
-// Templates come from a theme file system holding templates/ and static/:
-// the site's own folders over the defaults embedded in the binary (see
-// [Overlay]). Each page template is parsed together with templates/base.html
-// and executes "base". Templates see a [*Page]; every link in them is built
-// with its URL method, which knows the base path and the language.
+// Templates come from a theme file system holding templates/, static/ and
+// i18n/: the site's own folders over the defaults embedded in the binary
+// (see [Overlay]); i18n files are merged key by key rather than replaced
+// (see [content.LoadStrings]). Each page template is parsed together with
+// templates/base.html and executes "base". Templates see a [*Page]; every
+// link in them is built with its URL method, which knows the base path and
+// the language, and every word comes from its T method.
 package site
 
 import (
@@ -56,6 +60,9 @@ type Site struct {
 	tmpl     map[string]*template.Template
 	md       goldmark.Markdown
 	assetVer map[string]string // static file -> short content hash, for cache busting
+	strings  *content.Strings
+	order    map[string][]*register.Person       // language -> people sorted by their name in it
+	rank     map[string]map[*register.Person]int // language -> position in order
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -73,6 +80,16 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		md:       markdownRenderer(),
 		assetVer: make(map[string]string),
 	}
+	str, err := content.LoadStrings(reg.Site.Languages, layers(theme)...)
+	if err != nil {
+		return nil, err
+	}
+	s.strings = str
+	s.order = sortPeople(reg.People, reg.Site.Languages)
+	s.rank = make(map[string]map[*register.Person]int)
+	for lang, sorted := range s.order {
+		s.rank[lang] = rank(sorted)
+	}
 	for _, name := range pageTemplates {
 		t, err := template.New(name).Funcs(funcs).ParseFS(theme, "templates/base.html", "templates/"+name)
 		if err != nil {
@@ -80,7 +97,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		}
 		s.tmpl[name] = t
 	}
-	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -152,10 +169,13 @@ func (s *Site) Render(w Writer) error {
 func (s *Site) jobs() []job {
 	r := s.reg
 	var jobs []job
-	for _, lang := range r.Site.Languages[:1] { // other languages: a later step
-		page := func(p, title, tmpl string, fill func(*Page)) {
+	for _, lang := range r.Site.Languages {
+		page := func(p, titleKey, tmpl string, fill func(*Page)) {
 			jobs = append(jobs, func(w Writer) error {
-				pg := s.newPage(lang, p, title)
+				pg := s.newPage(lang, p)
+				if titleKey != "" {
+					pg.Title = s.strings.Text(lang, titleKey, 0)
+				}
 				if fill != nil {
 					fill(pg)
 				}
@@ -163,35 +183,45 @@ func (s *Site) jobs() []job {
 			})
 		}
 		page("", "", "home.html", nil)
-		page("current/", "Current list", "current.html", nil)
-		page("people/", "Everyone on the register", "people.html", nil)
+		page("current/", "current.title", "current.html", nil)
+		page("people/", "people.title", "people.html", nil)
 		for _, p := range r.People {
-			page("people/"+p.Slug+"/", p.Name, "person.html", func(pg *Page) { pg.Person = p })
-			if p.Photo != "" {
-				jobs = append(jobs, func(w Writer) error { return s.photo(w, lang, p) })
-			}
+			page("people/"+p.Slug+"/", "", "person.html", func(pg *Page) {
+				pg.Person = p
+				pg.Title = pg.Name(p)
+			})
 		}
 		for _, kind := range []struct {
-			dir, title string
-			groups     []*register.Group
-		}{{"groups/", "Groups and cases", r.Groups}, {"regions/", "Regions", r.Regions}} {
-			page(kind.dir, kind.title, "groups.html", func(pg *Page) { pg.Groups, pg.GroupDir = kind.groups, kind.dir })
+			dir, titleKey string
+			groups        []*register.Group
+		}{{"groups/", "groups.title", r.Groups}, {"regions/", "regions.title", r.Regions}} {
+			page(kind.dir, kind.titleKey, "groups.html", func(pg *Page) { pg.Groups, pg.GroupDir = kind.groups, kind.dir })
 			for _, g := range kind.groups {
-				page(kind.dir+g.Slug+"/", g.Name, "group.html", func(pg *Page) {
-					pg.Group, pg.GroupDir, pg.GroupsTitle = g, kind.dir, kind.title
+				page(kind.dir+g.Slug+"/", "", "group.html", func(pg *Page) {
+					pg.Group, pg.GroupDir = g, kind.dir
+					pg.Title = pg.Translate(g.Name)
+					pg.GroupsTitle = s.strings.Text(lang, kind.titleKey, 0)
 				})
 			}
 		}
-		for _, fp := range r.Pages {
-			if fp.Lang != lang {
-				continue
-			}
-			page(fp.Name+"/", fp.Title, "page.html", func(pg *Page) {
+		for _, fp := range s.freePages(lang) {
+			page(fp.Name+"/", "", "page.html", func(pg *Page) {
 				pg.FreePage = fp
+				pg.Title = fp.Title
 				pg.Description = fp.Description
 			})
 		}
-		page("404.html", "Page not found", "404.html", nil)
+	}
+	// GitHub Pages serves one 404.html for the whole site.
+	jobs = append(jobs, func(w Writer) error {
+		pg := s.newPage(r.Site.Languages[0], "404.html")
+		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
+		return s.execute(w, "404.html", pg)
+	})
+	for _, p := range r.People {
+		if p.Photo != "" {
+			jobs = append(jobs, func(w Writer) error { return s.photo(w, p) })
+		}
 	}
 	jobs = append(jobs, func(w Writer) error { return w.Write(".nojekyll", nil) })
 	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
@@ -206,6 +236,21 @@ func (s *Site) jobs() []job {
 	return jobs
 }
 
+// freePages returns the free pages to publish in lang: each page in lang,
+// or in the default language where it has no translation yet, so that
+// every language has the same pages and the language menu never leads
+// nowhere.
+func (s *Site) freePages(lang string) []*content.Page {
+	def := s.reg.Site.Languages[0]
+	byName := make(map[string]*content.Page)
+	for _, fp := range s.reg.Pages {
+		if fp.Lang == lang || (fp.Lang == def && byName[fp.Name] == nil) {
+			byName[fp.Name] = fp
+		}
+	}
+	return slices.SortedFunc(maps.Values(byName), func(a, b *content.Page) int { return strings.Compare(a.Name, b.Name) })
+}
+
 // execute renders template tmpl for pg into the page's file.
 func (s *Site) execute(w Writer, tmpl string, pg *Page) error {
 	var buf bytes.Buffer
@@ -218,12 +263,12 @@ func (s *Site) execute(w Writer, tmpl string, pg *Page) error {
 // markdown renders a content Markdown file to HTML. Headings are raised to
 // at least minLevel, so that a "#" in a profile does not compete with the
 // page's own title and sections.
-func (s *Site) markdown(md *content.Markdown, minLevel int) (template.HTML, error) {
+func (s *Site) markdown(md *content.Markdown, lang string, minLevel int) (template.HTML, error) {
 	if md == nil {
 		return "", nil
 	}
 	var buf bytes.Buffer
-	ctx := newRenderContext(s.urls, minLevel)
+	ctx := newRenderContext(s.urls, lang, minLevel)
 	if err := s.md.Convert(md.Source, &buf, withContext(ctx)); err != nil {
 		return "", fmt.Errorf("%s: %w", md.Path, err)
 	}

@@ -166,6 +166,22 @@ func TestContentOfPages(t *testing.T) {
 	has("regions/qostanai/index.html", "Boris B")
 	has("methodology/index.html", "<h2", "Statuses", `href="/reg/current/#main"`)
 	has("404.html", `href="/reg/people/"`)
+
+	// Russian: same pages under /ru/, its words, dates and plural forms;
+	// content not yet translated shown in English, marked as such.
+	has("ru/index.html", `<html lang="ru">`, "1 политзаключённый", "1 июня 2021 г.", `href="/reg/ru/current/"`,
+		`hreflang="x-default" href="https://example.org/reg/"`, `<a href="/reg/" hreflang="en" lang="en">English</a>`)
+	has("ru/people/anna-ivanova/index.html", "<h1>Анна Иванова</h1>", `<span lang="en">Anna Ivanova</span>`,
+		"Районный суд приговаривает её к семи годам.", `<span lang="en">Police detain her`,
+		"7 лет лишения свободы", "ок. июля 2020 г.", "учительница", "Алматы", "«Наше право»",
+		`<h3>Кто она</h3>`, `href="/reg/ru/methodology/"`)
+	has("ru/people/boris-b/index.html", "штраф", "100,000 tenge", `<div lang="en">`, "Boris farms", `class="notice"`)
+	has("ru/about/index.html", `<article class="prose" lang="en">`, "An English-only page", `class="notice"`)
+	has("ru/methodology/index.html", "Статусы", `href="/reg/ru/current/#main"`)
+	has("people/anna-ivanova/index.html", `<span lang="ru">Анна Иванова</span>`, "teacher", "<h3>Who she is</h3>")
+	if bytes.Contains(files["people/anna-ivanova/index.html"], []byte("Районный")) {
+		t.Error("the English page shows the Russian text")
+	}
 	if _, ok := files[".nojekyll"]; !ok {
 		t.Error(".nojekyll missing")
 	}

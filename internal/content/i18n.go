@@ -1,0 +1,236 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tizim/tizim/internal/plural"
+)
+
+// Strings is the interface text of a site (menus, headings, labels of
+// statuses and event types) in each of its languages, read from
+// i18n/<lang>.yaml files:
+//
+//	nav.current: Current list
+//	count.prisoners:
+//	  one: "{n} political prisoner"
+//	  other: "{n} political prisoners"
+//
+// A value is either one text or, for text that counts something, a form
+// for each plural category the language uses (en and kk: one, other; ru:
+// one, few, many). Words in braces are placeholders the site fills in;
+// a translation may move them but not invent new ones.
+type Strings struct {
+	msgs map[string]map[string]*message // language -> key -> message
+}
+
+type message struct {
+	text  string                     // a plain message
+	forms map[plural.Category]string // or one form per plural category
+	path  string
+	line  int
+	col   int
+}
+
+// I18nDir is the folder of interface text files, beside content/ in a
+// site and in the embedded theme.
+const I18nDir = "i18n"
+
+var (
+	i18nKeyRE     = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+)*$`)
+	placeholderRE = regexp.MustCompile(`\{[a-z_]+\}`)
+)
+
+// LoadStrings reads the interface text of each of langs from i18n/ in
+// layers, lowest first: the embedded theme, then the site's own folder,
+// whose keys replace the theme's one by one. A site therefore needs an
+// i18n file only for the strings it changes or a language the theme lacks.
+//
+// Every key must exist in every language, plural messages must give every
+// form the language needs, and a translation may use only the placeholders
+// of the default language's text. Files in the site's own i18n/ must be
+// for one of langs.
+func LoadStrings(langs []string, layers ...fs.FS) (*Strings, error) {
+	var errs ErrorList
+	s := &Strings{msgs: make(map[string]map[string]*message)}
+	for _, lang := range langs {
+		s.msgs[lang] = make(map[string]*message)
+	}
+	for i, layer := range layers {
+		entries, err := fs.ReadDir(layer, I18nDir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			errs = append(errs, &Error{Path: I18nDir, Msg: "cannot read the folder: " + err.Error()})
+			continue
+		}
+		for _, e := range entries {
+			p := I18nDir + "/" + e.Name()
+			lang, ok := strings.CutSuffix(e.Name(), ".yaml")
+			if !slices.Contains(langs, lang) {
+				if i > 0 { // the theme may carry languages a site does not use
+					msg := "unexpected file; i18n/ holds one <lang>.yaml per language of site.yaml (" + strings.Join(langs, ", ") + ")"
+					if ok && langRE.MatchString(lang) {
+						msg = "language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + "); add it there or remove the file"
+					}
+					errs = append(errs, &Error{Path: p, Msg: msg})
+				}
+				continue
+			}
+			s.read(layer, p, lang, &errs)
+		}
+	}
+	s.check(langs, &errs)
+	return s, errs.Err()
+}
+
+// read merges one i18n file into s.
+func (s *Strings) read(fsys fs.FS, p, lang string, errs *ErrorList) {
+	d, root := readYAML(fsys, p, errs)
+	if root == nil {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "an i18n file maps keys to text, like  nav.current: Current list, not %s", kindName(root))
+		return
+	}
+	seen := make(map[string]bool)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		switch {
+		case !i18nKeyRE.MatchString(key):
+			d.errorf(k, "%q is not a key; keys are lower-case words joined by dots, like nav.current", key)
+			continue
+		case seen[key]:
+			d.errorf(k, "%q is given twice; keep one", key)
+			continue
+		}
+		seen[key] = true
+		m := &message{path: p, line: v.Line, col: v.Column}
+		if v.Kind == yaml.MappingNode {
+			m.forms = make(map[plural.Category]string)
+			need := plural.Categories(lang)
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				fk, fv := v.Content[j], v.Content[j+1]
+				c := plural.Category(fk.Value)
+				if !slices.Contains(need, c) && c != plural.Other {
+					d.errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
+					continue
+				}
+				m.forms[c] = d.text(fv, key+"."+fk.Value)
+			}
+			for _, c := range need {
+				if _, ok := m.forms[c]; !ok {
+					d.errorf(v, "%q has no %q form; %s needs the forms %s", key, c, lang, catNames(need))
+				}
+			}
+		} else {
+			m.text = d.text(v, key)
+		}
+		s.msgs[lang][key] = m
+	}
+}
+
+// check reports keys missing from a language and placeholders a
+// translation has that the default language's text does not.
+func (s *Strings) check(langs []string, errs *ErrorList) {
+	all := make(map[string]bool)
+	for _, lang := range langs {
+		for k := range s.msgs[lang] {
+			all[k] = true
+		}
+	}
+	def := langs[0]
+	for _, lang := range langs {
+		if len(s.msgs[lang]) == 0 {
+			*errs = append(*errs, &Error{Path: I18nDir + "/" + lang + ".yaml", Msg: "no interface text for language " + quote(lang) + "; copy i18n/en.yaml of tizim's theme to this file and translate it"})
+			continue
+		}
+		var missing []string
+		for _, k := range slices.Sorted(maps.Keys(all)) {
+			m, ok := s.msgs[lang][k]
+			if !ok {
+				missing = append(missing, k)
+				continue
+			}
+			if lang == def {
+				continue
+			}
+			allowed := s.msgs[def][k].placeholders()
+			for _, form := range m.all() {
+				for _, ph := range placeholderRE.FindAllString(form, -1) {
+					if !slices.Contains(allowed, ph) {
+						msg := quote(k) + " uses " + ph + ", which the " + def + " text does not have"
+						if len(allowed) > 0 {
+							msg += "; it may use " + strings.Join(allowed, ", ")
+						}
+						*errs = append(*errs, &Error{Path: m.path, Line: m.line, Col: m.col, Msg: msg})
+					}
+				}
+			}
+		}
+		if len(missing) > 0 {
+			*errs = append(*errs, &Error{Path: I18nDir + "/" + lang + ".yaml", Msg: "missing text for " + strings.Join(missing, ", ") + "; every language needs every key"})
+		}
+	}
+}
+
+func (m *message) all() []string {
+	if m == nil {
+		return nil
+	}
+	if m.forms == nil {
+		return []string{m.text}
+	}
+	return slices.Sorted(maps.Values(m.forms))
+}
+
+func (m *message) placeholders() []string {
+	var out []string
+	for _, form := range m.all() {
+		for _, ph := range placeholderRE.FindAllString(form, -1) {
+			if !slices.Contains(out, ph) {
+				out = append(out, ph)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func catNames(cs []plural.Category) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return strings.Join(out, ", ")
+}
+
+// Text returns the message key in lang, in the plural form for the count
+// n when the message counts something. Placeholders are left for the
+// caller to fill. A key that does not exist gives the key itself, so that
+// a template's typo shows on the page rather than as blank space.
+func (s *Strings) Text(lang, key string, n int) string {
+	m := s.msgs[lang][key]
+	if m == nil {
+		return key
+	}
+	if m.forms == nil {
+		return m.text
+	}
+	if f, ok := m.forms[plural.Of(lang, n)]; ok {
+		return f
+	}
+	return m.forms[plural.Other]
+}
+
+// Keys lists every key of lang, sorted.
+func (s *Strings) Keys(lang string) []string { return slices.Sorted(maps.Keys(s.msgs[lang])) }
