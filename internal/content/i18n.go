@@ -149,8 +149,15 @@ func (s *Strings) check(langs []string, errs *ErrorList) {
 		}
 	}
 	def := langs[0]
+	failed := make(map[string]bool) // files already reported as unreadable
+	for _, e := range *errs {
+		failed[e.Path] = true
+	}
 	for _, lang := range langs {
 		if len(s.msgs[lang]) == 0 {
+			if failed[I18nDir+"/"+lang+".yaml"] {
+				continue
+			}
 			*errs = append(*errs, &Error{Path: I18nDir + "/" + lang + ".yaml", Msg: "no interface text for language " + quote(lang) + "; copy i18n/en.yaml of tizim's theme to this file and translate it"})
 			continue
 		}

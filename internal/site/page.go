@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -31,6 +32,10 @@ type Page struct {
 	GroupDir    string // "groups/" or "regions/"
 	GroupsTitle string
 	FreePage    *content.Page // page.html
+	Changes     []ChangeMonth // changes.html
+	ChangeYears []ChangeYear
+	ChangeYear  string // the year a year page shows, "" on /changes/
+	Kind        string // Open Graph type: "website" or "profile"
 }
 
 func (s *Site) newPage(lang, p string) *Page {
@@ -345,6 +350,72 @@ func (pg *Page) Sorted(people []*register.Person) []*register.Person {
 
 // Everyone is every person on the register in the page's alphabetical order.
 func (pg *Page) Everyone() []*register.Person { return pg.site.order[pg.Lang] }
+
+// EventID is the anchor of event e on person p's page.
+func (pg *Page) EventID(p *register.Person, e *content.Event) string { return eventID(p, e) }
+
+// Letters returns the postal address, line by line, at which the page's
+// person can be written to: that of the facility where they are held, when
+// site.yaml lists it and they are in custody now.
+func (pg *Page) Letters() []string {
+	p := pg.Person
+	if p == nil || p.Facility == "" || !slices.Contains(pg.Reg.Site.CurrentStatuses, p.Status) {
+		return nil
+	}
+	f, ok := pg.Reg.Site.Facilities[p.Facility]
+	if !ok || f.Address == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSpace(f.Address), "\n")
+}
+
+// OGImage is the absolute address of the page's picture for link
+// previews: the person's photo, or "".
+func (pg *Page) OGImage() string {
+	if pg.Person == nil || pg.Person.Photo == "" {
+		return ""
+	}
+	return pg.site.urls.Abs(photoPath(pg.Person))
+}
+
+// PersonJSONLD is the schema.org Person description of the page's person,
+// for search engines. It has only what the page itself shows.
+func (pg *Page) PersonJSONLD() (template.JS, error) {
+	p := pg.Person
+	v := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "Person",
+		"name":     pg.Name(p),
+		"url":      pg.Canonical(),
+	}
+	var alt []string
+	for _, n := range pg.OtherNames(p) {
+		alt = append(alt, n.Name)
+	}
+	if len(alt) > 0 {
+		v["alternateName"] = alt
+	}
+	if img := pg.OGImage(); img != "" {
+		v["image"] = img
+	}
+	if !p.Born.IsZero() && !p.Born.Approximate && !p.Born.Uncertain {
+		v["birthDate"] = p.Born.ISO()
+	}
+	if occ, _ := p.Occupation.In(pg.Lang); occ != "" {
+		v["jobTitle"] = occ
+	}
+	if p.Gender == "female" || p.Gender == "male" {
+		v["gender"] = map[string]string{"female": "Female", "male": "Male"}[p.Gender]
+	}
+	// encoding/json escapes <, > and &, so nothing here can close the
+	// script element.
+	data, err := json.Marshal(v)
+	return template.JS(data), err
+}
+
+// Root returns the link to site path p outside any language, for files
+// that exist once: the search index, data exports, photos.
+func (pg *Page) Root(p string) string { return pg.site.urls.Path(p) }
 
 // Cites returns the numbers under which the page's person lists the
 // sources of event e, in ascending order.

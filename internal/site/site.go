@@ -63,10 +63,11 @@ type Site struct {
 	strings  *content.Strings
 	order    map[string][]*register.Person       // language -> people sorted by their name in it
 	rank     map[string]map[*register.Person]int // language -> position in order
+	changes  changeLog
 }
 
 // pageTemplates are the page templates every theme must have.
-var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "page.html", "404.html"}
+var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "page.html", "404.html"}
 
 // New prepares to render reg, whose content was loaded from files, with the
 // templates and static files of theme.
@@ -86,6 +87,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 	}
 	s.strings = str
 	s.order = sortPeople(reg.People, reg.Site.Languages)
+	s.changes = newChangeLog(reg)
 	s.rank = make(map[string]map[*register.Person]int)
 	for lang, sorted := range s.order {
 		s.rank[lang] = rank(sorted)
@@ -165,52 +167,91 @@ func (s *Site) Render(w Writer) error {
 	return nil
 }
 
+// pageSpec is one HTML page of a language: its site path without the
+// language prefix, its template, and what it shows.
+type pageSpec struct {
+	rel  string
+	tmpl string
+	fill func(*Page)
+}
+
+// pages lists every HTML page of one language. Every language has the same
+// paths, so that the language menu and hreflang links always resolve.
+func (s *Site) pages(lang string) []pageSpec {
+	r := s.reg
+	title := func(key string) func(*Page) {
+		return func(pg *Page) { pg.Title = s.strings.Text(lang, key, 0) }
+	}
+	out := []pageSpec{
+		{"", "home.html", nil},
+		{"current/", "current.html", title("current.title")},
+		{"people/", "people.html", title("people.title")},
+		{"changes/", "changes.html", func(pg *Page) {
+			pg.Title = s.strings.Text(lang, "changes.title", 0)
+			pg.Changes = s.changes.latest
+			pg.ChangeYears = s.changes.years
+		}},
+	}
+	for _, y := range s.changes.years {
+		out = append(out, pageSpec{"changes/" + y.Slug + "/", "changes.html", func(pg *Page) {
+			pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + y.Slug
+			pg.Changes = y.Months
+			pg.ChangeYears = s.changes.years
+			pg.ChangeYear = y.Slug
+		}})
+	}
+	for _, p := range r.People {
+		out = append(out, pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
+			pg.Person = p
+			pg.Title = pg.Name(p)
+			pg.Kind = "profile"
+			pg.Description = pg.Title + " — " + pg.Status(p.Status)
+			if !p.Since.IsZero() {
+				pg.Description += ", " + pg.Date(p.Since)
+			}
+		}})
+	}
+	for _, kind := range []struct {
+		dir, titleKey string
+		groups        []*register.Group
+	}{{"groups/", "groups.title", r.Groups}, {"regions/", "regions.title", r.Regions}} {
+		out = append(out, pageSpec{kind.dir, "groups.html", func(pg *Page) {
+			pg.Title = s.strings.Text(lang, kind.titleKey, 0)
+			pg.Groups, pg.GroupDir = kind.groups, kind.dir
+		}})
+		for _, g := range kind.groups {
+			out = append(out, pageSpec{kind.dir + g.Slug + "/", "group.html", func(pg *Page) {
+				pg.Group, pg.GroupDir = g, kind.dir
+				pg.Title = pg.Translate(g.Name)
+				pg.GroupsTitle = s.strings.Text(lang, kind.titleKey, 0)
+			}})
+		}
+	}
+	for _, fp := range s.freePages(lang) {
+		out = append(out, pageSpec{fp.Name + "/", "page.html", func(pg *Page) {
+			pg.FreePage = fp
+			pg.Title = fp.Title
+			pg.Description = fp.Description
+		}})
+	}
+	return out
+}
+
 // jobs lists every file of the site.
 func (s *Site) jobs() []job {
 	r := s.reg
 	var jobs []job
 	for _, lang := range r.Site.Languages {
-		page := func(p, titleKey, tmpl string, fill func(*Page)) {
+		for _, ps := range s.pages(lang) {
 			jobs = append(jobs, func(w Writer) error {
-				pg := s.newPage(lang, p)
-				if titleKey != "" {
-					pg.Title = s.strings.Text(lang, titleKey, 0)
+				pg := s.newPage(lang, ps.rel)
+				if ps.fill != nil {
+					ps.fill(pg)
 				}
-				if fill != nil {
-					fill(pg)
-				}
-				return s.execute(w, tmpl, pg)
+				return s.execute(w, ps.tmpl, pg)
 			})
 		}
-		page("", "", "home.html", nil)
-		page("current/", "current.title", "current.html", nil)
-		page("people/", "people.title", "people.html", nil)
-		for _, p := range r.People {
-			page("people/"+p.Slug+"/", "", "person.html", func(pg *Page) {
-				pg.Person = p
-				pg.Title = pg.Name(p)
-			})
-		}
-		for _, kind := range []struct {
-			dir, titleKey string
-			groups        []*register.Group
-		}{{"groups/", "groups.title", r.Groups}, {"regions/", "regions.title", r.Regions}} {
-			page(kind.dir, kind.titleKey, "groups.html", func(pg *Page) { pg.Groups, pg.GroupDir = kind.groups, kind.dir })
-			for _, g := range kind.groups {
-				page(kind.dir+g.Slug+"/", "", "group.html", func(pg *Page) {
-					pg.Group, pg.GroupDir = g, kind.dir
-					pg.Title = pg.Translate(g.Name)
-					pg.GroupsTitle = s.strings.Text(lang, kind.titleKey, 0)
-				})
-			}
-		}
-		for _, fp := range s.freePages(lang) {
-			page(fp.Name+"/", "", "page.html", func(pg *Page) {
-				pg.FreePage = fp
-				pg.Title = fp.Title
-				pg.Description = fp.Description
-			})
-		}
+		jobs = append(jobs, func(w Writer) error { return s.feed(w, lang) })
 	}
 	// GitHub Pages serves one 404.html for the whole site.
 	jobs = append(jobs, func(w Writer) error {
@@ -218,6 +259,7 @@ func (s *Site) jobs() []job {
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	})
+	jobs = append(jobs, s.sitemap, s.robots)
 	for _, p := range r.People {
 		if p.Photo != "" {
 			jobs = append(jobs, func(w Writer) error { return s.photo(w, p) })

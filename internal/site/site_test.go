@@ -178,6 +178,20 @@ func TestContentOfPages(t *testing.T) {
 	has("ru/people/boris-b/index.html", "штраф", "100,000 tenge", `<div lang="en">`, "Boris farms", `class="notice"`)
 	has("ru/about/index.html", `<article class="prose" lang="en">`, "An English-only page", `class="notice"`)
 	has("ru/methodology/index.html", "Статусы", `href="/reg/ru/current/#main"`)
+	// Letters: the facility's address, for a person held there now.
+	has("people/anna-ivanova/index.html", "Write a letter", "SIZO No. 1, Almaty<br>1 Example Street<br>Almaty 050000",
+		`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person"`,
+		`id="e-2020-07-sentenced"`, `<meta property="og:type" content="profile">`)
+	has("changes/index.html", "Changes", `id="m-2020-09"`, "Added to the register", "Detained or placed under house arrest",
+		`href="/reg/people/anna-ivanova/#e-2020-03-02-detained"`, `href="/reg/changes/2019/"`)
+	has("changes/2019/index.html", "2019, month not known", "Boris B", "fine of 100,000 tenge")
+	has("ru/changes/index.html", "Внесены в реестр", `href="/reg/ru/people/anna-ivanova/#e-2020-09-recognized"`)
+	has("feed.xml", `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`,
+		"<id>https://example.org/reg/people/anna-ivanova/#e-2020-09-recognized</id>", "<updated>2020-09-01T00:00:00Z</updated>")
+	has("ru/feed.xml", `xml:lang="ru"`, "Анна Иванова: Признание политзаключённым")
+	has("sitemap.xml", "<loc>https://example.org/reg/ru/people/anna-ivanova/</loc>",
+		`<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/reg/people/anna-ivanova/"></xhtml:link>`)
+	has("robots.txt", "Sitemap: https://example.org/reg/sitemap.xml")
 	has("people/anna-ivanova/index.html", `<span lang="ru">Анна Иванова</span>`, "teacher", "<h3>Who she is</h3>")
 	if bytes.Contains(files["people/anna-ivanova/index.html"], []byte("Районный")) {
 		t.Error("the English page shows the Russian text")

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
+	"github.com/tizim/tizim/internal/register"
+)
+
+// The change log answers the question registers are asked every month:
+// who was added, detained, sentenced, released or died since the last
+// list. It is built from events, so it is right for any past date too.
+
+// changeKinds are the change log's sections, in the order shown, with the
+// event types each collects. Other events (a trial, a transfer) change no
+// one's standing and stay on the person pages.
+var changeKinds = []struct {
+	kind  string
+	types []content.EventType
+}{
+	{"added", []content.EventType{content.Recognized}},
+	{"detained", []content.EventType{content.Detained, content.HouseArrest}},
+	{"sentenced", []content.EventType{content.Sentenced, content.SentenceChanged, content.Appeal}},
+	{"released", []content.EventType{content.Released, content.Acquitted, content.Pardoned, content.Amnesty}},
+	{"died", []content.EventType{content.Died}},
+	{"removed", []content.EventType{content.Delisted}},
+}
+
+// ChangeMonth is one month of the change log. Events dated only by year
+// form a month of their own, with a Date of year precision, after the
+// year's months.
+type ChangeMonth struct {
+	Date     date.Date // of month precision, or of year precision
+	YearOnly bool      // the events of the year whose month is not known
+	ID       string    // for links: "2021-01", "2021"
+	Kinds    []ChangeKind
+	Count    int
+}
+
+// ChangeKind is one section of a month: the events of one kind.
+type ChangeKind struct {
+	Kind    string // added, detained, sentenced, released, died, removed
+	Entries []register.Entry
+}
+
+// ChangeYear is a year of the change log, which has a page of its own.
+type ChangeYear struct {
+	Slug   string // "2021"
+	Months []ChangeMonth
+	Count  int
+}
+
+type changeLog struct {
+	latest []ChangeMonth // the most recent months with changes, newest first
+	years  []ChangeYear  // newest first
+}
+
+// latestMonths is how many months /changes/ shows; older ones are on the
+// year pages.
+const latestMonths = 12
+
+func newChangeLog(r *register.Register) changeLog {
+	kindOf := make(map[content.EventType]int)
+	for i, k := range changeKinds {
+		for _, t := range k.types {
+			kindOf[t] = i
+		}
+	}
+	type key struct {
+		year, month int // month 0: only the year is known
+	}
+	byMonth := make(map[key][]register.Entry)
+	for _, e := range r.Events {
+		if _, ok := kindOf[e.Event.Type]; !ok || e.Event.Date.First().After(r.AsOf) {
+			continue
+		}
+		d := e.Event.Date
+		k := key{d.Year, 0}
+		if d.Precision >= date.Month {
+			k.month = d.Month
+		}
+		byMonth[k] = append(byMonth[k], e)
+	}
+	keys := make([]key, 0, len(byMonth))
+	for k := range byMonth {
+		keys = append(keys, k)
+	}
+	// Newest first; within a year the months come before "month unknown".
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.year, a.year); c != 0 {
+			return c
+		}
+		am, bm := a.month, b.month
+		if am == 0 {
+			am = -1
+		}
+		if bm == 0 {
+			bm = -1
+		}
+		return cmp.Compare(bm, am)
+	})
+	var log changeLog
+	for _, k := range keys {
+		m := ChangeMonth{Date: date.Date{Year: k.year, Month: k.month, Precision: date.Month}, ID: strconv.Itoa(k.year)}
+		if k.month == 0 {
+			m.Date, m.YearOnly = date.Date{Year: k.year, Precision: date.Year}, true
+		} else {
+			m.ID += "-" + twoDigits(k.month)
+		}
+		entries := byMonth[k]
+		slices.SortStableFunc(entries, func(a, b register.Entry) int {
+			return cmp.Or(a.Event.Date.Compare(b.Event.Date), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.Slug, b.Person.Slug))
+		})
+		m.Kinds = make([]ChangeKind, len(changeKinds))
+		for i, ck := range changeKinds {
+			m.Kinds[i].Kind = ck.kind
+		}
+		for _, e := range entries {
+			i := kindOf[e.Event.Type]
+			m.Kinds[i].Entries = append(m.Kinds[i].Entries, e)
+		}
+		m.Kinds = slices.DeleteFunc(m.Kinds, func(k ChangeKind) bool { return len(k.Entries) == 0 })
+		m.Count = len(entries)
+		if len(log.latest) < latestMonths && k.month != 0 {
+			log.latest = append(log.latest, m)
+		}
+		if n := len(log.years); n == 0 || log.years[n-1].Slug != strconv.Itoa(k.year) {
+			log.years = append(log.years, ChangeYear{Slug: strconv.Itoa(k.year)})
+		}
+		y := &log.years[len(log.years)-1]
+		y.Months = append(y.Months, m)
+		y.Count += m.Count
+	}
+	return log
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
