@@ -167,6 +167,10 @@ func (pg *Page) T(key string, args ...any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
+// Raw is interface text with its placeholders left in, for scripts that
+// fill them in the browser.
+func (pg *Page) Raw(key string) string { return pg.site.strings.Text(pg.Lang, key, 0) }
+
 // Strong wraps text (escaped unless it is already HTML) in <strong>, for
 // a placeholder of T that needs emphasis.
 func (pg *Page) Strong(x any) template.HTML { return "<strong>" + htmlOf(x) + "</strong>" }

@@ -1,0 +1,187 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
+)
+
+// The tables of people carry, per row, the values the filters match
+// (data-status, data-region, ...), and the page a hidden form with the
+// choices; static/filter.js shows the form and hides rows. Without
+// JavaScript the regions and groups pages serve the same purpose.
+
+// Row is what a table row of a person needs beyond the person: the values
+// for filtering and sorting.
+type Row struct {
+	Rank       int    // position in the page language's alphabetical order
+	StatusRank int    // position of the status in content.Statuses, most severe first
+	Groups     string // group slugs, space-separated
+	Year       string // year of the first detention or house arrest, or ""
+	Term       string // sentence bucket, see termBucket
+	TermMonths int    // the prison term in months, for sorting; 0 without one
+}
+
+// Row returns the filter and sort values of p's row.
+func (pg *Page) Row(p *register.Person) Row {
+	r := Row{Rank: pg.site.rank[pg.Lang][p], StatusRank: slices.Index(content.Statuses, p.Status)}
+	var gs []string
+	for _, g := range p.Group {
+		gs = append(gs, g.Slug)
+	}
+	r.Groups = strings.Join(gs, " ")
+	if y := detentionYear(p); y > 0 {
+		r.Year = strconv.Itoa(y)
+	}
+	r.Term, r.TermMonths = termBucket(p)
+	return r
+}
+
+// detentionYear is the year of the person's first detention or house
+// arrest, or 0.
+func detentionYear(p *register.Person) int {
+	for _, e := range p.Timeline {
+		if e.Type == content.Detained || e.Type == content.HouseArrest {
+			return e.Date.Year
+		}
+	}
+	return 0
+}
+
+// termBuckets are the sentence-length groups of the filter, in order.
+var termBuckets = []string{"lt1", "1to3", "3to5", "5to10", "10plus", "noncustodial", "none"}
+
+// termBucket groups the person's latest sentence by length: prison terms by
+// years (a term of exactly 3 years is in 3to5), other punishments as
+// non-custodial, no sentence as none. It also returns the prison term in
+// months.
+func termBucket(p *register.Person) (string, int) {
+	if p.Sentence == nil || p.Sentence.Sentence == nil {
+		return "none", 0
+	}
+	s := p.Sentence.Sentence
+	if s.Kind != content.Prison {
+		return "noncustodial", 0
+	}
+	if s.Term.IsZero() {
+		return "", 0 // a prison sentence of unknown length: no bucket
+	}
+	months := s.Term.Years*12 + s.Term.Months
+	if s.Term.Days > 0 && months == 0 {
+		return "lt1", 0
+	}
+	switch {
+	case months < 12:
+		return "lt1", months
+	case months < 36:
+		return "1to3", months
+	case months < 60:
+		return "3to5", months
+	case months < 120:
+		return "5to10", months
+	}
+	return "10plus", months
+}
+
+// FilterField is one filter of the form: a select named like the rows'
+// data attribute it matches.
+type FilterField struct {
+	Name    string // status, region, groups, year, term
+	Label   string
+	Options []FilterOption
+}
+
+// FilterOption is one choice of a filter.
+type FilterOption struct {
+	Value, Label string
+	Count        int
+}
+
+// Filters returns the filters for a table of people, with only the
+// choices that occur among them.
+func (pg *Page) Filters(people []*register.Person) []FilterField {
+	count := func(values func(*register.Person) []string) map[string]int {
+		m := make(map[string]int)
+		for _, p := range people {
+			for _, v := range values(p) {
+				if v != "" {
+					m[v]++
+				}
+			}
+		}
+		return m
+	}
+	var out []FilterField
+	add := func(name, labelKey string, counts map[string]int, order []string, label func(string) string) {
+		if len(counts) < 2 && name != "status" {
+			return // a filter with one choice filters nothing
+		}
+		f := FilterField{Name: name, Label: pg.text(labelKey, 0)}
+		for _, v := range order {
+			if n := counts[v]; n > 0 {
+				f.Options = append(f.Options, FilterOption{v, label(v), n})
+			}
+		}
+		out = append(out, f)
+	}
+	statuses := count(func(p *register.Person) []string { return []string{string(p.Status)} })
+	add("status", "table.status", statuses, names(content.Statuses), func(v string) string { return pg.Status(content.Status(v)) })
+
+	regionName := make(map[string]string)
+	regions := count(func(p *register.Person) []string {
+		if p.RegionOf == nil {
+			return nil
+		}
+		regionName[p.RegionOf.Slug] = pg.Translate(p.RegionOf.Name)
+		return []string{p.RegionOf.Slug}
+	})
+	add("region", "table.region", regions, sortedByLabel(regionName), func(v string) string { return regionName[v] })
+
+	groupName := make(map[string]string)
+	groups := count(func(p *register.Person) []string {
+		var out []string
+		for _, g := range p.Group {
+			groupName[g.Slug] = pg.Translate(g.Name)
+			out = append(out, g.Slug)
+		}
+		return out
+	})
+	add("groups", "filter.group", groups, sortedByLabel(groupName), func(v string) string { return groupName[v] })
+
+	years := count(func(p *register.Person) []string { return []string{pg.Row(p).Year} })
+	yearList := slices.Sorted(func(yield func(string) bool) {
+		for y := range years {
+			if !yield(y) {
+				return
+			}
+		}
+	})
+	slices.Reverse(yearList)
+	add("year", "filter.year", years, yearList, func(v string) string { return v })
+
+	terms := count(func(p *register.Person) []string { t, _ := termBucket(p); return []string{t} })
+	add("term", "table.sentence", terms, termBuckets, func(v string) string { return pg.text("filter.term."+v, 0) })
+	return out
+}
+
+// sortedByLabel returns the keys of m ordered by their labels, then keys.
+func sortedByLabel(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(m[a], m[b]), cmp.Compare(a, b)) })
+	return keys
+}
+
+func names[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = string(x)
+	}
+	return out
+}
