@@ -60,6 +60,7 @@ type Site struct {
 	tmpl     map[string]*template.Template
 	md       goldmark.Markdown
 	assetVer map[string]string // static file -> short content hash, for cache busting
+	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 	strings  *content.Strings
 	order    map[string][]*register.Person       // language -> people sorted by their name in it
 	rank     map[string]map[*register.Person]int // language -> position in order
@@ -80,6 +81,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		tmpl:     make(map[string]*template.Template),
 		md:       markdownRenderer(),
 		assetVer: make(map[string]string),
+		static:   make(map[string][]byte),
 	}
 	str, err := content.LoadStrings(reg.Site.Languages, layers(theme)...)
 	if err != nil {
@@ -107,8 +109,13 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		if err != nil {
 			return err
 		}
+		if strings.HasSuffix(p, ".css") {
+			data = []byte(minifyCSS(string(data)))
+		}
+		name := strings.TrimPrefix(p, "static/")
 		sum := sha256.Sum256(data)
-		s.assetVer[strings.TrimPrefix(p, "static/")] = hex.EncodeToString(sum[:4])
+		s.assetVer[name] = hex.EncodeToString(sum[:4])
+		s.static[name] = data
 		return nil
 	})
 	if err != nil {
@@ -267,13 +274,7 @@ func (s *Site) jobs() []job {
 	}
 	jobs = append(jobs, func(w Writer) error { return w.Write(".nojekyll", nil) })
 	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
-		jobs = append(jobs, func(w Writer) error {
-			data, err := fs.ReadFile(s.theme, "static/"+name)
-			if err != nil {
-				return err
-			}
-			return w.Write("static/"+name, data)
-		})
+		jobs = append(jobs, func(w Writer) error { return w.Write("static/"+name, s.static[name]) })
 	}
 	return jobs
 }
