@@ -12,6 +12,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
+	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -36,6 +37,7 @@ type Page struct {
 	ChangeYears []ChangeYear
 	ChangeYear  string // the year a year page shows, "" on /changes/
 	Kind        string // Open Graph type: "website" or "profile"
+	DataFiles   []export.File // data.html
 }
 
 func (s *Site) newPage(lang, p string) *Page {

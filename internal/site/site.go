@@ -42,6 +42,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -68,7 +69,7 @@ type Site struct {
 }
 
 // pageTemplates are the page templates every theme must have.
-var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "page.html", "404.html"}
+var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "page.html", "404.html"}
 
 // New prepares to render reg, whose content was loaded from files, with the
 // templates and static files of theme.
@@ -193,6 +194,10 @@ func (s *Site) pages(lang string) []pageSpec {
 		{"", "home.html", nil},
 		{"current/", "current.html", title("current.title")},
 		{"people/", "people.html", title("people.title")},
+		{"data/", "data.html", func(pg *Page) {
+			pg.Title = s.strings.Text(lang, "data.title", 0)
+			pg.DataFiles = export.Files(r.Site.Languages)
+		}},
 		{"changes/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0)
 			pg.Changes = s.changes.latest
@@ -267,6 +272,18 @@ func (s *Site) jobs() []job {
 		return s.execute(w, "404.html", pg)
 	})
 	jobs = append(jobs, s.sitemap, s.robots)
+	for _, f := range []struct {
+		name string
+		make func(*register.Register) ([]byte, error)
+	}{{export.JSONFile, export.JSON}, {export.PeopleFile, export.PeopleCSV}, {export.EventsFile, export.EventsCSV}} {
+		jobs = append(jobs, func(w Writer) error {
+			data, err := f.make(r)
+			if err != nil {
+				return fmt.Errorf("data/%s: %w", f.name, err)
+			}
+			return w.Write("data/"+f.name, data)
+		})
+	}
 	for _, p := range r.People {
 		if p.Photo != "" {
 			jobs = append(jobs, func(w Writer) error { return s.photo(w, p) })

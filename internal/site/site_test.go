@@ -191,6 +191,11 @@ func TestContentOfPages(t *testing.T) {
 	has("ru/feed.xml", `xml:lang="ru"`, "Анна Иванова: Признание политзаключённым")
 	has("sitemap.xml", "<loc>https://example.org/reg/ru/people/anna-ivanova/</loc>",
 		`<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/reg/people/anna-ivanova/"></xhtml:link>`)
+	has("data/index.html", `href="/reg/data/register.json"`, `href="/reg/data/events.csv"`, "on_current_list", "Licence: CC BY 4.0")
+	has("ru/data/index.html", `href="/reg/data/register.csv"`, "Открытые данные", `<section aria-labelledby="file-register.json" lang="en">`)
+	has("data/register.json", `"slug":"anna-ivanova"`, `"ru":"Анна Иванова"`)
+	has("data/register.csv", "anna-ivanova")
+	has("data/events.csv", "anna-ivanova,Anna Ivanova,2020-03-02,2020-03-02,2020-03-02,day,false,false,detained")
 	has("robots.txt", "Sitemap: https://example.org/reg/sitemap.xml")
 	has("people/anna-ivanova/index.html", `<span lang="ru">Анна Иванова</span>`, "teacher", "<h3>Who she is</h3>")
 	if bytes.Contains(files["people/anna-ivanova/index.html"], []byte("Районный")) {
