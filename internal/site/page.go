@@ -35,8 +35,8 @@ type Page struct {
 	FreePage    *content.Page // page.html
 	Changes     []ChangeMonth // changes.html
 	ChangeYears []ChangeYear
-	ChangeYear  string // the year a year page shows, "" on /changes/
-	Kind        string // Open Graph type: "website" or "profile"
+	ChangeYear  string        // the year a year page shows, "" on /changes/
+	Kind        string        // Open Graph type: "website" or "profile"
 	DataFiles   []export.File // data.html
 }
 
