@@ -8,6 +8,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/stats"
 )
 
 // The tables of people carry, per row, the values the filters match
@@ -21,8 +22,8 @@ type Row struct {
 	Rank       int    // position in the page language's alphabetical order
 	StatusRank int    // position of the status in content.Statuses, most severe first
 	Groups     string // group slugs, space-separated
-	Year       string // year of the first detention or house arrest, or ""
-	Term       string // sentence bucket, see termBucket
+	Year       string // year custody began, or ""
+	Term       string // sentence bucket, see stats.SentenceKey
 	TermMonths int    // the prison term in months, for sorting; 0 without one
 }
 
@@ -34,57 +35,21 @@ func (pg *Page) Row(p *register.Person) Row {
 		gs = append(gs, g.Slug)
 	}
 	r.Groups = strings.Join(gs, " ")
-	if y := detentionYear(p); y > 0 {
+	if y, ok := stats.DetentionYear(p, pg.Reg.AsOf); ok {
 		r.Year = strconv.Itoa(y)
 	}
-	r.Term, r.TermMonths = termBucket(p)
+	r.Term, r.TermMonths = stats.SentenceKey(p), termMonths(p)
 	return r
 }
 
-// detentionYear is the year of the person's first detention or house
-// arrest, or 0.
-func detentionYear(p *register.Person) int {
-	for _, e := range p.Timeline {
-		if e.Type == content.Detained || e.Type == content.HouseArrest {
-			return e.Date.Year
-		}
+// termMonths is the person's latest prison term in months, for sorting by
+// sentence; 0 when there is none.
+func termMonths(p *register.Person) int {
+	if p.Sentence == nil || p.Sentence.Sentence == nil || p.Sentence.Sentence.Kind != content.Prison {
+		return 0
 	}
-	return 0
-}
-
-// termBuckets are the sentence-length groups of the filter, in order.
-var termBuckets = []string{"lt1", "1to3", "3to5", "5to10", "10plus", "noncustodial", "none"}
-
-// termBucket groups the person's latest sentence by length: prison terms by
-// years (a term of exactly 3 years is in 3to5), other punishments as
-// non-custodial, no sentence as none. It also returns the prison term in
-// months.
-func termBucket(p *register.Person) (string, int) {
-	if p.Sentence == nil || p.Sentence.Sentence == nil {
-		return "none", 0
-	}
-	s := p.Sentence.Sentence
-	if s.Kind != content.Prison {
-		return "noncustodial", 0
-	}
-	if s.Term.IsZero() {
-		return "", 0 // a prison sentence of unknown length: no bucket
-	}
-	months := s.Term.Years*12 + s.Term.Months
-	if s.Term.Days > 0 && months == 0 {
-		return "lt1", 0
-	}
-	switch {
-	case months < 12:
-		return "lt1", months
-	case months < 36:
-		return "1to3", months
-	case months < 60:
-		return "3to5", months
-	case months < 120:
-		return "5to10", months
-	}
-	return "10plus", months
+	t := p.Sentence.Sentence.Term
+	return t.Years*12 + t.Months
 }
 
 // FilterField is one filter of the form: a select named like the rows'
@@ -163,8 +128,8 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 	slices.Reverse(yearList)
 	add("year", "filter.year", years, yearList, func(v string) string { return v })
 
-	terms := count(func(p *register.Person) []string { t, _ := termBucket(p); return []string{t} })
-	add("term", "table.sentence", terms, termBuckets, func(v string) string { return pg.text("filter.term."+v, 0) })
+	terms := count(func(p *register.Person) []string { return []string{stats.SentenceKey(p)} })
+	add("term", "table.sentence", terms, stats.SentenceKeys, func(v string) string { return pg.text("stats.sentence."+v, 0) })
 	return out
 }
 

@@ -66,10 +66,11 @@ type Site struct {
 	order    map[string][]*register.Person       // language -> people sorted by their name in it
 	rank     map[string]map[*register.Person]int // language -> position in order
 	changes  changeLog
+	stats    *statistics
 }
 
 // pageTemplates are the page templates every theme must have.
-var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "page.html", "404.html"}
+var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "stats.html", "page.html", "404.html"}
 
 // New prepares to render reg, whose content was loaded from files, with the
 // templates and static files of theme.
@@ -91,6 +92,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 	s.strings = str
 	s.order = sortPeople(reg.People, reg.Site.Languages)
 	s.changes = newChangeLog(reg)
+	s.stats = newStatistics(reg)
 	s.rank = make(map[string]map[*register.Person]int)
 	for lang, sorted := range s.order {
 		s.rank[lang] = rank(sorted)
@@ -126,7 +128,8 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 }
 
 var funcs = template.FuncMap{
-	"inc": func(i int) int { return i + 1 },
+	"inc":  func(i int) int { return i + 1 },
+	"list": func(s ...string) []string { return s },
 	// dict passes several values to a shared template ("person-table").
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
@@ -194,6 +197,7 @@ func (s *Site) pages(lang string) []pageSpec {
 		{"", "home.html", nil},
 		{"current/", "current.html", title("current.title")},
 		{"people/", "people.html", title("people.title")},
+		{"stats/", "stats.html", title("stats.title")},
 		{"data/", "data.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "data.title", 0)
 			pg.DataFiles = export.Files(r.Site.Languages)

@@ -196,6 +196,9 @@ func TestContentOfPages(t *testing.T) {
 	has("data/register.json", `"slug":"anna-ivanova"`, `"ru":"Анна Иванова"`)
 	has("data/register.csv", "anna-ivanova")
 	has("data/events.csv", "anna-ivanova,Anna Ivanova,2020-03-02,2020-03-02,2020-03-02,day,false,false,detained")
+	has("stats/index.html", `<svg`, "The current list month by month", "By region", "Almaty", "By sentence", "5 to 10 years", "Show the data as a table")
+	has("ru/stats/index.html", "Текущий список по месяцам", "Алматы", "В заключении")
+	has("people/anna-ivanova/index.html", "Time in custody", `class="chart chart-custody"`)
 	has("robots.txt", "Sitemap: https://example.org/reg/sitemap.xml")
 	has("people/anna-ivanova/index.html", `<span lang="ru">Анна Иванова</span>`, "teacher", "<h3>Who she is</h3>")
 	if bytes.Contains(files["people/anna-ivanova/index.html"], []byte("Районный")) {

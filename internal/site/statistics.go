@@ -1,0 +1,161 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
+	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/stats"
+)
+
+// statistics holds what /stats/ shows, computed once for all languages.
+type statistics struct {
+	Monthly  []stats.Month
+	Statuses []content.Status
+	Region   []stats.Bar
+	Charge   []stats.Bar
+	Year     []stats.Bar
+	// YearNonZero leaves out the years in which no one was detained: in a
+	// list of bars, unlike on a time axis, empty years are only noise.
+	YearNonZero []stats.Bar
+	Sentence    []stats.Bar
+}
+
+// maxChargeBars is how many charges the chart draws; the table lists all.
+const maxChargeBars = 30
+
+func newStatistics(r *register.Register) *statistics {
+	st := &statistics{
+		Monthly:  stats.Monthly(r),
+		Statuses: stats.Statuses(r),
+		Region:   stats.ByRegion(r),
+		Charge:   stats.ByCharge(r),
+		Year:     stats.ByDetentionYear(r),
+		Sentence: stats.BySentence(r),
+	}
+	for _, b := range st.Year {
+		if b.Count > 0 {
+			st.YearNonZero = append(st.YearNonZero, b)
+		}
+	}
+	return st
+}
+
+// Stats is the register's statistics.
+func (pg *Page) Stats() *statistics { return pg.site.stats }
+
+// options are the chart options that speak the page's language.
+func (pg *Page) options(id, titleKey string) stats.Options {
+	return stats.Options{
+		ID:       id,
+		Title:    pg.text(titleKey, 0),
+		Status:   pg.Status,
+		Number:   pg.Num,
+		Everyone: pg.text("stats.legend.everyone", 0),
+		Current:  pg.text("stats.legend.current", 0),
+	}
+}
+
+// MonthlyChart draws the current list month by month, stacked by status.
+func (pg *Page) MonthlyChart() template.HTML {
+	st := pg.site.stats
+	return stats.StackedColumns(st.Monthly, st.Statuses, pg.options("monthly", "stats.monthly.title"))
+}
+
+// BarsChart draws one of the bar charts: "region", "charge", "year" or
+// "sentence".
+func (pg *Page) BarsChart(kind string) template.HTML {
+	bars := pg.Bars(kind)
+	if kind == "charge" && len(bars) > maxChargeBars {
+		bars = bars[:maxChargeBars]
+	}
+	return stats.HBars(bars, pg.BarLabel(kind), pg.options("bars-"+kind, "stats."+kind+".title"))
+}
+
+// Bars returns the data of a bar chart.
+func (pg *Page) Bars(kind string) []stats.Bar {
+	st := pg.site.stats
+	switch kind {
+	case "region":
+		return st.Region
+	case "charge":
+		return st.Charge
+	case "year":
+		return st.YearNonZero
+	case "sentence":
+		return st.Sentence
+	}
+	return nil
+}
+
+// BarLabel returns the function that names a bar of the given kind in the
+// page's language.
+func (pg *Page) BarLabel(kind string) func(stats.Bar) string {
+	return func(b stats.Bar) string {
+		switch {
+		case kind == "sentence":
+			return pg.text("stats.sentence."+b.Key, 0)
+		case b.Key == "":
+			return pg.text("stats."+kind+".unknown", 0)
+		}
+		s, _ := b.Label.In(pg.Lang)
+		return s
+	}
+}
+
+// MonthName is the month of t, as in "March 2020".
+func (pg *Page) MonthName(t time.Time) string {
+	return date.Date{Year: t.Year(), Month: int(t.Month()), Precision: date.Month}.Format(pg.Lang)
+}
+
+// Label names bar b of the given kind, for the data tables.
+func (pg *Page) Label(kind string, b stats.Bar) string { return pg.BarLabel(kind)(b) }
+
+// CustodyChart draws the page's person's custody periods as a bar.
+func (pg *Page) CustodyChart() template.HTML {
+	periods := stats.Custody(pg.Person, pg.Reg.AsOf)
+	if !hasCustody(periods) {
+		return ""
+	}
+	o := pg.options("custody", "stats.custody.title")
+	o.YearLabels = true
+	o.Tooltips = true
+	o.Period = func(p stats.Period) string {
+		until := pg.text("stats.custody.now", 0)
+		if !p.Open {
+			until = pg.Date(p.Until)
+		}
+		from := pg.Date(p.Since)
+		if from == "" {
+			from = "…"
+		}
+		return pg.Status(p.Status) + ": " + from + " – " + until
+	}
+	return stats.CustodyBar(periods, o)
+}
+
+// CustodyDays says how long the person has been in custody in all: "about
+// 1,234 days" when a date is known only in part.
+func (pg *Page) CustodyDays() string {
+	periods := stats.Custody(pg.Person, pg.Reg.AsOf)
+	n, exact := stats.Days(periods, nil)
+	key := "stats.custody.days"
+	if !exact {
+		key = "stats.custody.days_about"
+	}
+	return strings.ReplaceAll(pg.site.strings.Text(pg.Lang, key, n), "{n}", pg.Num(n))
+}
+
+func hasCustody(periods []stats.Period) bool {
+	for _, p := range periods {
+		for _, s := range stats.Custodial {
+			if p.Status == s {
+				return true
+			}
+		}
+	}
+	return false
+}
