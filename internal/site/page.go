@@ -27,17 +27,18 @@ type Page struct {
 	Description string
 	Reg         *register.Register
 
-	Person      *register.Person // person.html
-	Group       *register.Group  // group.html
-	Groups      []*register.Group
-	GroupDir    string // "groups/" or "regions/"
-	GroupsTitle string
-	FreePage    *content.Page // page.html
-	Changes     []ChangeMonth // changes.html
-	ChangeYears []ChangeYear
-	ChangeYear  string        // the year a year page shows, "" on /changes/
-	Kind        string        // Open Graph type: "website" or "profile"
-	DataFiles   []export.File // data.html
+	Person       *register.Person // person.html
+	Group        *register.Group  // group.html
+	Groups       []*register.Group
+	GroupDir     string // "groups/" or "regions/"
+	GroupsTitle  string
+	FreePage     *content.Page // page.html
+	Changes      []ChangeMonth // changes.html
+	ChangeYears  []ChangeYear
+	ChangeYear   string        // the year a year page shows, "" on /changes/
+	Kind         string        // Open Graph type: "website" or "profile"
+	DataFiles    []export.File // data.html
+	NoSearchForm bool          // the page has its own search form (search.html)
 }
 
 func (s *Site) newPage(lang, p string) *Page {

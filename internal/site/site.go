@@ -44,6 +44,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/search"
 )
 
 // Writer receives the site's files. Write is called from several goroutines
@@ -70,7 +71,7 @@ type Site struct {
 }
 
 // pageTemplates are the page templates every theme must have.
-var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "stats.html", "page.html", "404.html"}
+var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "stats.html", "search.html", "page.html", "404.html"}
 
 // New prepares to render reg, whose content was loaded from files, with the
 // templates and static files of theme.
@@ -198,6 +199,10 @@ func (s *Site) pages(lang string) []pageSpec {
 		{"current/", "current.html", title("current.title")},
 		{"people/", "people.html", title("people.title")},
 		{"stats/", "stats.html", title("stats.title")},
+		{"search/", "search.html", func(pg *Page) {
+			pg.Title = s.strings.Text(lang, "search.title", 0)
+			pg.NoSearchForm = true // the page has its own
+		}},
 		{"data/", "data.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "data.title", 0)
 			pg.DataFiles = export.Files(r.Site.Languages)
@@ -275,7 +280,7 @@ func (s *Site) jobs() []job {
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	})
-	jobs = append(jobs, s.sitemap, s.robots)
+	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex)
 	for _, f := range []struct {
 		name string
 		make func(*register.Register) ([]byte, error)
@@ -298,6 +303,21 @@ func (s *Site) jobs() []job {
 		jobs = append(jobs, func(w Writer) error { return w.Write("static/"+name, s.static[name]) })
 	}
 	return jobs
+}
+
+// searchIndex writes the search index under search/: one set of files for
+// every language, since every name in every script finds the person.
+func (s *Site) searchIndex(w Writer) error {
+	files, err := search.Index(search.Docs(s.reg), search.Options{Langs: s.reg.Site.Languages})
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := w.Write(name, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // freePages returns the free pages to publish in lang: each page in lang,
