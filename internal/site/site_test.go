@@ -347,3 +347,49 @@ func TestThemeOverride(t *testing.T) {
 		t.Error("default static files are gone")
 	}
 }
+
+var assetRE = regexp.MustCompile(`<(?:link rel="stylesheet"|script)[^>]* (?:href|src)="([^"?]*)`)
+
+// TestWeight holds the shipped site to its budget for readers on slow and
+// metered connections: a person page at most 20 KB of HTML, all the CSS
+// at most 15 KB, the scripts a page loads at most 15 KB, and nothing
+// loaded from another host.
+func TestWeight(t *testing.T) {
+	files := renderFS(t, os.DirFS("../.."), "2026-11-22")
+	css := 0
+	for name, data := range files {
+		if strings.HasPrefix(name, "static/") && strings.HasSuffix(name, ".css") {
+			css += len(data)
+		}
+	}
+	if css > 15*1024 {
+		t.Errorf("the stylesheets weigh %d bytes in all; the budget is 15 KB", css)
+	}
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if strings.Contains(name, "people/") && strings.Count(name, "/") >= 3 && len(data) > 20*1024 {
+			t.Errorf("%s weighs %d bytes; a person page may weigh 20 KB", name, len(data))
+		}
+		js := 0
+		for _, m := range assetRE.FindAllSubmatch(data, -1) {
+			u := string(m[1])
+			if !strings.HasPrefix(u, "/kazakhstan/") {
+				t.Errorf("%s loads %s, which is not on the site", name, u)
+				continue
+			}
+			if strings.HasSuffix(u, ".js") {
+				js += len(files[strings.TrimPrefix(u, "/kazakhstan/")])
+			}
+		}
+		if js > 15*1024 {
+			t.Errorf("%s loads %d bytes of JavaScript; the budget is 15 KB", name, js)
+		}
+		pages++
+	}
+	if pages < 100 {
+		t.Errorf("only %d pages weighed", pages)
+	}
+}
