@@ -23,6 +23,8 @@ type Options struct {
 	Root string    // the site folder holding content/ (and optionally templates/, static/)
 	Out  string    // the output folder, replaced as a whole on success
 	AsOf time.Time // the site's date
+
+	wrap func(Writer) Writer // tests: slow down or fail writes
 }
 
 // Stats describes a finished build.
@@ -64,7 +66,9 @@ func (discard) Write(string, []byte) error { return nil }
 func Theme(files fs.FS) fs.FS { return site.Overlay(files, tizim.Theme) }
 
 // Build renders the site into a temporary folder beside opts.Out and then
-// puts it in place of opts.Out. On any error opts.Out is left as it was.
+// puts it in place of opts.Out. On any error opts.Out is left as it was;
+// if the build is killed, opts.Out is the old site or the new one, never
+// a mix or nothing, and the next build clears what was left behind.
 func Build(opts Options) (Stats, error) {
 	reg, files, err := Load(opts.Root, opts.AsOf)
 	if err != nil {
@@ -78,18 +82,27 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	parent := filepath.Dir(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return Stats{}, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	unlock, err := lock(filepath.Join(parent, "."+base+".lock"))
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
+	clearLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return Stats{}, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
-	w := &DirWriter{Dir: tmp}
+	var w Writer = &DirWriter{Dir: tmp}
+	if opts.wrap != nil {
+		w = opts.wrap(w)
+	}
 	if err := s.Render(w); err != nil {
 		os.RemoveAll(tmp)
-		return Stats{}, err
+		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
@@ -99,19 +112,48 @@ func Build(opts Options) (Stats, error) {
 		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(w.files.Load())}, nil
+	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(countFiles(w))}, nil
 }
 
-// swap moves the new folder into place, keeping the old one until the new
-// one is there, so that a failure leaves one complete site.
-func swap(tmp, out string) error {
-	old := out + ".old-" + strconv.Itoa(os.Getpid())
-	if _, err := os.Stat(out); err == nil {
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("cannot replace %s: %w", out, err)
+// Writer is where a build writes files (site.Writer).
+type Writer = site.Writer
+
+func countFiles(w Writer) int64 {
+	if d, ok := w.(*DirWriter); ok {
+		return d.files.Load()
+	}
+	if c, ok := w.(interface{ Files() int64 }); ok {
+		return c.Files()
+	}
+	return 0
+}
+
+// clearLeftovers removes the temporary folders of builds that were killed
+// before they finished: ".public.new-*" (unfinished) and ".public.old-*".
+func clearLeftovers(parent, base string) {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
+		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, m := range matches {
+			os.RemoveAll(m)
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	}
+}
+
+// swap puts the new folder in place of out. Where the system can exchange
+// two folders in one step it does; otherwise it moves the old folder aside
+// first and back if the second move fails.
+func swap(tmp, out string) error {
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, out)
+	} else if err != nil {
 		return err
+	}
+	if err := exchange(tmp, out); err == nil {
+		return os.RemoveAll(tmp) // now the old site
+	}
+	old := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".old-"+strconv.Itoa(os.Getpid()))
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("cannot replace %s: %w", out, err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		os.Rename(old, out) // put the previous site back

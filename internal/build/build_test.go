@@ -1,0 +1,239 @@
+package build
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// root is the repository, whose shipped site the tests build.
+const root = "../.."
+
+var day = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+
+// tree returns a digest of every file and folder under dir, to compare an
+// output folder before and after.
+func tree(t *testing.T, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			lines = append(lines, rel+"/")
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, fmt.Sprintf("%s %x", rel, sha256.Sum256(data)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// leftovers lists what a build left beside the output folder.
+func leftovers(t *testing.T, parent string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") || strings.Contains(e.Name(), ".old-") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func TestBuildReplacesTheSite(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "stale.html"), []byte("old"), 0o644)
+	st, err := Build(Options{Root: root, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files < 100 {
+		t.Errorf("only %d files written", st.Files)
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("a file of the previous build survived: the output must be replaced as a whole")
+	}
+	if l := leftovers(t, parent); len(l) > 0 {
+		t.Errorf("the build left %v beside the output", l)
+	}
+}
+
+// failing fails every write after the first n.
+type failing struct {
+	Writer
+	n, done atomic.Int64
+}
+
+func (f *failing) Write(p string, data []byte) error {
+	if f.done.Add(1) > f.n.Load() {
+		return errors.New("no space left on device")
+	}
+	return f.Writer.Write(p, data)
+}
+
+func TestFailedWriteKeepsTheOldSite(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(Options{Root: root, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	opts := Options{Root: root, Out: out, AsOf: day.AddDate(0, 0, 1), wrap: func(w Writer) Writer {
+		f := &failing{Writer: w}
+		f.n.Store(20)
+		return f
+	}}
+	_, err := Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") || !strings.Contains(err.Error(), "is unchanged") {
+		t.Fatalf("got error %v, want the write error and that the old site is unchanged", err)
+	}
+	if tree(t, out) != before {
+		t.Error("a failed build changed the previous site")
+	}
+	if l := leftovers(t, parent); len(l) > 0 {
+		t.Errorf("the failed build left %v beside the output", l)
+	}
+}
+
+func TestUnwritableOutput(t *testing.T) {
+	parent := t.TempDir()
+	file := filepath.Join(parent, "not-a-folder")
+	os.WriteFile(file, nil, 0o644)
+	_, err := Build(Options{Root: root, Out: filepath.Join(file, "public"), AsOf: day})
+	if err == nil || !strings.Contains(err.Error(), "cannot create") {
+		t.Fatalf("got %v, want a clear error that the output folder cannot be created", err)
+	}
+}
+
+func TestConcurrentBuildIsRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no file locks on Windows")
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	unlock, err := lock(filepath.Join(parent, ".public.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(Options{Root: root, Out: out, AsOf: day})
+	unlock()
+	if err == nil || !strings.Contains(err.Error(), "another build (process "+strconv.Itoa(os.Getpid())+") is writing") {
+		t.Fatalf("got %v, want a message that another build holds the folder", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("the refused build wrote the output folder")
+	}
+	if _, err := Build(Options{Root: root, Out: out, AsOf: day}); err != nil {
+		t.Errorf("after the lock was released: %v", err)
+	}
+}
+
+// slow makes each write take a while, so that a test can kill the build
+// in the middle of rendering.
+type slow struct{ Writer }
+
+func (s slow) Write(p string, data []byte) error {
+	time.Sleep(5 * time.Millisecond)
+	return s.Writer.Write(p, data)
+}
+
+// TestHelperBuild is the child process of TestKilledBuild: a slow build.
+func TestHelperBuild(t *testing.T) {
+	out := os.Getenv("TIZIM_TEST_BUILD_OUT")
+	if out == "" {
+		t.Skip("run by TestKilledBuild")
+	}
+	_, err := Build(Options{Root: root, Out: out, AsOf: day.AddDate(0, 0, 1), wrap: func(w Writer) Writer { return slow{w} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKilledBuild kills a build (SIGKILL, no chance to clean up) at
+// several points of rendering: the previous site must stay complete and
+// unchanged, and the next build must clear what the killed one left.
+func TestKilledBuild(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGKILL")
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(Options{Root: root, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	for _, after := range []int{1, 40, 100} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperBuild$")
+		cmd.Env = append(os.Environ(), "TIZIM_TEST_BUILD_OUT="+out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Wait until the child has written `after` files of its new site.
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) && written(parent) < after {
+			time.Sleep(2 * time.Millisecond)
+		}
+		n := written(parent)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if n < after {
+			t.Fatalf("the child build wrote only %d files before the deadline", n)
+		}
+		if got := tree(t, out); got != before {
+			t.Fatalf("killed after %d files: the previous site changed", n)
+		}
+		if len(leftovers(t, parent)) == 0 {
+			t.Errorf("killed after %d files: expected the unfinished folder beside the output", n)
+		}
+	}
+	if _, err := Build(Options{Root: root, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	if l := leftovers(t, parent); len(l) > 0 {
+		t.Errorf("the next build did not clear %v", l)
+	}
+}
+
+// written counts the files in the unfinished build folders under parent.
+func written(parent string) int {
+	n := 0
+	matches, _ := filepath.Glob(filepath.Join(parent, ".public.new-*"))
+	for _, m := range matches {
+		filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
+}
