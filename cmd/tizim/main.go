@@ -4,7 +4,7 @@
 // Usage:
 //
 //	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]
-//	tizim check [--root DIR] [--as-of YYYY-MM-DD]
+//	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
 //	tizim new person [--root DIR] "Name"
 //	tizim version
 //
@@ -31,7 +31,8 @@ const usage = `tizim builds the website of a register of political prisoners.
 
 Usage:
   tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]   build the site into --out (default public)
-  tizim check [--root DIR] [--as-of YYYY-MM-DD]               validate the content, write nothing
+  tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
+                                                             validate content, i18n and templates, write nothing
   tizim new person [--root DIR] "Name"                        start a case file for a new person
   tizim version                                               print the version
 
@@ -55,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.Is(err, errReported):
+		return 1
 	case errors.As(err, &list):
 		fmt.Fprintln(stderr, list)
 		fmt.Fprintf(stderr, "%d error(s); nothing was written\n", len(list))
@@ -99,8 +102,13 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return nil
 	case "check":
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")
+		format := fl.String("format", "text", "how to report errors: `text`, github (workflow annotations) or json")
 		if err := parse(fl, args, 0); err != nil {
 			return err
+		}
+		if *format != "text" && *format != "github" && *format != "json" {
+			fmt.Fprintf(stderr, "tizim check: --format must be text, github or json, not %q\n", *format)
+			return errUsage
 		}
 		day, err := siteDate(*asOf)
 		if err != nil {
@@ -108,6 +116,9 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return errUsage
 		}
 		reg, err := build.Check(*root, day)
+		if *format != "text" {
+			return report(stdout, *format, *root, reg, day, err)
+		}
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,8 +83,10 @@ func TestBuildRealSite(t *testing.T) {
 		t.Error("two builds of the same content and date differ")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("temporary folders left beside the output: %v", entries)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".public.lock" {
+			t.Errorf("left beside the output: %s", e.Name())
+		}
 	}
 }
 
@@ -163,5 +166,70 @@ func TestNewPerson(t *testing.T) {
 	}
 	if code, _, _ := runTizim("new", "person", "--root", root, "Қайрат Қылышев-Жаңа"); code != 1 {
 		t.Errorf("creating the same person twice: exit %d, want 1", code)
+	}
+}
+
+// TestCheckFormats breaks two case files and reads the errors as GitHub
+// annotations and as JSON.
+func TestCheckFormats(t *testing.T) {
+	root := copyContent(t)
+	bad := filepath.Join(root, "content/people/sanavar-zakirova/case.yaml")
+	data, _ := os.ReadFile(bad)
+	data = bytes.Replace(data, []byte("type: sentenced"), []byte("type: arested"), 1)
+	data = bytes.Replace(data, []byte("date: 2020-09-08"), []byte("date: 2020-13-08"), 1)
+	os.WriteFile(bad, data, 0o644)
+
+	code, stdout, _ := runTizim("check", "--root", root, "--format", "github")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 annotations, got:\n%s", stdout)
+	}
+	file := filepath.ToSlash(filepath.Join(root, "content/people/sanavar-zakirova/case.yaml"))
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "::error title=tizim check,file="+strings.ReplaceAll(file, ":", "%3A")+",line=") || !strings.Contains(l, ",col=") {
+			t.Errorf("not a GitHub annotation with file, line and column: %s", l)
+		}
+	}
+	if !strings.Contains(stdout, `::unknown event type "arested" (did you mean "detained"?)`) {
+		t.Errorf("annotation lacks the message:\n%s", stdout)
+	}
+
+	code, stdout, _ = runTizim("check", "--root", root, "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var rep struct {
+		OK     bool
+		Errors []struct {
+			File      string
+			Line, Col int
+			Message   string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if rep.OK || len(rep.Errors) != 2 || rep.Errors[0].File != file || rep.Errors[0].Line == 0 || rep.Errors[0].Col == 0 {
+		t.Errorf("report: %+v", rep)
+	}
+
+	code, stdout, _ = runTizim("check", "--root", "../..", "--as-of", "2020-09-08", "--format", "json")
+	if code != 0 || !strings.Contains(stdout, `"ok": true`) || !strings.Contains(stdout, `"current": 9`) {
+		t.Errorf("valid site: exit %d, %s", code, stdout)
+	}
+	if code, _, stderr := runTizim("check", "--format", "xml"); code != 2 || !strings.Contains(stderr, "must be text, github or json") {
+		t.Errorf("bad format: exit %d, %s", code, stderr)
+	}
+}
+
+func TestEscapeAnnotations(t *testing.T) {
+	if got := escapeData("50% done\nnext"); got != "50%25 done%0Anext" {
+		t.Errorf("escapeData: %q", got)
+	}
+	if got := escapeProperty("a:b,c"); got != "a%3Ab%2Cc" {
+		t.Errorf("escapeProperty: %q", got)
 	}
 }
