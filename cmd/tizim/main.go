@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]
+//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable]
 //	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
 //	tizim new person [--root DIR] "Name"
 //	tizim version
@@ -30,7 +30,8 @@ import (
 const usage = `tizim builds the website of a register of political prisoners.
 
 Usage:
-  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD]   build the site into --out (default public)
+  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable]
+                                                             build the site into --out (default public)
   tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
                                                              validate content, i18n and templates, write nothing
   tizim new person [--root DIR] "Name"                        start a case file for a new person
@@ -81,6 +82,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "build":
 		out := fl.String("out", "", "the output `folder` (default: public inside --root)")
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
+		portable := fl.Bool("portable", false, "make every link relative, so the site works from file:// or any folder")
 		if err := parse(fl, args, 0); err != nil {
 			return err
 		}
@@ -93,7 +95,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			*out = filepath.Join(*root, "public")
 		}
 		start := time.Now()
-		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day})
+		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day, Portable: *portable})
 		if err != nil {
 			return err
 		}

@@ -23,6 +23,9 @@ type Options struct {
 	Root string    // the site folder holding content/ (and optionally templates/, static/)
 	Out  string    // the output folder, replaced as a whole on success
 	AsOf time.Time // the site's date
+	// Portable makes every link relative, for a copy of the site that
+	// works from file:// or any path (site.zip is always portable).
+	Portable bool
 
 	wrap func(Writer) Writer // tests: slow down or fail writes
 }
@@ -77,6 +80,9 @@ func Build(opts Options) (Stats, error) {
 	s, err := site.New(reg, files, Theme(files))
 	if err != nil {
 		return Stats{}, err
+	}
+	if opts.Portable {
+		s = s.Portable()
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {

@@ -19,13 +19,14 @@ var renderKey = parser.NewContextKey()
 // rendered.
 type renderContext struct {
 	urls     URLs
+	from     string // the page's site path, for relative links
 	lang     string // links to pages stay in the page's language
 	minLevel int
 }
 
-func newRenderContext(u URLs, lang string, minLevel int) parser.Context {
+func newRenderContext(u URLs, from, lang string, minLevel int) parser.Context {
 	pc := parser.NewContext()
-	pc.Set(renderKey, &renderContext{urls: u, lang: lang, minLevel: minLevel})
+	pc.Set(renderKey, &renderContext{urls: u, from: from, lang: lang, minLevel: minLevel})
 	return pc
 }
 
@@ -59,7 +60,7 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 			if path.Ext(p) == "" {
 				p = rc.urls.LangPath(rc.lang, p)
 			}
-			return []byte(rc.urls.Path(p) + rest)
+			return []byte(rc.urls.Link(rc.from, p) + rest)
 		}
 		return dest
 	}
@@ -71,8 +72,9 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		case *ast.Heading:
 			n.Level = max(n.Level, rc.minLevel)
 		case *ast.Link:
+			outbound := strings.Contains(string(n.Destination), "://") || strings.HasPrefix(string(n.Destination), "mailto:")
 			n.Destination = site(n.Destination)
-			if !strings.HasPrefix(string(n.Destination), "/") && !strings.HasPrefix(string(n.Destination), "#") {
+			if outbound {
 				n.SetAttributeString("rel", []byte("noopener noreferrer"))
 			}
 		case *ast.AutoLink:

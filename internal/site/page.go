@@ -63,7 +63,7 @@ func (pg *Page) File() string {
 // URL returns the link to site path p (without a leading slash) in the
 // page's language.
 func (pg *Page) URL(p string) string {
-	return pg.site.urls.Path(pg.site.urls.LangPath(pg.Lang, p))
+	return pg.site.urls.Link(pg.Path, pg.site.urls.LangPath(pg.Lang, p))
 }
 
 // Canonical is the page's absolute address.
@@ -90,7 +90,7 @@ func (pg *Page) Alternates() []Alternate {
 		out = append(out, Alternate{
 			Lang:    lang,
 			Name:    pg.site.strings.Text(lang, "language.name", 0),
-			URL:     pg.site.urls.Path(p),
+			URL:     pg.site.urls.Link(pg.Path, p),
 			Abs:     pg.site.urls.Abs(p),
 			Current: lang == pg.Lang,
 		})
@@ -103,7 +103,7 @@ func (pg *Page) Alternates() []Alternate {
 func (pg *Page) DefaultURL() string { return pg.site.urls.Abs(pg.Rel) }
 
 // Asset returns the link to a static file.
-func (pg *Page) Asset(name string) string { return pg.site.asset(name) }
+func (pg *Page) Asset(name string) string { return pg.site.asset(pg.Path, name) }
 
 // Is reports whether the page is path p or below it, for marking the
 // current section in the navigation.
@@ -281,7 +281,7 @@ func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages[0] }
 // Markdown renders a profile or free page body, with headings at least at
 // minLevel.
 func (pg *Page) Markdown(md *content.Markdown, minLevel int) (template.HTML, error) {
-	return pg.site.markdown(md, pg.Lang, minLevel)
+	return pg.site.markdown(md, pg.Path, pg.Lang, minLevel)
 }
 
 // Profile returns the person's profile in the page's language, or in the
@@ -306,7 +306,7 @@ func (pg *Page) PhotoURL(p *register.Person) string {
 	if p.Photo == "" {
 		return ""
 	}
-	return pg.site.urls.Path(photoPath(p))
+	return pg.site.urls.Link(pg.Path, photoPath(p))
 }
 
 // EditURL is the link to edit a file in the content repository, or "".
@@ -422,7 +422,7 @@ func (pg *Page) PersonJSONLD() (template.JS, error) {
 
 // Root returns the link to site path p outside any language, for files
 // that exist once: the search index, data exports, photos.
-func (pg *Page) Root(p string) string { return pg.site.urls.Path(p) }
+func (pg *Page) Root(p string) string { return pg.site.urls.Link(pg.Path, p) }
 
 // Cites returns the numbers under which the page's person lists the
 // sources of event e, in ascending order.

@@ -68,6 +68,7 @@ type Site struct {
 	rank     map[string]map[*register.Person]int // language -> position in order
 	changes  changeLog
 	stats    *statistics
+	noZip    bool // the portable copy that renders site.zip
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -281,6 +282,9 @@ func (s *Site) jobs() []job {
 		return s.execute(w, "404.html", pg)
 	})
 	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex)
+	if !s.noZip {
+		jobs = append(jobs, s.zip)
+	}
 	for _, f := range []struct {
 		name string
 		make func(*register.Register) ([]byte, error)
@@ -347,12 +351,12 @@ func (s *Site) execute(w Writer, tmpl string, pg *Page) error {
 // markdown renders a content Markdown file to HTML. Headings are raised to
 // at least minLevel, so that a "#" in a profile does not compete with the
 // page's own title and sections.
-func (s *Site) markdown(md *content.Markdown, lang string, minLevel int) (template.HTML, error) {
+func (s *Site) markdown(md *content.Markdown, from, lang string, minLevel int) (template.HTML, error) {
 	if md == nil {
 		return "", nil
 	}
 	var buf bytes.Buffer
-	ctx := newRenderContext(s.urls, lang, minLevel)
+	ctx := newRenderContext(s.urls, from, lang, minLevel)
 	if err := s.md.Convert(md.Source, &buf, withContext(ctx)); err != nil {
 		return "", fmt.Errorf("%s: %w", md.Path, err)
 	}
@@ -363,9 +367,9 @@ func (s *Site) markdown(md *content.Markdown, lang string, minLevel int) (templa
 
 // asset returns the link to a static file, with a content hash so that
 // browsers fetch it anew only when it changes.
-func (s *Site) asset(name string) string {
+func (s *Site) asset(from, name string) string {
 	v := s.assetVer[name]
-	u := s.urls.Path(path.Join("static", name))
+	u := s.urls.Link(from, path.Join("static", name))
 	if v != "" {
 		u += "?v=" + v
 	}

@@ -1,12 +1,15 @@
 package site_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -52,6 +55,12 @@ func render(t *testing.T, fixture string, asOf string) map[string][]byte {
 // renderFS loads, derives and renders the site in files as of a date.
 func renderFS(t *testing.T, files fs.FS, asOf string) map[string][]byte {
 	t.Helper()
+	return renderWith(t, files, asOf, false)
+}
+
+// renderWith renders as renderFS does, with portable links if asked.
+func renderWith(t *testing.T, files fs.FS, asOf string, portable bool) map[string][]byte {
+	t.Helper()
 	c, err := content.Load(files)
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +69,9 @@ func renderFS(t *testing.T, files fs.FS, asOf string) map[string][]byte {
 	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.Theme))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if portable {
+		s = s.Portable()
 	}
 	m := &memory{files: make(map[string][]byte)}
 	if err := s.Render(m); err != nil {
@@ -391,5 +403,65 @@ func TestWeight(t *testing.T) {
 	}
 	if pages < 100 {
 		t.Errorf("only %d pages weighed", pages)
+	}
+}
+
+// TestPortable crawls the portable build: every link on every page is
+// relative and names a file (there is no server to find index.html), and
+// site.zip holds the same portable site under one folder.
+func TestPortable(t *testing.T) {
+	files := renderWith(t, os.DirFS("../.."), "2026-11-22", true)
+	checked := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkRE.FindAllSubmatch(data, -1) {
+			link := strings.ReplaceAll(string(m[1]), "&amp;", "&")
+			u, err := url.Parse(link)
+			if err != nil || u.Scheme != "" || u.Host != "" {
+				continue // outbound and absolute metadata links
+			}
+			if strings.HasPrefix(u.Path, "/") {
+				t.Errorf("%s: root-relative link %q in a portable site", name, link)
+				continue
+			}
+			if u.Path == "" {
+				continue // a fragment on the same page
+			}
+			target := path.Clean(path.Join(path.Dir(name), u.Path))
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: link %q leads to %s, which is not a file of the site", name, link, target)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d links checked", checked)
+	}
+
+	normal := renderFS(t, os.DirFS("../.."), "2026-11-22")
+	zr, err := zip.NewReader(bytes.NewReader(normal["site.zip"]), int64(len(normal["site.zip"])))
+	if err != nil {
+		t.Fatalf("site.zip: %v", err)
+	}
+	inZip := make(map[string]bool)
+	for _, f := range zr.File {
+		inZip[f.Name] = true
+		if f.Name == "kazakhstan/current/index.html" {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			if !bytes.Equal(data, files["current/index.html"]) {
+				t.Error("site.zip's current list is not the portable page")
+			}
+		}
+	}
+	for name := range files {
+		if name != "site.zip" && !inZip["kazakhstan/"+name] {
+			t.Errorf("site.zip lacks %s", name)
+		}
+	}
+	if inZip["kazakhstan/site.zip"] {
+		t.Error("site.zip contains itself")
 	}
 }

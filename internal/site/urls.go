@@ -16,6 +16,7 @@ type URLs struct {
 	base        string // the path of base_url, e.g. "/register/"; always ends in "/"
 	origin      string // scheme and host of base_url, or "" when base_url is a path
 	defaultLang string
+	portable    bool // links relative to the page, index.html spelled out (see Link)
 }
 
 // NewURLs returns the URL builder for a site with the given base_url and
@@ -49,6 +50,35 @@ func (u URLs) LangPath(lang, p string) string {
 // under the base path.
 func (u URLs) Path(p string) string {
 	return u.base + escapePath(p)
+}
+
+// Portable returns the same builder making portable links: relative to
+// the page and naming index.html, so that the built site works from any
+// folder, a mirror at any path, a zip, or file:// where no server turns
+// "people/x/" into "people/x/index.html".
+func (u URLs) Portable() URLs {
+	u.portable = true
+	return u
+}
+
+// Link returns the link on the page at site path from to site path to:
+// root-relative under the base path, or relative to from when portable.
+func (u URLs) Link(from, to string) string {
+	if !u.portable {
+		return u.Path(to)
+	}
+	if to == "" || strings.HasSuffix(to, "/") {
+		to += "index.html"
+	}
+	dir := from // the folder of the page's file
+	if !strings.HasSuffix(dir, "/") {
+		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+			dir = dir[:i+1]
+		} else {
+			dir = ""
+		}
+	}
+	return strings.Repeat("../", strings.Count(dir, "/")) + escapePath(to)
 }
 
 // Abs returns the absolute URL of site path p, for canonical links and
