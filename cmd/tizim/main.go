@@ -3,9 +3,10 @@
 //
 // Usage:
 //
-//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable]
+//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
 //	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
 //	tizim new person [--root DIR] "Name"
+//	tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]
 //	tizim version
 //
 // Exit status: 0 on success, 1 when the content has errors (all are
@@ -13,28 +14,33 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/serve"
 )
 
 const usage = `tizim builds the website of a register of political prisoners.
 
 Usage:
-  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable]
+  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
                                                              build the site into --out (default public)
   tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
                                                              validate content, i18n and templates, write nothing
   tizim new person [--root DIR] "Name"                        start a case file for a new person
+  tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]    preview on http://127.0.0.1:1313/, rebuilt on every edit
   tizim version                                               print the version
 
 Run "tizim <command> -h" for a command's flags.
@@ -83,6 +89,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		out := fl.String("out", "", "the output `folder` (default: public inside --root)")
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
 		portable := fl.Bool("portable", false, "make every link relative, so the site works from file:// or any folder")
+		baseURL := fl.String("base-url", "", "the site's `address`, in place of base_url in site.yaml (the Pages workflow sets it)")
 		if err := parse(fl, args, 0); err != nil {
 			return err
 		}
@@ -95,7 +102,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			*out = filepath.Join(*root, "public")
 		}
 		start := time.Now()
-		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day, Portable: *portable})
+		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day, Portable: *portable, BaseURL: *baseURL})
 		if err != nil {
 			return err
 		}
@@ -136,6 +143,24 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return newPerson(*root, fl.Arg(0), stdout)
+	case "serve":
+		port := fl.Int("port", serve.DefaultPort, "the `port` on 127.0.0.1 (0: any free one)")
+		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
+		if err := parse(fl, args, 0); err != nil {
+			return err
+		}
+		day, err := siteDate(*asOf)
+		if err != nil {
+			fmt.Fprintln(stderr, "tizim serve:", err)
+			return errUsage
+		}
+		if *port < 0 || *port > 65535 {
+			fmt.Fprintf(stderr, "tizim serve: --port must be between 0 and 65535, not %d\n", *port)
+			return errUsage
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return serve.Run(ctx, serve.Options{Root: *root, AsOf: day, Port: *port, Log: stdout})
 	case "version":
 		if err := parse(fl, args, 0); err != nil {
 			return err

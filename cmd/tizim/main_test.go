@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -231,5 +232,34 @@ func TestEscapeAnnotations(t *testing.T) {
 	}
 	if got := escapeProperty("a:b,c"); got != "a%3Ab%2Cc" {
 		t.Errorf("escapeProperty: %q", got)
+	}
+}
+
+var workflowRun = regexp.MustCompile(`go run \./cmd/tizim (.*)`)
+
+// TestWorkflowCommands runs the tizim commands of the GitHub workflows
+// against the shipped site, so that a change to the command line cannot
+// silently break publishing or pull-request checks.
+func TestWorkflowCommands(t *testing.T) {
+	files, _ := filepath.Glob("../../.github/workflows/*.yml")
+	ran := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range workflowRun.FindAllStringSubmatch(string(data), -1) {
+			line := regexp.MustCompile(`\$\{\{[^}]*\}\}`).ReplaceAllString(m[1], "https://example.github.io/register")
+			args := strings.Fields(strings.ReplaceAll(line, `"`, ""))
+			root := copyContent(t)
+			args = append(args, "--root", root, "--as-of", "2026-11-22")
+			if code, stdout, stderr := runTizim(args...); code != 0 {
+				t.Errorf("%s: tizim %s: exit %d\n%s%s", filepath.Base(f), strings.Join(args, " "), code, stdout, stderr)
+			}
+			ran++
+		}
+	}
+	if ran < 2 {
+		t.Errorf("only %d workflow commands found", ran)
 	}
 }

@@ -26,6 +26,9 @@ type Options struct {
 	// Portable makes every link relative, for a copy of the site that
 	// works from file:// or any path (site.zip is always portable).
 	Portable bool
+	// BaseURL, when set, replaces site.yaml's base_url: the publishing
+	// workflow passes the address GitHub Pages gives the site.
+	BaseURL string
 
 	wrap func(Writer) Writer // tests: slow down or fail writes
 }
@@ -42,6 +45,7 @@ func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	history(root, c.People)
 	return register.New(c, asOf), files, nil
 }
 
@@ -76,6 +80,13 @@ func Build(opts Options) (Stats, error) {
 	reg, files, err := Load(opts.Root, opts.AsOf)
 	if err != nil {
 		return Stats{}, err
+	}
+	if opts.BaseURL != "" {
+		u, err := content.ParseBaseURL(opts.BaseURL)
+		if err != nil {
+			return Stats{}, err
+		}
+		reg.Site.BaseURL = u
 	}
 	s, err := site.New(reg, files, Theme(files))
 	if err != nil {

@@ -23,6 +23,8 @@
 package content
 
 import (
+	"time"
+
 	"github.com/tizim/tizim/internal/date"
 )
 
@@ -79,6 +81,7 @@ type Person struct {
 	Draft      bool
 	Profiles   map[string]*Markdown // language -> profile; the default language's key is its code
 	Photo      string               // path of the photo file, "" when there is none
+	Changed    time.Time            // day of the latest commit to the person's folder; zero when unknown (set by package build from git)
 	// Internal notes are never kept: the loader checks the block is there
 	// and drops it, so no later stage can publish it by mistake.
 }

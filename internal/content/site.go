@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -99,18 +100,28 @@ func (d *decoder) baseURL(v *yaml.Node) string {
 	if s == "" {
 		return "/"
 	}
+	u, err := ParseBaseURL(s)
+	if err != nil {
+		d.errorf(v, "%s", err)
+		return "/"
+	}
+	return u
+}
+
+// ParseBaseURL checks a site's base URL, an absolute http(s) address or a
+// path starting with "/", and returns it ending in "/".
+func ParseBaseURL(s string) (string, error) {
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
 	if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
-		return s
+		return s, nil
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		d.errorf(v, "base_url %q must be the site's address, like https://example.github.io/register/ (or a path like /register/)", s)
-		return "/"
+		return "", fmt.Errorf("base_url %q must be the site's address, like https://example.github.io/register/ (or a path like /register/)", s)
 	}
-	return s
+	return s, nil
 }
 
 func (d *decoder) facilities(v *yaml.Node) map[string]Facility {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"path"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -316,6 +317,25 @@ func (pg *Page) EditURL(file string) string {
 		return ""
 	}
 	return s.RepoURL + "/edit/" + s.RepoBranch + "/" + file
+}
+
+// HistoryURL is the link to the history of a person's folder in the
+// content repository ("how this record changed"), or "".
+func (pg *Page) HistoryURL(p *register.Person) string {
+	s := pg.Reg.Site
+	if s.RepoURL == "" {
+		return ""
+	}
+	return s.RepoURL + "/commits/" + s.RepoBranch + "/" + path.Dir(p.Path)
+}
+
+// Changed is the day the person's record last changed, or the zero Date
+// when the site was not built from a git checkout.
+func (pg *Page) Changed(p *register.Person) date.Date {
+	if p.Changed.IsZero() {
+		return date.Date{}
+	}
+	return date.Of(p.Changed)
 }
 
 // Name is a person's name in the page's language.

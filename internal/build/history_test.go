@@ -1,0 +1,62 @@
+package build
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tizim/tizim/internal/content"
+)
+
+// TestHistory commits two people's folders on different days and reads
+// back each one's latest day.
+func TestHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	root := t.TempDir()
+	git := func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(p, s string) {
+		t.Helper()
+		p = filepath.Join(root, p)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("2024-01-02T10:00:00Z", "init", "-q")
+	write("content/people/a/case.yaml", "a")
+	write("content/people/b/case.yaml", "b")
+	git("2024-01-02T10:00:00Z", "add", ".")
+	git("2024-01-02T10:00:00Z", "commit", "-q", "-m", "first")
+	write("content/people/b/profile.md", "b")
+	git("2025-03-04T10:00:00Z", "add", ".")
+	git("2025-03-04T10:00:00Z", "commit", "-q", "-m", "second")
+
+	people := []*content.Person{
+		{Path: "content/people/a/case.yaml"},
+		{Path: "content/people/b/case.yaml"},
+		{Path: "content/people/c/case.yaml"}, // not committed
+	}
+	history(root, people)
+	for i, want := range []string{"2024-01-02", "2025-03-04", ""} {
+		got := ""
+		if !people[i].Changed.IsZero() {
+			got = people[i].Changed.Format(time.DateOnly)
+		}
+		if got != want {
+			t.Errorf("%s: changed %q, want %q", people[i].Path, got, want)
+		}
+	}
+}
