@@ -2,10 +2,10 @@ package site
 
 import (
 	"cmp"
-	"path"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
