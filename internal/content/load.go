@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"
@@ -191,9 +192,8 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 }
 
 func readMarkdown(fsys fs.FS, p string, errs *ErrorList) *Markdown {
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+	data, ok := readLimited(fsys, p, errs)
+	if !ok {
 		return nil
 	}
 	d := &decoder{path: p, errs: errs}
@@ -270,8 +270,19 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 		return false
 	}
 	defer f.Close()
-	if _, _, err := image.DecodeConfig(f); err != nil {
+	if st, err := f.Stat(); err == nil && st.Size() > MaxPhotoFile {
+		*errs = append(*errs, &Error{Path: p, Msg: "the photo is larger than " + size(MaxPhotoFile) + "; save a smaller copy (the site shows at most 800 pixels)"})
+		return false
+	}
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
 		*errs = append(*errs, &Error{Path: p, Msg: "this is not a JPEG, PNG or WebP image that can be read (" + err.Error() + "); save the portrait as JPEG"})
+		return false
+	}
+	// A small file can declare a huge image, which decoding would have to
+	// hold in memory: refuse what no portrait needs.
+	if cfg.Width*cfg.Height > MaxPhotoPixels || cfg.Width > 20000 || cfg.Height > 20000 {
+		*errs = append(*errs, &Error{Path: p, Msg: fmt.Sprintf("the photo is %d×%d pixels; a portrait needs far fewer (the site shows at most 800): save a smaller copy", cfg.Width, cfg.Height)})
 		return false
 	}
 	return true

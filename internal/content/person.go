@@ -94,6 +94,10 @@ func (d *decoder) events(v *yaml.Node) []*Event {
 		d.errorf(v, "\"events\" is empty; a case needs at least one dated event")
 		return nil
 	}
+	if len(v.Content) > MaxEvents {
+		d.errorf(v, "\"events\" has %d events; a case file may have at most %d", len(v.Content), MaxEvents)
+		return nil
+	}
 	var out []*Event
 	for i, item := range v.Content {
 		if e := d.event(item, i); e != nil {

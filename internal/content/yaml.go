@@ -38,9 +38,8 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 // and its root node, or a nil node after recording why it cannot.
 func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
 	d := &decoder{path: p, errs: errs}
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		d.errorf(nil, "cannot read the file: %v", err)
+	data, ok := readLimited(fsys, p, errs)
+	if !ok {
 		return d, nil
 	}
 	return d, d.parseYAML(data)
