@@ -219,11 +219,6 @@ func TestContentOfPages(t *testing.T) {
 	if _, ok := files[".nojekyll"]; !ok {
 		t.Error(".nojekyll missing")
 	}
-	for name, data := range files {
-		if bytes.Contains(data, []byte("SECRET")) {
-			t.Errorf("%s contains a draft or internal marker", name)
-		}
-	}
 }
 
 var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
@@ -464,5 +459,47 @@ func TestPortable(t *testing.T) {
 	}
 	if inZip["kazakhstan/site.zip"] {
 		t.Error("site.zip contains itself")
+	}
+}
+
+// TestNothingPrivate renders the test site, whose draft person carries a
+// marker in every field and whose internal: blocks carry markers too, and
+// scans every byte of every output file, inside site.zip as well, in the
+// normal and the portable build.
+func TestNothingPrivate(t *testing.T) {
+	data, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(data, []byte("SECRET-")); n < 14 {
+		t.Fatalf("the fixture has only %d markers", n)
+	}
+	for _, portable := range []bool{false, true} {
+		files := renderWith(t, txtar.Parse(data).FS(""), "2021-06-01", portable)
+		scanned := 0
+		var scan func(name string, data []byte)
+		scan = func(name string, data []byte) {
+			scanned++
+			if i := bytes.Index(data, []byte("SECRET")); i >= 0 {
+				t.Errorf("%s contains %q", name, data[i:min(i+30, len(data))])
+			}
+			if strings.HasSuffix(name, ".zip") {
+				zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				for _, f := range zr.File {
+					rc, _ := f.Open()
+					inner, _ := io.ReadAll(rc)
+					scan(name+"!"+f.Name, inner)
+				}
+			}
+		}
+		for name, data := range files {
+			scan(name, data)
+		}
+		if scanned < 100 {
+			t.Errorf("only %d files scanned", scanned)
+		}
 	}
 }
