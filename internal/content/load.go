@@ -35,7 +35,9 @@ var reservedPages = []string{"current", "people", "groups", "regions", "search",
 func Load(fsys fs.FS) (*Content, error) {
 	var errs ErrorList
 	c := &Content{byID: make(map[string]*Source)}
-
+	if !checkNoLinks(fsys, &errs) {
+		return nil, errs.Err()
+	}
 	c.Site = loadSite(fsys, &errs)
 	langs := []string{"en"}
 	if c.Site != nil {
@@ -92,6 +94,8 @@ func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
 	for _, e := range entries {
 		p := path.Join(root, e.Name())
 		switch {
+		case isLink(e):
+			*errs = append(*errs, linkError(p))
 		case !e.IsDir():
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; content/people/ holds only one folder per person, named by its slug"})
 		case !slugRE.MatchString(e.Name()):
@@ -143,6 +147,10 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 	hasCase := false
 	for _, e := range entries {
 		name, p := e.Name(), path.Join(dir, e.Name())
+		if isLink(e) {
+			*errs = append(*errs, linkError(p))
+			continue
+		}
 		if e.IsDir() {
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected folder; a person's folder holds case.yaml, profile.md, profile.<lang>.md and photo.jpg, photo.png or photo.webp"})
 			continue
@@ -225,6 +233,10 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 	seen := make(map[string]bool)
 	for _, e := range entries {
 		p := path.Join(root, e.Name())
+		if isLink(e) {
+			*errs = append(*errs, linkError(p))
+			continue
+		}
 		base, ok := strings.CutSuffix(e.Name(), ".md")
 		if e.IsDir() || !ok {
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/pages/ holds only Markdown files named <name>.md or <name>.<lang>.md"})
@@ -286,4 +298,27 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 		return false
 	}
 	return true
+}
+
+// isLink reports whether a folder entry is a symbolic link. Content must
+// be real files in the repository: os.DirFS follows links, so a link in
+// content/ could publish any file the building computer can read.
+func isLink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
+
+func linkError(p string) *Error {
+	return &Error{Path: p, Msg: "this is a symbolic link; content/ must hold the files themselves (a link could publish files from elsewhere on the computer)"}
+}
+
+// checkNoLinks reports the fixed paths of the format (content/, its
+// folders, site.yaml) that are symbolic links, where the file system can
+// tell.
+func checkNoLinks(fsys fs.FS, errs *ErrorList) bool {
+	ok := true
+	for _, p := range []string{Dir, Dir + "/site.yaml", Dir + "/people", Dir + "/sources", Dir + "/pages"} {
+		if st, err := fs.Lstat(fsys, p); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+			*errs = append(*errs, linkError(p))
+			ok = false
+		}
+	}
+	return ok
 }

@@ -51,6 +51,10 @@ func loadFiles(files map[string][]byte) (*content.Content, error) {
 // error report with its want section (go test -update rewrites them).
 func TestErrors(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/errors/*.txtar")
+	// The hostile corpus: input meant to run code, leak files or exhaust
+	// the build, which must each get a clear error.
+	hostile, _ := filepath.Glob("../../testdata/hostile/errors/*.txtar")
+	paths = append(paths, hostile...)
 	if len(paths) == 0 {
 		t.Fatal("no fixtures")
 	}

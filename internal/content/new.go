@@ -1,9 +1,12 @@
 package content
 
 import (
+	"io/fs"
+	"path"
 	"strings"
 
 	"github.com/gosimple/slug"
+	"gopkg.in/yaml.v3"
 )
 
 // kazakhLetters are the Cyrillic letters Kazakh has and Russian lacks; a
@@ -34,8 +37,15 @@ func Slug(name string) string {
 
 // CaseTemplate is the case.yaml that `tizim new person` writes: the
 // required fields, with comments that show a maintainer what comes next.
-func CaseTemplate(name, today string) []byte {
-	return []byte(`name: ` + yamlQuote(name) + `
+// When schemaURL is not empty, the file starts with the comment that tells
+// YAML editors (VS Code's YAML extension, Codespaces) to check it against
+// the case file schema there, as the maintainer types; see [CaseSchemaURL].
+func CaseTemplate(name, today, schemaURL string) []byte {
+	modeline := ""
+	if schemaURL != "" {
+		modeline = "# yaml-language-server: $schema=" + schemaURL + "\n"
+	}
+	return []byte(modeline + `name: ` + yamlQuote(name) + `
 # names: {ru: ..., kk: ...}    # the name in other languages, optional
 # region: Almaty
 # occupation: ...
@@ -49,6 +59,31 @@ events:
     sources: [source-id]      # ids from content/sources/*.yaml
 draft: true                   # remove this line to publish the person
 `)
+}
+
+// CaseSchemaURL returns the address at which the site of fsys publishes the
+// JSON Schema of case files: base_url from content/site.yaml followed by
+// schema/case.schema.json. It returns "" when site.yaml gives no absolute
+// http(s) base_url (a path alone does not say where the site is) or cannot
+// be read: a new case file is then written without the schema comment.
+// Errors elsewhere in site.yaml do not matter here; tizim check reports them.
+func CaseSchemaURL(fsys fs.FS) string {
+	var errs ErrorList
+	d, root := readYAML(fsys, path.Join(Dir, "site.yaml"), &errs)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "base_url" {
+			continue
+		}
+		base := d.baseURL(root.Content[i+1])
+		if lower := strings.ToLower(base); len(errs) > 0 || !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+			return ""
+		}
+		return base + "schema/case.schema.json"
+	}
+	return ""
 }
 
 // yamlQuote writes s as a double-quoted YAML string.

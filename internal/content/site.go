@@ -183,6 +183,10 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 	var out []*Source
 	byID := make(map[string]*Source)
 	for _, e := range entries {
+		if isLink(e) {
+			*errs = append(*errs, linkError(path.Join(root, e.Name())))
+			continue
+		}
 		p := path.Join(root, e.Name())
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/sources/ holds only .yaml files, each a list of sources"})

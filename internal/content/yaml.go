@@ -63,6 +63,10 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		if col := tabAt(data, line); col > 0 {
+			*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Col: col, Msg: "a tab is not allowed here: YAML indents with spaces only; replace the tab with spaces"})
+			return nil
+		}
 		*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Msg: "this is not valid YAML: " + msg + " (check the indentation and that text with a colon is in quotes)"})
 		return nil
 	}
@@ -74,6 +78,29 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// tabAt returns the column of a tab in the indentation of line n (1-based)
+// of data, or 0: the parser's message for it ("found character that cannot
+// start any token") does not say what is wrong.
+func tabAt(data []byte, n int) int {
+	if n < 1 {
+		return 0
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	if n > len(lines) {
+		return 0
+	}
+	for i, c := range lines[n-1] {
+		switch c {
+		case '\t':
+			return i + 1
+		case ' ', '-':
+			continue
+		}
+		return 0
+	}
+	return 0
 }
 
 // checkText rejects bytes that are not UTF-8, naming the first bad byte's
@@ -188,7 +215,37 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 	if s == "" {
 		d.errorf(v, "%q is empty; give a value or remove the field", key)
 	}
+	if i := strings.IndexFunc(s, invisible); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		d.errorf(v, "%q contains the invisible character U+%04X (%s) at character %d; remove it: it can make text display or match differently from what it says", key, r, invisibleNames[r], utf8.RuneCountInString(s[:i])+1)
+		return ""
+	}
 	return s
+}
+
+// invisible reports characters that show nothing yet change how text
+// reads or matches: a right-to-left override can make a name display
+// reversed, a zero-width space makes two names that look alike differ.
+// Joiners (U+200C, U+200D) and direction marks (U+200E, U+200F), which
+// some scripts need, are allowed.
+func invisible(r rune) bool {
+	_, ok := invisibleNames[r]
+	return ok
+}
+
+var invisibleNames = map[rune]string{
+	0x200B: "zero-width space",
+	0x2060: "word joiner",
+	0xFEFF: "zero-width no-break space",
+	0x202A: "left-to-right embedding",
+	0x202B: "right-to-left embedding",
+	0x202C: "pop directional formatting",
+	0x202D: "left-to-right override",
+	0x202E: "right-to-left override",
+	0x2066: "left-to-right isolate",
+	0x2067: "right-to-left isolate",
+	0x2068: "first strong isolate",
+	0x2069: "pop directional isolate",
 }
 
 func (d *decoder) textList(v *yaml.Node, key string) []string {

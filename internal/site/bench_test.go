@@ -2,69 +2,128 @@ package site_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
+	"sync"
+	"sync/atomic"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
+	"github.com/tizim/tizim/internal/synth"
 )
 
-// syntheticSite makes a register of n people in the content format, to
-// measure how load and render grow (a fuller generator comes with the
-// scale work).
-func syntheticSite(n int) fstest.MapFS {
-	fsys := fstest.MapFS{
-		"content/site.yaml":      {Data: []byte("title: Bench\nbase_url: https://example.org/b/\n")},
-		"content/sources/s.yaml": {Data: []byte("- id: s1\n  title: One\n- id: s2\n  title: Two\n")},
-	}
-	for i := range n {
-		fsys[fmt.Sprintf("content/people/p-%06d/case.yaml", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, `name: Person %06d
-region: Region %d
-groups: [Group %d]
-charges: [{text: charge %d}]
-events:
-  - {date: 2019-0%d, type: detained, text: Detained after a protest., sources: [s1]}
-  - {date: 2020-0%d~, type: sentenced, text: Sentenced., sentence: {kind: prison, term: %dy}, court: Court %d, sources: [s1, s2]}
-  - {date: 2020-11-1%d, type: recognized, by: Group, text: Recognized., sources: [s2]}
-  - {date: 202%d, type: released, text: Released., sources: [s2]}
-`, i, i%17, i%23, i%5, 1+i%9, 1+i%9, 1+i%10, i%31, i%10, 1+i%5)}
-		fsys[fmt.Sprintf("content/people/p-%06d/profile.md", i)] = &fstest.MapFile{Data: []byte("A profile with **bold** text and [a link](https://example.org).\n\nA second paragraph.\n")}
-	}
-	return fsys
+// The benchmarks measure the three stages of a build separately, on
+// synthetic registers of 1,000 and 10,000 people (package synth):
+//
+//	go test -run x -bench . -benchtime 1x ./internal/site/
+//
+// Each register is generated once per run, on disk (an fstest.MapFS
+// scans every file on each Open, which would make loading quadratic), and
+// shared by the benchmarks of its size; TestMain removes it at the end.
+
+// benchSite is one generated register and what the stages before the
+// measured one made of it.
+type benchSite struct {
+	once  sync.Once
+	dir   string
+	files fs.FS
+	c     *content.Content
+	reg   *register.Register
+	err   error
 }
 
-type discard struct{}
+var (
+	benchSites = map[int]*benchSite{1000: {}, 10000: {}}
+	benchDirs  []string
+	benchMu    sync.Mutex
+)
 
-func (discard) Write(string, []byte) error { return nil }
-
-func benchmarkBuild(b *testing.B, n int) {
-	// On disk, not in a MapFS, whose Open scans every file and would make
-	// the benchmark itself quadratic.
-	dir := b.TempDir()
-	if err := os.CopyFS(dir, syntheticSite(n)); err != nil {
-		b.Fatal(err)
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range benchDirs {
+		os.RemoveAll(dir)
 	}
-	fsys := os.DirFS(dir)
-	theme := site.Overlay(fsys, tizim.Theme)
-	b.ResetTimer()
+	os.Exit(code)
+}
+
+// register returns the register of n people, generated, loaded and
+// derived once.
+func benchRegister(b *testing.B, n int) *benchSite {
+	b.Helper()
+	s := benchSites[n]
+	s.once.Do(func() {
+		s.dir, s.err = os.MkdirTemp("", fmt.Sprintf("tizim-bench-%d-", n))
+		if s.err != nil {
+			return
+		}
+		benchMu.Lock()
+		benchDirs = append(benchDirs, s.dir)
+		benchMu.Unlock()
+		if s.err = synth.Write(s.dir, n, 1); s.err != nil {
+			return
+		}
+		s.files = os.DirFS(s.dir)
+		if s.c, s.err = content.Load(s.files); s.err != nil {
+			return
+		}
+		s.reg = register.New(s.c, synth.AsOf)
+	})
+	if s.err != nil {
+		b.Fatal(s.err)
+	}
+	return s
+}
+
+func benchmarkLoad(b *testing.B, n int) {
+	s := benchRegister(b, n)
 	for b.Loop() {
-		c, err := content.Load(fsys)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s, err := site.New(register.New(c, time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC)), fsys, theme)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := s.Render(discard{}); err != nil {
+		if _, err := content.Load(s.files); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func BenchmarkBuild1k(b *testing.B)  { benchmarkBuild(b, 1000) }
-func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 10000) }
+func benchmarkDerive(b *testing.B, n int) {
+	s := benchRegister(b, n)
+	for b.Loop() {
+		register.New(s.c, synth.AsOf)
+	}
+}
+
+// counter is a Writer that keeps nothing and counts what it is given.
+type counter struct{ files, bytes atomic.Int64 }
+
+func (c *counter) Write(_ string, data []byte) error {
+	c.files.Add(1)
+	c.bytes.Add(int64(len(data)))
+	return nil
+}
+
+func benchmarkRender(b *testing.B, n int) {
+	s := benchRegister(b, n)
+	theme := site.Overlay(s.files, tizim.Theme)
+	var w counter
+	ops := 0
+	for b.Loop() {
+		st, err := site.New(s.reg, s.files, theme)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Render(&w); err != nil {
+			b.Fatal(err)
+		}
+		ops++
+	}
+	b.ReportMetric(float64(w.bytes.Load())/float64(ops), "bytes-written/op")
+	b.ReportMetric(float64(w.files.Load())/float64(ops), "files-written/op")
+}
+
+func BenchmarkLoad1k(b *testing.B)    { benchmarkLoad(b, 1000) }
+func BenchmarkLoad10k(b *testing.B)   { benchmarkLoad(b, 10000) }
+func BenchmarkDerive1k(b *testing.B)  { benchmarkDerive(b, 1000) }
+func BenchmarkDerive10k(b *testing.B) { benchmarkDerive(b, 10000) }
+func BenchmarkRender1k(b *testing.B)  { benchmarkRender(b, 1000) }
+func BenchmarkRender10k(b *testing.B) { benchmarkRender(b, 10000) }

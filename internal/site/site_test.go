@@ -503,3 +503,60 @@ func TestNothingPrivate(t *testing.T) {
 		}
 	}
 }
+
+var (
+	scriptTagRE = regexp.MustCompile(`<script[^>]*>`)
+	ourScriptRE = regexp.MustCompile(`^<script (?:src="/hostile/static/(?:filter|search)\.js\?v=[0-9a-f]+" defer|type="application/ld\+json")>$`)
+	attrURLRE   = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
+)
+
+// TestHostileRenders renders testdata/hostile/site.txtar, whose every
+// field carries markup, event handlers, script-closing tags and template
+// syntax, and checks that all of it arrives as text: the only scripts are
+// the site's own, no link or source leads to a script URL, and the
+// hostile strings never appear unescaped in a page or feed.
+func TestHostileRenders(t *testing.T) {
+	files := render(t, "../../testdata/hostile/site.txtar", "2022-01-01")
+	raw := []string{"<script>alert", "<img src=x", "<svg onload", "</title><script", "</script><script"}
+	pages := 0
+	for name, data := range files {
+		isPage := strings.HasSuffix(name, ".html")
+		if !isPage && !strings.HasSuffix(name, ".xml") {
+			continue // data files and the search index are data, never parsed as HTML
+		}
+		for _, r := range raw {
+			if bytes.Contains(data, []byte(r)) {
+				t.Errorf("%s contains %q unescaped", name, r)
+			}
+		}
+		if !isPage {
+			continue
+		}
+		pages++
+		for _, tag := range scriptTagRE.FindAll(data, -1) {
+			if !ourScriptRE.Match(tag) {
+				t.Errorf("%s has a script that is not the site's own: %s", name, tag)
+			}
+		}
+		for _, m := range attrURLRE.FindAllSubmatch(data, -1) {
+			u := strings.ToLower(strings.TrimSpace(string(m[1])))
+			if !strings.HasPrefix(u, "/hostile/") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "mailto:") && !strings.HasPrefix(u, "#") {
+				t.Errorf("%s links to %q", name, m[1])
+			}
+		}
+	}
+	if pages < 20 {
+		t.Errorf("only %d pages checked", pages)
+	}
+	person := string(files["people/hostile-person/index.html"])
+	for _, want := range []string{
+		"&lt;script&gt;alert(1)&lt;/script&gt;", // text shows the markup as written
+		"{{.Reg}}",                              // template syntax in content is text
+		`\u003c/script\u003e\u003cscript\u003ealert(4)`, // JSON-LD cannot close its element
+		"Zero\u200cWidth\u200dJoiners",
+	} {
+		if !strings.Contains(person, want) {
+			t.Errorf("the person page lacks %q", want)
+		}
+	}
+}
