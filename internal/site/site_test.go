@@ -550,8 +550,8 @@ func TestHostileRenders(t *testing.T) {
 	}
 	person := string(files["people/hostile-person/index.html"])
 	for _, want := range []string{
-		"&lt;script&gt;alert(1)&lt;/script&gt;", // text shows the markup as written
-		"{{.Reg}}",                              // template syntax in content is text
+		"&lt;script&gt;alert(1)&lt;/script&gt;",         // text shows the markup as written
+		"{{.Reg}}",                                      // template syntax in content is text
 		`\u003c/script\u003e\u003cscript\u003ealert(4)`, // JSON-LD cannot close its element
 		"Zero\u200cWidth\u200dJoiners",
 	} {
