@@ -160,6 +160,10 @@ func TestNewPerson(t *testing.T) {
 	if err != nil || !bytes.Contains(data, []byte(`name: "Қайрат Қылышев-Жаңа"`)) {
 		t.Fatalf("case file: %s %v", data, err)
 	}
+	// Its first line points YAML editors at the site's published schema.
+	if !bytes.HasPrefix(data, []byte("# yaml-language-server: $schema=https://tizim.github.io/kazakhstan/schema/case.schema.json\n")) {
+		t.Errorf("case file does not start with the schema comment:\n%s", data)
+	}
 	// It cites a placeholder source, so check must point at it.
 	code, _, stderr = runTizim("check", "--root", root)
 	if code != 1 || !strings.Contains(stderr, `qairat-qylyshev-zhana/case.yaml:`) || !strings.Contains(stderr, `"source-id"`) {
