@@ -72,6 +72,9 @@ func LoadStrings(langs []string, layers ...fs.FS) (*Strings, error) {
 			continue
 		}
 		for _, e := range entries {
+			if hidden(e) {
+				continue
+			}
 			p := I18nDir + "/" + e.Name()
 			lang, ok := strings.CutSuffix(e.Name(), ".yaml")
 			if !slices.Contains(langs, lang) {

@@ -94,6 +94,7 @@ func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
 	for _, e := range entries {
 		p := path.Join(root, e.Name())
 		switch {
+		case hidden(e):
 		case isLink(e):
 			*errs = append(*errs, linkError(p))
 		case !e.IsDir():
@@ -147,6 +148,9 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 	hasCase := false
 	for _, e := range entries {
 		name, p := e.Name(), path.Join(dir, e.Name())
+		if hidden(e) {
+			continue
+		}
 		if isLink(e) {
 			*errs = append(*errs, linkError(p))
 			continue
@@ -233,6 +237,9 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 	seen := make(map[string]bool)
 	for _, e := range entries {
 		p := path.Join(root, e.Name())
+		if hidden(e) {
+			continue
+		}
 		if isLink(e) {
 			*errs = append(*errs, linkError(p))
 			continue
@@ -299,6 +306,12 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 	}
 	return true
 }
+
+// hidden reports whether a folder entry's name starts with a dot: the
+// files editors and systems leave beside the ones maintainers edit (vim's
+// .case.yaml.swp, macOS's .DS_Store, .gitkeep). They are never read and
+// never published.
+func hidden(e fs.DirEntry) bool { return strings.HasPrefix(e.Name(), ".") }
 
 // isLink reports whether a folder entry is a symbolic link. Content must
 // be real files in the repository: os.DirFS follows links, so a link in

@@ -183,6 +183,9 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 	var out []*Source
 	byID := make(map[string]*Source)
 	for _, e := range entries {
+		if hidden(e) {
+			continue
+		}
 		if isLink(e) {
 			*errs = append(*errs, linkError(path.Join(root, e.Name())))
 			continue
