@@ -29,6 +29,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -281,7 +282,7 @@ func (s *Site) jobs() []job {
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	})
-	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex)
+	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex, s.schemas)
 	if !s.noZip {
 		jobs = append(jobs, s.zip)
 	}
@@ -307,6 +308,25 @@ func (s *Site) jobs() []job {
 		jobs = append(jobs, func(w Writer) error { return w.Write("static/"+name, s.static[name]) })
 	}
 	return jobs
+}
+
+// schemas publishes the theme's schema/ folder, the JSON Schemas of the
+// content files, under /schema/, where the yaml-language-server line of
+// case files points editors.
+func (s *Site) schemas(w Writer) error {
+	return fs.WalkDir(s.theme, "schema", func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == "schema" {
+			return fs.SkipAll // a theme without schemas
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(s.theme, p)
+		if err != nil {
+			return err
+		}
+		return w.Write(p, data)
+	})
 }
 
 // searchIndex writes the search index under search/: one set of files for

@@ -211,6 +211,7 @@ func TestContentOfPages(t *testing.T) {
 	has("stats/index.html", `<svg`, "The current list month by month", "By region", "Almaty", "By sentence", "5 to 10 years", "Show the data as a table")
 	has("ru/stats/index.html", "Текущий список по месяцам", "Алматы", "В заключении")
 	has("people/anna-ivanova/index.html", "Time in custody", `class="chart chart-custody"`)
+	has("schema/case.schema.json", `"$schema"`, "https://json-schema.org/draft/2020-12/schema")
 	has("robots.txt", "Sitemap: https://example.org/reg/sitemap.xml")
 	has("people/anna-ivanova/index.html", `<span lang="ru">Анна Иванова</span>`, "teacher", "<h3>Who she is</h3>")
 	if bytes.Contains(files["people/anna-ivanova/index.html"], []byte("Районный")) {
