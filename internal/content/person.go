@@ -205,7 +205,7 @@ func checkLink(s string, mailto bool) string {
 		if strings.ContainsAny(s, " \t\n\"<>`") {
 			return quote(s) + " is not a valid link: it contains a space, quote or angle bracket"
 		}
-		if len(s) <= len("https://") || strings.HasPrefix(s[strings.Index(s, "//")+2:], "/") {
+		if rest := s[strings.Index(s, "//")+2:]; rest == "" || strings.HasPrefix(rest, "/") {
 			return quote(s) + " is not a valid link: it has no host"
 		}
 		return ""
