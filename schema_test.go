@@ -1090,3 +1090,35 @@ func TestCaseSchemaURL(t *testing.T) {
 		t.Errorf("a new case file without a schema address mentions one:\n%s", data)
 	}
 }
+
+// TestVSCodeSettings keeps .vscode/settings.json, which tells VS Code and
+// Codespaces which schema checks which file, pointing at schemas that
+// exist and at the files they are for.
+func TestVSCodeSettings(t *testing.T) {
+	data, err := os.ReadFile(".vscode/settings.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var settings struct {
+		Schemas map[string]string `json:"yaml.schemas"`
+	}
+	if err := json.Unmarshal(data, &settings); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"./schema/case.schema.json":    "content/people/*/case.yaml",
+		"./schema/sources.schema.json": "content/sources/*.yaml",
+		"./schema/site.schema.json":    "content/site.yaml",
+	}
+	for schema, glob := range want {
+		if settings.Schemas[schema] != glob {
+			t.Errorf("yaml.schemas[%q] = %q, want %q", schema, settings.Schemas[schema], glob)
+		}
+		if _, err := os.Stat(schema); err != nil {
+			t.Errorf("%s: %v", schema, err)
+		}
+		if m, _ := filepath.Glob(glob); len(m) == 0 {
+			t.Errorf("%s matches no file", glob)
+		}
+	}
+}
