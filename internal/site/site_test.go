@@ -235,6 +235,16 @@ func TestLinks(t *testing.T) {
 	t.Run("real", func(t *testing.T) {
 		checkLinks(t, renderFS(t, os.DirFS("../.."), "2026-11-22"), "tizim.github.io", "/kazakhstan/")
 	})
+	t.Run("no base path", func(t *testing.T) {
+		data, err := os.ReadFile("testdata/site.txtar")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := txtar.Parse(data)
+		site := a.Get("content/site.yaml")
+		a.Set("content/site.yaml", bytes.Replace(site, []byte("https://example.org/reg/"), []byte("https://register.example/"), 1))
+		checkLinks(t, renderFS(t, a.FS(""), "2021-06-01"), "register.example", "/")
+	})
 }
 
 func checkLinks(t *testing.T, files map[string][]byte, host, base string) {
