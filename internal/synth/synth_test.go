@@ -350,3 +350,12 @@ func TestOrder(t *testing.T) {
 		t.Error("no case file lists its events newest first")
 	}
 }
+
+// BenchmarkWrite1k measures writing a register of 1,000 people to disk.
+func BenchmarkWrite1k(b *testing.B) {
+	for b.Loop() {
+		if err := synth.Write(b.TempDir(), 1000, seed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
