@@ -51,6 +51,9 @@ type Site struct {
 	RepoBranch      string   // default "main"
 	License         string   // optional: the licence of the content, as text
 	Facilities      map[string]Facility
+	// OfflineZip says whether the site offers site.zip; nil leaves it to
+	// the site's size (see package site).
+	OfflineZip *bool
 	// Translations gives names that content writes in the default language
 	// (regions, groups, tags, courts, facilities, recognizing bodies) in the
 	// other languages: name -> language -> name.

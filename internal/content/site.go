@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations"}
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "offline_zip"}
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
@@ -75,6 +75,9 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 			s.Facilities = d.facilities(v)
 		case "translations":
 			translations = v
+		case "offline_zip":
+			z := d.boolean(v, key)
+			s.OfflineZip = &z
 		}
 	}) {
 		return nil

@@ -283,7 +283,7 @@ func (s *Site) jobs() []job {
 		return s.execute(w, "404.html", pg)
 	})
 	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex, s.schemas)
-	if !s.noZip {
+	if s.offersZip() {
 		jobs = append(jobs, s.zip)
 	}
 	for _, f := range []struct {
