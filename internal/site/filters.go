@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +27,38 @@ type Row struct {
 	Year       string // year custody began, or ""
 	Term       string // sentence bucket, see stats.SentenceKey
 	TermMonths int    // the prison term in months, for sorting; 0 without one
+}
+
+// rowKey names a cached table row: a person in a language.
+type rowKey struct {
+	lang string
+	p    *register.Person
+}
+
+// PersonRow returns the table row of p (template "person-row"). A row
+// depends only on the person and the language, so it is rendered once and
+// reused in every table that lists the person: the people index, the
+// current list, groups and regions. In portable mode links depend on the
+// page's folder, so rows are rendered for each page.
+func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
+	s := pg.site
+	cache := !s.urls.portable
+	key := rowKey{pg.Lang, p}
+	if cache {
+		if h, ok := s.rows.Load(key); ok {
+			return h.(template.HTML), nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := s.tmpl["home.html"].ExecuteTemplate(&buf, "person-row", map[string]any{"Page": pg, "P": p}); err != nil {
+		return "", err
+	}
+	// Safe: the output of html/template, escaped in its HTML context.
+	h := template.HTML(buf.String())
+	if cache {
+		s.rows.Store(key, h)
+	}
+	return h, nil
 }
 
 // Row returns the filter and sort values of p's row.

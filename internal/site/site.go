@@ -69,7 +69,8 @@ type Site struct {
 	rank     map[string]map[*register.Person]int // language -> position in order
 	changes  changeLog
 	stats    *statistics
-	noZip    bool // the portable copy that renders site.zip
+	noZip    bool      // the portable copy that renders site.zip
+	rows     *sync.Map // rowKey -> template.HTML, see Page.PersonRow
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -87,6 +88,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		md:       markdownRenderer(),
 		assetVer: make(map[string]string),
 		static:   make(map[string][]byte),
+		rows:     new(sync.Map),
 	}
 	str, err := content.LoadStrings(reg.Site.Languages, layers(theme)...)
 	if err != nil {
