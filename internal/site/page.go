@@ -122,6 +122,21 @@ func (pg *Page) Is(p string) bool {
 // number written the language's way. An int named "n" also picks the
 // plural form.
 func (pg *Page) T(key string, args ...any) (template.HTML, error) {
+	if len(args) == 0 { // most calls: the same text on every page
+		ck := pg.Lang + "\x00" + key
+		if h, ok := pg.site.plain.Load(ck); ok {
+			return h.(template.HTML), nil
+		}
+		h, err := pg.t(key)
+		if err == nil {
+			pg.site.plain.Store(ck, h)
+		}
+		return h, err
+	}
+	return pg.t(key, args...)
+}
+
+func (pg *Page) t(key string, args ...any) (template.HTML, error) {
 	if len(args)%2 != 0 {
 		return "", fmt.Errorf("T %q: placeholders need name, value pairs", key)
 	}
@@ -379,7 +394,17 @@ func (pg *Page) Sorted(people []*register.Person) []*register.Person {
 func (pg *Page) Everyone() []*register.Person { return pg.site.order[pg.Lang] }
 
 // EventID is the anchor of event e on person p's page.
-func (pg *Page) EventID(p *register.Person, e *content.Event) string { return eventID(p, e) }
+func (pg *Page) EventID(p *register.Person, e *content.Event) string {
+	if ids, ok := pg.site.eventIDs.Load(p); ok {
+		return ids.(map[*content.Event]string)[e]
+	}
+	ids := make(map[*content.Event]string, len(p.Timeline))
+	for _, ev := range p.Timeline {
+		ids[ev] = eventID(p, ev)
+	}
+	pg.site.eventIDs.Store(p, ids)
+	return ids[e]
+}
 
 // Letters returns the postal address, line by line, at which the page's
 // person can be written to: that of the facility where they are held, when

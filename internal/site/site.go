@@ -71,6 +71,8 @@ type Site struct {
 	stats    *statistics
 	noZip    bool      // the portable copy that renders site.zip
 	rows     *sync.Map // rowKey -> template.HTML, see Page.PersonRow
+	plain    *sync.Map // language + "\x00" + key -> T's text without placeholders
+	eventIDs *sync.Map // *register.Person -> map[*content.Event]string
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -89,6 +91,8 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		assetVer: make(map[string]string),
 		static:   make(map[string][]byte),
 		rows:     new(sync.Map),
+		plain:    new(sync.Map),
+		eventIDs: new(sync.Map),
 	}
 	str, err := content.LoadStrings(reg.Site.Languages, layers(theme)...)
 	if err != nil {
