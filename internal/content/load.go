@@ -99,6 +99,8 @@ func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
 			*errs = append(*errs, linkError(p))
 		case !e.IsDir():
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; content/people/ holds only one folder per person, named by its slug"})
+		case e.Name() == "page":
+			*errs = append(*errs, &Error{Path: p, Msg: "the slug \"page\" is taken by the pages of the people list (people/page/2/); choose another, e.g. the person's name"})
 		case !slugRE.MatchString(e.Name()):
 			*errs = append(*errs, &Error{Path: p, Msg: "folder name " + quote(e.Name()) + " is not a slug; use lower-case ASCII letters, digits and single hyphens, as `tizim new person` makes them (e.g. sanavar-zakirova)"})
 		default:

@@ -33,7 +33,9 @@ type Page struct {
 	Groups       []*register.Group
 	GroupDir     string // "groups/" or "regions/"
 	GroupsTitle  string
-	FreePage     *content.Page // page.html
+	FreePage     *content.Page      // page.html
+	Chunk        []*register.Person // the people a list page shows (see Pager)
+	Pager        *Pager
 	Changes      []ChangeMonth // changes.html
 	ChangeYears  []ChangeYear
 	ChangeYear   string        // the year a year page shows, "" on /changes/

@@ -204,8 +204,6 @@ func (s *Site) pages(lang string) []pageSpec {
 	}
 	out := []pageSpec{
 		{"", "home.html", nil},
-		{"current/", "current.html", title("current.title")},
-		{"people/", "people.html", title("people.title")},
 		{"stats/", "stats.html", title("stats.title")},
 		{"search/", "search.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "search.title", 0)
@@ -221,6 +219,8 @@ func (s *Site) pages(lang string) []pageSpec {
 			pg.ChangeYears = s.changes.years
 		}},
 	}
+	out = append(out, s.paged(lang, "current/", "current.html", r.Current, title("current.title"))...)
+	out = append(out, s.paged(lang, "people/", "people.html", r.People, title("people.title"))...)
 	for _, y := range s.changes.years {
 		out = append(out, pageSpec{"changes/" + y.Slug + "/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + y.Slug
@@ -249,11 +249,11 @@ func (s *Site) pages(lang string) []pageSpec {
 			pg.Groups, pg.GroupDir = kind.groups, kind.dir
 		}})
 		for _, g := range kind.groups {
-			out = append(out, pageSpec{kind.dir + g.Slug + "/", "group.html", func(pg *Page) {
+			out = append(out, s.paged(lang, kind.dir+g.Slug+"/", "group.html", g.People, func(pg *Page) {
 				pg.Group, pg.GroupDir = g, kind.dir
 				pg.Title = pg.Translate(g.Name)
 				pg.GroupsTitle = s.strings.Text(lang, kind.titleKey, 0)
-			}})
+			})...)
 		}
 	}
 	for _, fp := range s.freePages(lang) {

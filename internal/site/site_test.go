@@ -22,6 +22,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
+	"github.com/tizim/tizim/internal/synth"
 	"github.com/tizim/tizim/internal/txtar"
 )
 
@@ -570,4 +571,58 @@ func TestHostileRenders(t *testing.T) {
 			t.Errorf("the person page lacks %q", want)
 		}
 	}
+}
+
+// TestPagination renders a synthetic register of 1,050 people: the people
+// index is split into pages in every language, each person is listed
+// exactly once across them, no list page passes 1 MB, and every link of
+// every page resolves.
+func TestPagination(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 1,050 people")
+	}
+	dir := t.TempDir()
+	if err := synth.Write(dir, 1050, 1); err != nil {
+		t.Fatal(err)
+	}
+	files := renderFS(t, os.DirFS(dir), synth.AsOf.Format(time.DateOnly))
+	personLink := regexp.MustCompile(`<th scope="row" data-sort="\d+"><a href="/register/(?:ru/|kk/)?people/([a-z0-9-]+)/">`)
+	for _, lang := range []string{"", "ru/", "kk/"} {
+		seen := make(map[string]int)
+		for page := 1; ; page++ {
+			name := lang + "people/index.html"
+			if page > 1 {
+				name = fmt.Sprintf("%speople/page/%d/index.html", lang, page)
+			}
+			data, ok := files[name]
+			if !ok {
+				if page < 3 {
+					t.Fatalf("%s missing: the index of 1,050 people should have 3 pages", name)
+				}
+				break
+			}
+			if len(data) > 1<<20 {
+				t.Errorf("%s weighs %d bytes, over 1 MB", name, len(data))
+			}
+			for _, m := range personLink.FindAllSubmatch(data, -1) {
+				seen[string(m[1])]++
+			}
+		}
+		listed := 0
+		for slug, n := range seen {
+			if n != 1 {
+				t.Errorf("%speople/: %s listed %d times", lang, slug, n)
+			}
+			listed++
+		}
+		if want := strings.Count(string(files["data/register.csv"]), "\n") - 1; listed != want {
+			t.Errorf("%speople/: %d people listed across the pages, the register has %d", lang, listed, want)
+		}
+	}
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") && len(data) > 1<<20 {
+			t.Errorf("%s weighs %d bytes, over 1 MB", name, len(data))
+		}
+	}
+	checkLinks(t, files, "example.org", "/register/")
 }
