@@ -40,6 +40,17 @@ type ChangeMonth struct {
 	Count    int
 }
 
+// Rel is the site path of the month's own page, used when its year is
+// split: changes/2021/01/, or changes/2021/unknown/ for the year-only
+// events.
+func (m ChangeMonth) Rel() string {
+	y := strconv.Itoa(m.Date.Year)
+	if m.YearOnly {
+		return "changes/" + y + "/unknown/"
+	}
+	return "changes/" + y + "/" + twoDigits(m.Date.Month) + "/"
+}
+
 // ChangeKind is one section of a month: the events of one kind.
 type ChangeKind struct {
 	Kind    string // added, detained, sentenced, released, died, removed
@@ -47,20 +58,28 @@ type ChangeKind struct {
 }
 
 // ChangeYear is a year of the change log, which has a page of its own.
+// A year with more than changesPerPage changes lists its months, each on
+// a page of its own (Split).
 type ChangeYear struct {
 	Slug   string // "2021"
 	Months []ChangeMonth
 	Count  int
+	Split  bool
 }
 
 type changeLog struct {
-	latest []ChangeMonth // the most recent months with changes, newest first
-	years  []ChangeYear  // newest first
+	latest      []ChangeMonth // the most recent months with changes, newest first
+	years       []ChangeYear  // newest first
+	latestCount int
+	latestFull  bool
 }
 
-// latestMonths is how many months /changes/ shows; older ones are on the
-// year pages.
+// latestMonths is how many months /changes/ shows at most, and
+// changesPerPage how many changes a page may hold before months move to
+// pages of their own, so that no page passes about 1 MB.
 const latestMonths = 12
+
+var changesPerPage = 2000 // a variable so that tests can split small logs
 
 func newChangeLog(r *register.Register) changeLog {
 	kindOf := make(map[content.EventType]int)
@@ -124,8 +143,11 @@ func newChangeLog(r *register.Register) changeLog {
 		}
 		m.Kinds = slices.DeleteFunc(m.Kinds, func(k ChangeKind) bool { return len(k.Entries) == 0 })
 		m.Count = len(entries)
-		if len(log.latest) < latestMonths && k.month != 0 {
+		if len(log.latest) < latestMonths && k.month != 0 && (len(log.latest) == 0 || log.latestCount+m.Count <= changesPerPage) && !log.latestFull {
 			log.latest = append(log.latest, m)
+			log.latestCount += m.Count
+		} else if k.month != 0 {
+			log.latestFull = true // keep the latest months contiguous
 		}
 		if n := len(log.years); n == 0 || log.years[n-1].Slug != strconv.Itoa(k.year) {
 			log.years = append(log.years, ChangeYear{Slug: strconv.Itoa(k.year)})
@@ -133,6 +155,9 @@ func newChangeLog(r *register.Register) changeLog {
 		y := &log.years[len(log.years)-1]
 		y.Months = append(y.Months, m)
 		y.Count += m.Count
+	}
+	for i := range log.years {
+		log.years[i].Split = log.years[i].Count > changesPerPage
 	}
 	return log
 }

@@ -37,6 +37,7 @@ type Page struct {
 	Chunk        []*register.Person // the people a list page shows (see Pager)
 	Pager        *Pager
 	Changes      []ChangeMonth // changes.html
+	ChangeMonths []ChangeMonth // the months of a year too long for one page
 	ChangeYears  []ChangeYear
 	ChangeYear   string        // the year a year page shows, "" on /changes/
 	Kind         string        // Open Graph type: "website" or "profile"

@@ -224,10 +224,25 @@ func (s *Site) pages(lang string) []pageSpec {
 	for _, y := range s.changes.years {
 		out = append(out, pageSpec{"changes/" + y.Slug + "/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + y.Slug
-			pg.Changes = y.Months
 			pg.ChangeYears = s.changes.years
 			pg.ChangeYear = y.Slug
+			if y.Split {
+				pg.ChangeMonths = y.Months // listed with links, each on its own page
+			} else {
+				pg.Changes = y.Months
+			}
 		}})
+		if !y.Split {
+			continue
+		}
+		for _, m := range y.Months {
+			out = append(out, pageSpec{m.Rel(), "changes.html", func(pg *Page) {
+				pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + m.ID
+				pg.Changes = []ChangeMonth{m}
+				pg.ChangeYears = s.changes.years
+				pg.ChangeYear = y.Slug
+			}})
+		}
 	}
 	for _, p := range r.People {
 		out = append(out, pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
