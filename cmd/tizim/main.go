@@ -106,8 +106,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files in %v\n",
-			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files (%d unchanged) in %v\n",
+			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, st.Unchanged, time.Since(start).Round(time.Millisecond))
 		return nil
 	case "check":
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")

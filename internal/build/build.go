@@ -36,6 +36,7 @@ type Options struct {
 // Stats describes a finished build.
 type Stats struct {
 	People, Current, Files int
+	Unchanged              int // files identical to the previous build's, kept as they were
 }
 
 // Load reads and validates the site at root and derives its register.
@@ -113,7 +114,11 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
-	var w Writer = &DirWriter{Dir: tmp}
+	dw := &DirWriter{Dir: tmp}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		dw.Prev = out
+	}
+	var w Writer = dw
 	if opts.wrap != nil {
 		w = opts.wrap(w)
 	}
@@ -129,21 +134,11 @@ func Build(opts Options) (Stats, error) {
 		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(countFiles(w))}, nil
+	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load())}, nil
 }
 
 // Writer is where a build writes files (site.Writer).
 type Writer = site.Writer
-
-func countFiles(w Writer) int64 {
-	if d, ok := w.(*DirWriter); ok {
-		return d.files.Load()
-	}
-	if c, ok := w.(interface{ Files() int64 }); ok {
-		return c.Files()
-	}
-	return 0
-}
 
 // clearLeftovers removes the temporary folders of builds that were killed
 // before they finished: ".public.new-*" (unfinished) and ".public.old-*".

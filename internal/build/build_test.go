@@ -237,3 +237,51 @@ func written(parent string) int {
 	}
 	return n
 }
+
+// TestRebuildKeepsUnchangedFiles builds twice: the second build of the
+// same content leaves every file as it was (same inode and time, so a
+// deploy copies nothing); after an edit, only the files it affects change.
+func TestRebuildKeepsUnchangedFiles(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	first, err := Build(Options{Root: root, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Unchanged != 0 {
+		t.Errorf("first build: %d files unchanged, want 0", first.Unchanged)
+	}
+	times := make(map[string]time.Time)
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			st, _ := os.Stat(p)
+			times[p] = st.ModTime()
+		}
+		return nil
+	})
+	time.Sleep(20 * time.Millisecond) // so that a rewritten file would get a later time
+	second, err := Build(Options{Root: root, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Unchanged != second.Files {
+		t.Errorf("second build of the same content: %d of %d files unchanged", second.Unchanged, second.Files)
+	}
+	for p, mt := range times {
+		st, err := os.Stat(p)
+		if err != nil || !st.ModTime().Equal(mt) {
+			t.Errorf("%s was rewritten by a build of unchanged content", p)
+			break
+		}
+	}
+	third, err := Build(Options{Root: root, Out: out, AsOf: day.AddDate(0, 0, 1)}) // a new date changes the footer of every page
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Unchanged == 0 || third.Unchanged >= third.Files {
+		t.Errorf("a new date: %d of %d files unchanged; want the static files kept and the pages rewritten", third.Unchanged, third.Files)
+	}
+	if got := tree(t, out); !strings.Contains(got, "index.html") {
+		t.Error("the output lost its pages")
+	}
+}
