@@ -13,6 +13,7 @@ import (
 
 	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/site"
 )
 
@@ -104,4 +105,92 @@ func guessBase(root string) string {
 		return "/"
 	}
 	return basePath(s.BaseURL)
+}
+
+// IncrementalBuild returns a BuildFunc that renders only what an edit
+// affects when it can. The whole content is always loaded and checked,
+// since one file can break another (a source id, a duplicate). When every
+// changed file lies in people's folders and the register's latest event
+// date (shown on every page) did not move, it renders the changed people's
+// pages and every shared page (lists, statistics, changes, feeds, search,
+// data) and keeps all other people's pages from prev; otherwise, and for
+// the first build, it renders everything. site.zip is refreshed only by
+// full builds: the preview keeps the previous one.
+func IncrementalBuild(root string, asOf time.Time) BuildFunc {
+	var latest date.Date // the latest event date of the site prev holds
+	return func(prev *Site, changed []string) (*Site, error) {
+		reg, files, err := build.Load(root, asOf)
+		if err != nil {
+			return &Site{Base: guessBase(root)}, err
+		}
+		base := basePath(reg.Site.BaseURL)
+		s, err := site.New(reg, files, build.Theme(files))
+		if err != nil {
+			return &Site{Base: base}, err
+		}
+		edited, ok := editedPeople(changed)
+		incremental := ok && prev != nil && prev.Files != nil && reg.Latest == latest
+		w := &memWriter{files: make(map[string][]byte)}
+		if !incremental {
+			if err := s.Render(w); err != nil {
+				return &Site{Base: base}, err
+			}
+			latest = reg.Latest
+			return &Site{Files: w.files, Base: base}, nil
+		}
+		kept := make(map[string]bool) // people whose pages prev has right
+		for _, p := range reg.People {
+			if !edited[p.Slug] {
+				kept[p.Slug] = true
+			}
+		}
+		if err := s.RenderExcept(w, func(slug string) bool { return kept[slug] }); err != nil {
+			return &Site{Base: base}, err
+		}
+		for p, data := range prev.Files {
+			if slug := personOf(p, reg.Site.Languages); (slug != "" && kept[slug]) || p == site.ZipFile {
+				w.files[p] = data
+			}
+		}
+		return &Site{Files: w.files, Base: base}, nil
+	}
+}
+
+// editedPeople returns the slugs of the people whose folders the changed
+// paths are in, and false when some path is elsewhere (or unknown).
+func editedPeople(changed []string) (map[string]bool, bool) {
+	if len(changed) == 0 {
+		return nil, false
+	}
+	slugs := make(map[string]bool)
+	for _, p := range changed {
+		rest, ok := strings.CutPrefix(p, content.Dir+"/people/")
+		slug, _, inFolder := strings.Cut(rest, "/")
+		if !ok || !inFolder || slug == "" {
+			return nil, false
+		}
+		slugs[slug] = true
+	}
+	return slugs, true
+}
+
+// personOf returns the slug of the person whose page or photo the output
+// path p is ("people/x/index.html", "ru/people/x/index.html",
+// "people/x/photo.jpg"), or "".
+func personOf(p string, langs []string) string {
+	for _, lang := range langs[1:] {
+		if rest, ok := strings.CutPrefix(p, lang+"/"); ok {
+			p = rest
+			break
+		}
+	}
+	rest, ok := strings.CutPrefix(p, "people/")
+	if !ok {
+		return ""
+	}
+	slug, file, _ := strings.Cut(rest, "/")
+	if slug == "page" || strings.Contains(file, "/") { // the list's own pages
+		return ""
+	}
+	return slug
 }

@@ -66,7 +66,7 @@ func Run(ctx context.Context, opts Options) error {
 	defer ln.Close()
 	build := opts.Build
 	if build == nil {
-		build = FullBuild(opts.Root, opts.AsOf)
+		build = IncrementalBuild(opts.Root, opts.AsOf)
 	}
 	s := NewServer(build, log)
 	defer s.Close()

@@ -160,8 +160,18 @@ var funcs = template.FuncMap{
 type job func(w Writer) error
 
 // Render writes the whole site to w, rendering pages in parallel.
-func (s *Site) Render(w Writer) error {
-	jobs := s.jobs()
+func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(nil, s.offersZip())) }
+
+// RenderExcept renders the site except the pages and photos of the people
+// for whom skip returns true, and without site.zip: the live preview,
+// after an edit to one person's files, renders that person and every
+// shared page (lists, statistics, feeds, search, data) and keeps the other
+// people's pages from the previous build.
+func (s *Site) RenderExcept(w Writer, skip func(slug string) bool) error {
+	return s.render(w, s.jobs(skip, false))
+}
+
+func (s *Site) render(w Writer, jobs []job) error {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -193,6 +203,14 @@ type pageSpec struct {
 	rel  string
 	tmpl string
 	fill func(*Page)
+}
+
+// person returns the slug of the person a page is about, or "".
+func (ps pageSpec) person() string {
+	if ps.tmpl != "person.html" {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")
 }
 
 // pages lists every HTML page of one language. Every language has the same
@@ -281,12 +299,19 @@ func (s *Site) pages(lang string) []pageSpec {
 	return out
 }
 
-// jobs lists every file of the site.
-func (s *Site) jobs() []job {
+// jobs lists every file of the site, less the pages and photos of the
+// people skip names, and site.zip unless zip.
+func (s *Site) jobs(skip func(string) bool, zip bool) []job {
 	r := s.reg
+	if skip == nil {
+		skip = func(string) bool { return false }
+	}
 	var jobs []job
 	for _, lang := range r.Site.Languages {
 		for _, ps := range s.pages(lang) {
+			if slug := ps.person(); slug != "" && skip(slug) {
+				continue
+			}
 			jobs = append(jobs, func(w Writer) error {
 				pg := s.newPage(lang, ps.rel)
 				if ps.fill != nil {
@@ -304,7 +329,7 @@ func (s *Site) jobs() []job {
 		return s.execute(w, "404.html", pg)
 	})
 	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex, s.schemas)
-	if s.offersZip() {
+	if zip {
 		jobs = append(jobs, s.zip)
 	}
 	for _, f := range []struct {
@@ -320,7 +345,7 @@ func (s *Site) jobs() []job {
 		})
 	}
 	for _, p := range r.People {
-		if p.Photo != "" {
+		if p.Photo != "" && !skip(p.Slug) {
 			jobs = append(jobs, func(w Writer) error { return s.photo(w, p) })
 		}
 	}
