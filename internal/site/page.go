@@ -387,7 +387,12 @@ func (pg *Page) OtherNames(p *register.Person) []NameIn {
 // Sorted returns people in the alphabetical order of their names in the
 // page's language.
 func (pg *Page) Sorted(people []*register.Person) []*register.Person {
-	r := pg.site.rank[pg.Lang]
+	return pg.site.sortedIn(pg.Lang, people)
+}
+
+// sortedIn returns people in the alphabetical order of lang.
+func (s *Site) sortedIn(lang string, people []*register.Person) []*register.Person {
+	r := s.rank[lang]
 	out := slices.Clone(people)
 	slices.SortFunc(out, func(a, b *register.Person) int { return cmp.Compare(r[a], r[b]) })
 	return out

@@ -2,6 +2,7 @@ package site
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/tizim/tizim/internal/register"
 )
@@ -43,10 +44,12 @@ func pagePath(rel string, n int) string {
 // rest of each page.
 func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill func(*Page)) []pageSpec {
 	n := max(1, (len(people)+PerPage-1)/PerPage)
+	// Sorted once for all the list's pages, when the first is rendered.
+	sorted := sync.OnceValue(func() []*register.Person { return s.sortedIn(lang, people) })
 	var out []pageSpec
 	for i := 1; i <= n; i++ {
 		out = append(out, pageSpec{pagePath(rel, i), tmpl, func(pg *Page) {
-			sorted := pg.Sorted(people)
+			sorted := sorted()
 			from, to := (i-1)*PerPage, min(i*PerPage, len(sorted))
 			pg.Chunk = sorted[from:to]
 			pg.Pager = &Pager{Page: i, Pages: n, From: from + 1, To: to, Total: len(people)}
