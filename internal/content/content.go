@@ -260,7 +260,9 @@ var Statuses = []Status{Imprisoned, PretrialDetention, HouseArrested, Restricted
 // does not say.
 var DefaultCurrentStatuses = []Status{PretrialDetention, HouseArrested, Imprisoned}
 
-func names[T ~string](list []T) []string {
+// Names returns the values of a list of format words (event types,
+// statuses) as strings, for messages and choices.
+func Names[T ~string](list []T) []string {
 	out := make([]string, len(list))
 	for i, x := range list {
 		out[i] = string(x)

@@ -116,7 +116,7 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 			e.Date = d.date(v, key)
 		case "type":
 			typeNode = v
-			e.Type = EventType(d.oneOf(v, "event type", names(EventTypes)))
+			e.Type = EventType(d.oneOf(v, "event type", Names(EventTypes)))
 		case "text":
 			e.Text = d.localText(v, key)
 		case "court":
@@ -161,7 +161,7 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 	if !d.fields(v, "a sentence", sentenceFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "kind":
-			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", names(SentenceKinds)))
+			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", Names(SentenceKinds)))
 		case "term":
 			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 				d.errorf(v, "\"term\" must be a term like 7y, 1y6m, 14d or 3y8m, not %s", kindName(v))

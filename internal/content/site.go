@@ -56,12 +56,12 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 			}
 		case "current_statuses":
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-				d.errorf(v, "\"current_statuses\" must be a non-empty list of statuses; allowed: %s", strings.Join(names(Statuses), ", "))
+				d.errorf(v, "\"current_statuses\" must be a non-empty list of statuses; allowed: %s", strings.Join(Names(Statuses), ", "))
 				return
 			}
 			s.CurrentStatuses = nil
 			for _, item := range v.Content {
-				if st := d.oneOf(item, "status", names(Statuses)); st != "" {
+				if st := d.oneOf(item, "status", Names(Statuses)); st != "" {
 					s.CurrentStatuses = append(s.CurrentStatuses, Status(st))
 				}
 			}

@@ -148,7 +148,7 @@ func IncrementalBuild(root string, asOf time.Time) BuildFunc {
 			return &Site{Base: base}, err
 		}
 		for p, data := range prev.Files {
-			if slug := personOf(p, reg.Site.Languages); (slug != "" && kept[slug]) || p == site.ZipFile {
+			if slug := s.PersonOf(p); (slug != "" && kept[slug]) || p == site.ZipFile {
 				w.files[p] = data
 			}
 		}
@@ -172,25 +172,4 @@ func editedPeople(changed []string) (map[string]bool, bool) {
 		slugs[slug] = true
 	}
 	return slugs, true
-}
-
-// personOf returns the slug of the person whose page or photo the output
-// path p is ("people/x/index.html", "ru/people/x/index.html",
-// "people/x/photo.jpg"), or "".
-func personOf(p string, langs []string) string {
-	for _, lang := range langs[1:] {
-		if rest, ok := strings.CutPrefix(p, lang+"/"); ok {
-			p = rest
-			break
-		}
-	}
-	rest, ok := strings.CutPrefix(p, "people/")
-	if !ok {
-		return ""
-	}
-	slug, file, _ := strings.Cut(rest, "/")
-	if slug == "page" || strings.Contains(file, "/") { // the list's own pages
-		return ""
-	}
-	return slug
 }

@@ -79,20 +79,3 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		t.Error("a template counted as a person's file")
 	}
 }
-
-func TestPersonOf(t *testing.T) {
-	langs := []string{"en", "ru", "kk"}
-	for p, want := range map[string]string{
-		"people/x/index.html":      "x",
-		"ru/people/x/index.html":   "x",
-		"people/x/photo.jpg":       "x",
-		"people/index.html":        "index.html",
-		"people/page/2/index.html": "",
-		"current/index.html":       "",
-		"kk/people/y/index.html":   "y",
-	} {
-		if got := personOf(p, langs); got != want {
-			t.Errorf("personOf(%q) = %q, want %q", p, got, want)
-		}
-	}
-}

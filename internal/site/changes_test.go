@@ -77,3 +77,20 @@ func TestChangesSplit(t *testing.T) {
 		t.Error("no year was split")
 	}
 }
+
+func TestPersonOf(t *testing.T) {
+	s := &Site{reg: &register.Register{Site: &content.Site{Languages: []string{"en", "ru", "kk"}}}}
+	for p, want := range map[string]string{
+		"people/x/index.html":      "x",
+		"ru/people/x/index.html":   "x",
+		"people/x/photo.jpg":       "x",
+		"kk/people/y/index.html":   "y",
+		"people/index.html":        "",
+		"people/page/2/index.html": "",
+		"current/index.html":       "",
+	} {
+		if got := s.PersonOf(p); got != want {
+			t.Errorf("PersonOf(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

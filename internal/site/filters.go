@@ -128,7 +128,7 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 		out = append(out, f)
 	}
 	statuses := count(func(p *register.Person) []string { return []string{string(p.Status)} })
-	add("status", "table.status", statuses, names(content.Statuses), func(v string) string { return pg.Status(content.Status(v)) })
+	add("status", "table.status", statuses, content.Names(content.Statuses), func(v string) string { return pg.Status(content.Status(v)) })
 
 	regionName := make(map[string]string)
 	regions := count(func(p *register.Person) []string {
@@ -175,12 +175,4 @@ func sortedByLabel(m map[string]string) []string {
 	}
 	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(m[a], m[b]), cmp.Compare(a, b)) })
 	return keys
-}
-
-func names[T ~string](list []T) []string {
-	out := make([]string, len(list))
-	for i, x := range list {
-		out[i] = string(x)
-	}
-	return out
 }

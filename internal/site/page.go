@@ -398,9 +398,6 @@ func (s *Site) sortedIn(lang string, people []*register.Person) []*register.Pers
 	return out
 }
 
-// Everyone is every person on the register in the page's alphabetical order.
-func (pg *Page) Everyone() []*register.Person { return pg.site.order[pg.Lang] }
-
 // EventID is the anchor of event e on person p's page.
 func (pg *Page) EventID(p *register.Person, e *content.Event) string {
 	if ids, ok := pg.site.eventIDs.Load(p); ok {

@@ -65,8 +65,7 @@ type Site struct {
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 	strings  *content.Strings
-	order    map[string][]*register.Person       // language -> people sorted by their name in it
-	rank     map[string]map[*register.Person]int // language -> position in order
+	rank     map[string]map[*register.Person]int // language -> position in its alphabetical order
 	changes  changeLog
 	stats    *statistics
 	noZip    bool      // the portable copy that renders site.zip
@@ -99,11 +98,11 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		return nil, err
 	}
 	s.strings = str
-	s.order = sortPeople(reg.People, reg.Site.Languages)
+
 	s.changes = newChangeLog(reg)
 	s.stats = newStatistics(reg)
 	s.rank = make(map[string]map[*register.Person]int)
-	for lang, sorted := range s.order {
+	for lang, sorted := range sortPeople(reg.People, reg.Site.Languages) {
 		s.rank[lang] = rank(sorted)
 	}
 	for _, name := range pageTemplates {
@@ -203,6 +202,28 @@ type pageSpec struct {
 	rel  string
 	tmpl string
 	fill func(*Page)
+}
+
+// PersonOf returns the slug of the person whose page or photo the output
+// file p is ("people/x/index.html", "ru/people/x/index.html",
+// "people/x/photo.jpg"), or "": what RenderExcept leaves out, so that the
+// preview knows which files of its previous build to keep.
+func (s *Site) PersonOf(p string) string {
+	for _, lang := range s.reg.Site.Languages[1:] {
+		if rest, ok := strings.CutPrefix(p, lang+"/"); ok {
+			p = rest
+			break
+		}
+	}
+	rest, ok := strings.CutPrefix(p, "people/")
+	if !ok {
+		return ""
+	}
+	slug, file, _ := strings.Cut(rest, "/")
+	if slug == "page" || file == "" || strings.Contains(file, "/") { // the list's own pages
+		return ""
+	}
+	return slug
 }
 
 // person returns the slug of the person a page is about, or "".
