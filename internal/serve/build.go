@@ -43,20 +43,7 @@ type BuildFunc func(prev *Site, changed []string) (*Site, error)
 // site in root into memory, the way `tizim build` does onto disk.
 func FullBuild(root string, asOf time.Time) BuildFunc {
 	return func(*Site, []string) (*Site, error) {
-		reg, files, err := build.Load(root, asOf)
-		if err != nil {
-			return &Site{Base: guessBase(root)}, err
-		}
-		base := basePath(reg.Site.BaseURL)
-		s, err := site.New(reg, files, build.Theme(files))
-		if err != nil {
-			return &Site{Base: base}, err
-		}
-		w := &memWriter{files: make(map[string][]byte)}
-		if err := s.Render(w); err != nil {
-			return &Site{Base: base}, err
-		}
-		return &Site{Files: w.files, Base: base}, nil
+		return IncrementalBuild(root, asOf)(nil, nil) // with nothing before it, it renders all
 	}
 }
 
