@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -32,21 +33,35 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *state) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		name += "index.html"
 	}
-	if data, ok := site.Files[name]; ok {
+	data, ok, err := site.Files.Get(name)
+	if err != nil {
+		s.serveRenderError(w, r, st, err)
+		return
+	}
+	if ok {
 		s.writeFile(w, r, st, name, data, http.StatusOK)
 		return
 	}
-	if _, ok := site.Files[rel+"/index.html"]; ok {
+	if _, ok, _ := site.Files.Get(rel + "/index.html"); ok {
 		redirect(w, r, p+"/")
 		return
 	}
 	s.serveNotFound(w, r, st)
 }
 
+// serveRenderError answers for a page that could not be rendered (a
+// template that fails on some content only): the error, as a failed build
+// shows its errors, and one line in the log.
+func (s *Server) serveRenderError(w http.ResponseWriter, r *http.Request, st *state, err error) {
+	fmt.Fprintln(s.log, err) // it names the file
+	failed := &state{id: st.id, gen: st.gen, site: &Site{Base: st.site.Base}, errs: problems(err)}
+	s.serveErrorPage(w, r, failed)
+}
+
 // serveNotFound answers with the site's own 404 page, as the published
 // site does.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if data, ok := st.site.Files["404.html"]; ok {
+	if data, ok, err := st.site.Files.Get("404.html"); ok && err == nil {
 		s.writeFile(w, r, st, "404.html", data, http.StatusNotFound)
 		return
 	}

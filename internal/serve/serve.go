@@ -9,10 +9,9 @@
 // to responses only; the files of the build stay exactly what `tizim build`
 // would write.
 //
-// The parts, so that a later incremental renderer can slot in: a
-// [BuildFunc] makes a [Site] (a map of files); a [Server] holds the current
-// one, swapped atomically, and serves it over HTTP; [Run] wires a file
-// watcher to [Server.Rebuild].
+// The parts: a [BuildFunc] makes a [Site] (its files, rendered on demand);
+// a [Server] holds the current one, swapped atomically, and serves it over
+// HTTP; [Run] wires a file watcher to [Server.Rebuild].
 package serve
 
 import (
@@ -66,7 +65,7 @@ func Run(ctx context.Context, opts Options) error {
 	defer ln.Close()
 	build := opts.Build
 	if build == nil {
-		build = IncrementalBuild(opts.Root, opts.AsOf)
+		build = Build(opts.Root, opts.AsOf)
 	}
 	s := NewServer(build, log)
 	defer s.Close()

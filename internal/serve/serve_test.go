@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -16,6 +17,8 @@ import (
 	"time"
 
 	"github.com/tizim/tizim/internal/build"
+	"github.com/tizim/tizim/internal/site"
+	"github.com/tizim/tizim/internal/synth"
 )
 
 // asOf fixes the site's date, so that pages do not change with the day the
@@ -60,6 +63,12 @@ func (b *syncBuffer) String() string {
 // ("http://127.0.0.1:PORT") and its log. The server stops at the end of
 // the test, and the test fails if it stops with an error.
 func start(t testing.TB, root string) (string, *syncBuffer) {
+	t.Helper()
+	return startAt(t, root, asOf)
+}
+
+// startAt is start with the site's date.
+func startAt(t testing.TB, root string, asOf time.Time) (string, *syncBuffer) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -435,11 +444,12 @@ func TestFirstBuildFails(t *testing.T) {
 	}
 }
 
-// TestBuildMatchesDisk checks that the in-memory build is exactly what
-// `tizim build` writes, with nothing of the dev server in it.
+// TestBuildMatchesDisk checks that the preview's build is exactly what
+// `tizim build` writes (site.zip aside, which the preview leaves out), with
+// nothing of the dev server in it.
 func TestBuildMatchesDisk(t *testing.T) {
 	root := copySite(t)
-	mem, err := FullBuild(root, asOf)(nil, nil)
+	mem, err := Build(root, asOf)(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,15 +465,22 @@ func TestBuildMatchesDisk(t *testing.T) {
 		}
 		return err
 	})
-	if len(mem.Files) != len(disk) {
-		t.Errorf("%d files in memory, %d on disk", len(mem.Files), len(disk))
+	delete(disk, site.ZipFile)
+	names, err := mem.Files.(*site.Lazy).Names()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for p, data := range disk {
-		if string(mem.Files[p]) != string(data) {
+	if len(names) != len(disk) {
+		t.Errorf("%d files in memory, %d on disk", len(names), len(disk))
+	}
+	for _, p := range names {
+		data, ok, err := mem.Files.Get(p)
+		if !ok || err != nil {
+			t.Errorf("%s: %v, %v", p, ok, err)
+		}
+		if want, ok := disk[p]; !ok || string(data) != string(want) {
 			t.Errorf("%s differs", p)
 		}
-	}
-	for p, data := range mem.Files {
 		if strings.Contains(string(data), "__tizim") {
 			t.Errorf("%s mentions the dev server", p)
 		}
@@ -491,5 +508,52 @@ func BenchmarkEditToReload(b *testing.B) {
 		case <-time.After(wait):
 			b.Fatal("no reload")
 		}
+	}
+}
+
+// BenchmarkEditToPage10k measures what a maintainer of a large register
+// waits for: from saving one person's case file to being served that
+// person's page with the edit, on a synthetic register of 10,000 people.
+// It includes the watcher's debounce.
+//
+//	go test ./internal/serve -run x -bench EditToPage10k -benchtime 20x
+func BenchmarkEditToPage10k(b *testing.B) {
+	root := b.TempDir()
+	if err := synth.Write(root, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(root, "content/people"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	slug := entries[len(entries)/2].Name()
+	file := filepath.Join(root, "content/people", slug, "case.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	name, _, _ := strings.Cut(strings.TrimPrefix(string(data), "name: "), "\n")
+	addr, log := startAt(b, root, synth.AsOf)
+	_, events := subscribe(b, addr)
+	page := addr + "/register/people/" + slug + "/"
+	if r := get(b, page); r.code != http.StatusOK {
+		b.Fatalf("%s: %d", page, r.code)
+	}
+	for i := 0; b.Loop(); i++ {
+		next := name + " " + strconv.Itoa(i)
+		edit(b, file, "name: "+name+"\n", "name: "+next+"\n")
+		name = next
+		select {
+		case <-events:
+		case <-time.After(wait):
+			b.Fatal("no reload")
+		}
+		if r := get(b, page); !strings.Contains(r.body, html.EscapeString(next)) {
+			b.Fatalf("%s does not show the edit", page)
+		}
+	}
+	b.StopTimer()
+	if testing.Verbose() {
+		b.Log(log.String())
 	}
 }

@@ -2,7 +2,10 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,7 +17,7 @@ import (
 // TestInject checks where the reload script and the overlay go, also in
 // pages a theme wrote differently.
 func TestInject(t *testing.T) {
-	ok := &state{id: "a-1", site: &Site{Files: map[string][]byte{}}}
+	ok := &state{id: "a-1", site: &Site{Files: MapFiles{}}}
 	failed := &state{id: "a-2", site: ok.site, errs: []Problem{{File: "content/site.yaml", Line: 3, Col: 1, Message: `"x" & <b>`}, {Message: "templates: boom"}}}
 	const script = `<script src="/__tizim/reload.js" data-build="a-1" defer></script>`
 	for _, tc := range []struct {
@@ -167,4 +170,38 @@ func TestWatcher(t *testing.T) {
 	seen("templates")
 	write("templates/base.html")
 	seen("templates/base.html")
+}
+
+// failingFiles is a site one of whose pages cannot be rendered.
+type failingFiles struct{ MapFiles }
+
+func (f failingFiles) Get(name string) ([]byte, bool, error) {
+	if name == "people/x/index.html" {
+		return nil, true, errors.New(`rendering people/x/index.html: template: person.html:3: <b>boom</b>`)
+	}
+	return f.MapFiles.Get(name)
+}
+
+// TestRenderError serves a page that fails to render as a failed build
+// is served: status 500 and the error, escaped, on the page and in the log.
+func TestRenderError(t *testing.T) {
+	var log strings.Builder
+	s := NewServer(func(*Site, []string) (*Site, error) {
+		return &Site{Files: failingFiles{MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}}, Base: "/"}, nil
+	}, &log)
+	s.Rebuild(nil)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/people/x/", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusInternalServerError || !strings.Contains(body, "person.html:3: &lt;b&gt;boom&lt;/b&gt;") {
+		t.Errorf("%d\n%s", rec.Code, body)
+	}
+	if !strings.Contains(log.String(), "rendering people/x/index.html: template: person.html:3") {
+		t.Errorf("log: %s", log.String())
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), "boom") {
+		t.Errorf("home page after a failed one: %d\n%s", rec.Code, rec.Body.String())
+	}
 }

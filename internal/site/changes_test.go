@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"sync"
@@ -78,19 +79,64 @@ func TestChangesSplit(t *testing.T) {
 	}
 }
 
-func TestPersonOf(t *testing.T) {
-	s := &Site{reg: &register.Register{Site: &content.Site{Languages: []string{"en", "ru", "kk"}}}}
-	for p, want := range map[string]string{
-		"people/x/index.html":      "x",
-		"ru/people/x/index.html":   "x",
-		"people/x/photo.jpg":       "x",
-		"kk/people/y/index.html":   "y",
-		"people/index.html":        "",
-		"people/page/2/index.html": "",
-		"current/index.html":       "",
-	} {
-		if got := s.PersonOf(p); got != want {
-			t.Errorf("PersonOf(%q) = %q, want %q", p, got, want)
+// TestLazy renders a site on demand: it has the same files, with the same
+// bytes, as a full render (site.zip aside, which the preview leaves out),
+// renders only what is asked for, and knows no other file.
+func TestLazy(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 60, 2); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	c, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &files{m: make(map[string][]byte)}
+	if err := s.Render(full); err != nil {
+		t.Fatal(err)
+	}
+	delete(full.m, ZipFile)
+
+	l := s.Lazy()
+	page := "ru/people/" + c.People[0].Slug + "/index.html"
+	if data, ok, err := l.Get(page); !ok || err != nil || !bytes.Equal(data, full.m[page]) {
+		t.Fatalf("Get(%s) = %d bytes, %v, %v; want the full render's %d bytes", page, len(data), ok, err, len(full.m[page]))
+	}
+	rendered := 0
+	for _, f := range l.files {
+		if f.out != nil {
+			rendered++
+		}
+	}
+	if rendered != 1 {
+		t.Errorf("one Get rendered %d files", rendered)
+	}
+	if err := l.Check(); err != nil {
+		t.Fatal(err)
+	}
+	names, err := l.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(full.m) {
+		t.Errorf("%d files, a full render has %d", len(names), len(full.m))
+	}
+	for _, name := range names {
+		data, ok, err := l.Get(name)
+		if !ok || err != nil {
+			t.Errorf("Get(%s): %v, %v", name, ok, err)
+		} else if want, found := full.m[name]; !found || !bytes.Equal(data, want) {
+			t.Errorf("%s differs from the full render", name)
+		}
+	}
+	for _, name := range []string{"nothing.html", "people/nobody/index.html", "search/nothing.json", "sitemap-99.xml", ZipFile} {
+		if _, ok, _ := l.Get(name); ok {
+			t.Errorf("Get(%s) found a file", name)
 		}
 	}
 }

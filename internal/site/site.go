@@ -155,20 +155,19 @@ var funcs = template.FuncMap{
 	},
 }
 
-// job renders one output file.
-type job func(w Writer) error
+// job makes one output file, name, or, when many, files whose names all
+// begin with name (the search index, the schemas and the sitemap, whose
+// files are known only once they are made). Names let [Site.Lazy] render
+// a file only when it is asked for.
+type job struct {
+	name string
+	many bool
+	kind string // pages and feeds: template and language, for [Lazy.Check]
+	run  func(w Writer) error
+}
 
 // Render writes the whole site to w, rendering pages in parallel.
-func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(nil, s.offersZip())) }
-
-// RenderExcept renders the site except the pages and photos of the people
-// for whom skip returns true, and without site.zip: the live preview,
-// after an edit to one person's files, renders that person and every
-// shared page (lists, statistics, feeds, search, data) and keeps the other
-// people's pages from the previous build.
-func (s *Site) RenderExcept(w Writer, skip func(slug string) bool) error {
-	return s.render(w, s.jobs(skip, false))
-}
+func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(s.offersZip())) }
 
 func (s *Site) render(w Writer, jobs []job) error {
 	errs := make([]error, len(jobs))
@@ -179,7 +178,7 @@ func (s *Site) render(w Writer, jobs []job) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = jobs[i](w)
+				errs[i] = jobs[i].run(w)
 			}
 		}()
 	}
@@ -202,36 +201,6 @@ type pageSpec struct {
 	rel  string
 	tmpl string
 	fill func(*Page)
-}
-
-// PersonOf returns the slug of the person whose page or photo the output
-// file p is ("people/x/index.html", "ru/people/x/index.html",
-// "people/x/photo.jpg"), or "": what RenderExcept leaves out, so that the
-// preview knows which files of its previous build to keep.
-func (s *Site) PersonOf(p string) string {
-	for _, lang := range s.reg.Site.Languages[1:] {
-		if rest, ok := strings.CutPrefix(p, lang+"/"); ok {
-			p = rest
-			break
-		}
-	}
-	rest, ok := strings.CutPrefix(p, "people/")
-	if !ok {
-		return ""
-	}
-	slug, file, _ := strings.Cut(rest, "/")
-	if slug == "page" || file == "" || strings.Contains(file, "/") { // the list's own pages
-		return ""
-	}
-	return slug
-}
-
-// person returns the slug of the person a page is about, or "".
-func (ps pageSpec) person() string {
-	if ps.tmpl != "person.html" {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")
 }
 
 // pages lists every HTML page of one language. Every language has the same
@@ -320,59 +289,56 @@ func (s *Site) pages(lang string) []pageSpec {
 	return out
 }
 
-// jobs lists every file of the site, less the pages and photos of the
-// people skip names, and site.zip unless zip.
-func (s *Site) jobs(skip func(string) bool, zip bool) []job {
+// jobs lists every file of the site, with site.zip only if zip.
+func (s *Site) jobs(zip bool) []job {
 	r := s.reg
-	if skip == nil {
-		skip = func(string) bool { return false }
-	}
 	var jobs []job
 	for _, lang := range r.Site.Languages {
 		for _, ps := range s.pages(lang) {
-			if slug := ps.person(); slug != "" && skip(slug) {
-				continue
-			}
-			jobs = append(jobs, func(w Writer) error {
+			jobs = append(jobs, job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: ps.tmpl + " " + lang, run: func(w Writer) error {
 				pg := s.newPage(lang, ps.rel)
 				if ps.fill != nil {
 					ps.fill(pg)
 				}
 				return s.execute(w, ps.tmpl, pg)
-			})
+			}})
 		}
-		jobs = append(jobs, func(w Writer) error { return s.feed(w, lang) })
+		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }})
 	}
 	// GitHub Pages serves one 404.html for the whole site.
-	jobs = append(jobs, func(w Writer) error {
+	jobs = append(jobs, job{name: "404.html", kind: "404", run: func(w Writer) error {
 		pg := s.newPage(r.Site.Languages[0], "404.html")
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
-	})
-	jobs = append(jobs, s.sitemap, s.robots, s.searchIndex, s.schemas)
+	}})
+	jobs = append(jobs,
+		job{name: "sitemap", many: true, run: s.sitemap}, // sitemap.xml, sitemap-1.xml, ...
+		job{name: "robots.txt", run: s.robots},
+		job{name: "search/", many: true, run: s.searchIndex},
+		job{name: "schema/", many: true, run: s.schemas})
 	if zip {
-		jobs = append(jobs, s.zip)
+		jobs = append(jobs, job{name: ZipFile, run: s.zip})
 	}
 	for _, f := range []struct {
 		name string
 		make func(*register.Register) ([]byte, error)
 	}{{export.JSONFile, export.JSON}, {export.PeopleFile, export.PeopleCSV}, {export.EventsFile, export.EventsCSV}} {
-		jobs = append(jobs, func(w Writer) error {
+		jobs = append(jobs, job{name: "data/" + f.name, run: func(w Writer) error {
 			data, err := f.make(r)
 			if err != nil {
 				return fmt.Errorf("data/%s: %w", f.name, err)
 			}
 			return w.Write("data/"+f.name, data)
-		})
+		}})
 	}
 	for _, p := range r.People {
-		if p.Photo != "" && !skip(p.Slug) {
-			jobs = append(jobs, func(w Writer) error { return s.photo(w, p) })
+		if p.Photo != "" {
+			jobs = append(jobs, job{name: photoPath(p), run: func(w Writer) error { return s.photo(w, p) }})
 		}
 	}
-	jobs = append(jobs, func(w Writer) error { return w.Write(".nojekyll", nil) })
+	jobs = append(jobs, job{name: ".nojekyll", run: func(w Writer) error { return w.Write(".nojekyll", nil) }})
 	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
-		jobs = append(jobs, func(w Writer) error { return w.Write("static/"+name, s.static[name]) })
+		jobs = append(jobs, job{name: "static/" + name, run: func(w Writer) error { return w.Write("static/"+name, s.static[name]) }})
 	}
 	return jobs
 }

@@ -1,0 +1,133 @@
+package site
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Lazy is a site whose files are rendered only when asked for, each at
+// most once. The live preview serves one: after an edit it needs only the
+// page the browser reloads, not the tens of thousands a large register
+// has. It is safe for concurrent use.
+type Lazy struct {
+	files map[string]*lazyFile // by output path
+	many  []*lazyFile          // jobs that make several files, by prefix
+	pages []*lazyFile          // the jobs that have a kind, in site order
+}
+
+// lazyFile is one job and, once it has run, what it wrote.
+type lazyFile struct {
+	job  job
+	once sync.Once
+	out  map[string][]byte
+	err  error
+}
+
+// Lazy returns the site's files, none rendered yet. site.zip is left out:
+// it is the whole site again, which a preview has no use for.
+func (s *Site) Lazy() *Lazy {
+	l := &Lazy{files: make(map[string]*lazyFile)}
+	for _, j := range s.jobs(false) {
+		f := &lazyFile{job: j}
+		if j.many {
+			l.many = append(l.many, f)
+		} else {
+			l.files[j.name] = f
+		}
+		if j.kind != "" {
+			l.pages = append(l.pages, f)
+		}
+	}
+	return l
+}
+
+// Get returns the file at the slash-separated path name (relative to the
+// output folder, like "people/x/index.html"), rendering it if need be;
+// ok is false when the site has no such file, and err says why a file
+// could not be rendered.
+func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
+	if f := l.files[name]; f != nil {
+		out, err := f.get()
+		data, ok = out[name]
+		return data, ok || err != nil, err
+	}
+	for _, f := range l.many {
+		if !strings.HasPrefix(name, f.job.name) {
+			continue
+		}
+		out, err := f.get()
+		if err != nil {
+			return nil, true, err
+		}
+		if data, ok := out[name]; ok {
+			return data, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// Names lists the files of the site, in order. It renders the jobs that
+// make several files, since only they know their names.
+func (l *Lazy) Names() ([]string, error) {
+	names := slices.Collect(maps.Keys(l.files))
+	for _, f := range l.many {
+		out, err := f.get()
+		if err != nil {
+			return nil, err
+		}
+		names = slices.AppendSeq(names, maps.Keys(out))
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// Check renders the first page of each template in each language, the
+// feeds and the 404 page, and returns the first error: a template that
+// fails on every page shows at once, not when a page is opened.
+func (l *Lazy) Check() error {
+	seen := make(map[string]bool)
+	for _, f := range l.pages {
+		if seen[f.job.kind] {
+			continue
+		}
+		seen[f.job.kind] = true
+		if _, err := f.get(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *lazyFile) get() (map[string][]byte, error) {
+	f.once.Do(func() {
+		w := &memFiles{files: make(map[string][]byte)}
+		f.err = f.job.run(w)
+		f.out = w.files
+	})
+	return f.out, f.err
+}
+
+// memFiles is a Writer into a map.
+type memFiles struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (w *memFiles) Write(p string, data []byte) error {
+	data = bytes.Clone(data) // a renderer may reuse its buffer
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files[p] = data
+	return nil
+}
+
+// fileOf returns the file that serves site path p: a folder's index.html.
+func fileOf(p string) string {
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
