@@ -78,6 +78,7 @@ type Person struct {
 	Group     []*Group
 	RegionOf  *Group
 	cited     map[string]int
+	first     []int64 // Timeline[i].Date.First().Unix(), the key Timeline is sorted by
 }
 
 // Span is a period with one status, from the event that began it.
@@ -107,23 +108,13 @@ func New(c *content.Content, asOf time.Time) *Register {
 		p.Current = p.Listed && slices.Contains(c.Site.CurrentStatuses, p.Status)
 		r.People = append(r.People, p)
 	}
-	slices.SortFunc(r.People, byName)
+	sortByName(r.People)
 	for _, p := range r.People {
 		if p.Current {
 			r.Current = append(r.Current, p)
 		}
-		for _, e := range p.Timeline {
-			r.Events = append(r.Events, Entry{p, e})
-			if !e.Date.First().After(asOf) && e.Date.Compare(r.Latest) > 0 {
-				r.Latest = e.Date
-			}
-		}
 	}
-	// People are already in name order, so a stable sort by date keeps
-	// same-day events in a deterministic order.
-	slices.SortStableFunc(r.Events, func(a, b Entry) int {
-		return cmp.Or(b.Event.Date.First().Compare(a.Event.Date.First()), cmp.Compare(b.Event.Index, a.Event.Index))
-	})
+	r.Events, r.Latest = events(r.People, asOf)
 	r.Groups = groupBy(r.People, func(p *Person) []string { return p.Groups }, func(p *Person, g *Group) { p.Group = append(p.Group, g) })
 	r.Regions = groupBy(r.People, func(p *Person) []string {
 		if p.Region == "" {
@@ -152,8 +143,77 @@ func (r *Register) EventsUpTo(n int) []Entry {
 	return out
 }
 
-func byName(a, b *Person) int {
-	return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+// sortByName sorts people by name, case-insensitively, then by slug.
+func sortByName(people []*Person) {
+	// Lowering each name once rather than in every comparison saves most of
+	// the sort's time and allocations. The comparisons, and so the order,
+	// are those of comparing the people themselves.
+	type named struct {
+		lower string
+		p     *Person
+	}
+	keys := make([]named, len(people))
+	for i, p := range people {
+		keys[i] = named{strings.ToLower(p.Name), p}
+	}
+	slices.SortFunc(keys, func(a, b named) int {
+		return cmp.Or(strings.Compare(a.lower, b.lower), strings.Compare(a.p.Slug, b.p.Slug))
+	})
+	for i, k := range keys {
+		people[i] = k.p
+	}
+}
+
+// events returns every event of people, newest first, and the date of the
+// latest event on or before asOf. People must be sorted by name: events of
+// the same day and index keep the people's order, then the timelines'.
+func events(people []*Person, asOf time.Time) ([]Entry, date.Date) {
+	// The sort key is computed once per event, and the position in people
+	// and timeline order is part of it, so that an unstable sort (much
+	// faster than a stable one) gives the order of the stable sort by day
+	// and index alone.
+	type keyed struct {
+		first int64 // the event's First().Unix()
+		index int   // the event's Index
+		seq   int   // the position in people and timeline order
+		Entry
+	}
+	n := 0
+	for _, p := range people {
+		n += len(p.Timeline)
+	}
+	keys := make([]keyed, 0, n)
+	until := asOf.Unix()
+	var latest date.Date
+	latestFirst := latest.First().Unix()
+	for _, p := range people {
+		for i, e := range p.Timeline {
+			first := p.first[i]
+			keys = append(keys, keyed{first, e.Index, len(keys), Entry{p, e}})
+			// Dates compare by First before anything else, so Compare is
+			// only needed between dates of the same first day.
+			if first <= until && (first > latestFirst || first == latestFirst && e.Date.Compare(latest) > 0) {
+				latest, latestFirst = e.Date, first
+			}
+		}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.first != b.first {
+			return cmp.Compare(b.first, a.first)
+		}
+		if a.index != b.index {
+			return cmp.Compare(b.index, a.index)
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	var out []Entry
+	if n > 0 {
+		out = make([]Entry, n)
+	}
+	for i, k := range keys {
+		out[i] = k.Entry
+	}
+	return out, latest
 }
 
 // StatusAfter is the status an event of type t with sentence s leaves a
@@ -190,12 +250,25 @@ func StatusAfter(prev content.Status, t content.EventType, s *content.Sentence) 
 // derive computes a person's timeline, status periods and facts as of asOf.
 func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Source) *Person {
 	p := &Person{Person: cp, cited: make(map[string]int)}
-	p.Timeline = slices.Clone(cp.Events)
 	// The format's order: earliest possible day, then order in the file
 	// (not the date's precision or qualifier, which say nothing of order).
-	slices.SortStableFunc(p.Timeline, func(a, b *content.Event) int {
-		return cmp.Or(a.Date.First().Compare(b.Date.First()), cmp.Compare(a.Index, b.Index))
+	// First is computed once per event rather than in every comparison.
+	type timed struct {
+		first int64 // First().Unix()
+		e     *content.Event
+	}
+	keys := make([]timed, len(cp.Events))
+	for i, e := range cp.Events {
+		keys[i] = timed{e.Date.First().Unix(), e}
+	}
+	slices.SortStableFunc(keys, func(a, b timed) int {
+		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.e.Index, b.e.Index))
 	})
+	p.Timeline = slices.Clone(cp.Events) // for the same nil or empty slice
+	p.first = make([]int64, len(keys))
+	for i, k := range keys {
+		p.Timeline[i], p.first[i] = k.e, k.first
+	}
 
 	p.Spans = []Span{{Status: content.Free}}
 	for _, e := range p.Timeline {
@@ -213,8 +286,9 @@ func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Sour
 	p.Status, p.Since = p.StatusAt(asOf)
 	p.Listed = p.ListedAt(asOf)
 
-	for _, e := range p.Timeline {
-		if e.Date.First().After(asOf) {
+	until := asOf.Unix()
+	for i, e := range p.Timeline {
+		if p.first[i] > until {
 			break
 		}
 		if e.Facility != "" {
