@@ -44,7 +44,7 @@ type Register struct {
 	Pages   []*content.Page // published free pages, sorted by name and language
 	Events  []Entry         // every event of every published person, newest first
 	Latest  date.Date       // the date of the latest event on or before AsOf
-	sources map[string]*content.Source
+	sources map[string]source
 }
 
 // Entry is one event with the person it belongs to.
@@ -77,9 +77,13 @@ type Person struct {
 	TermPast  bool              // TermEnd is before the register's date while still imprisoned
 	Group     []*Group
 	RegionOf  *Group
-	cited     map[string]int
-	first     []int64 // Timeline[i].Date.First().Unix(), the key Timeline is sorted by
+	cited     map[string]int // citation numbers, when there are more than linearCitations
+	first     []int64        // Timeline[i].Date.First().Unix(), the key Timeline is sorted by
 }
+
+// linearCitations is how many citations CitationNumber looks through one by
+// one, which is faster than a map for so few and saves making one per person.
+const linearCitations = 16
 
 // Span is a period with one status, from the event that began it.
 type Span struct {
@@ -91,22 +95,32 @@ type Span struct {
 // New derives the register as of asOf (a UTC day) from loaded content.
 func New(c *content.Content, asOf time.Time) *Register {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
-	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]*content.Source)}
-	for _, s := range c.Sources {
-		r.sources[s.ID] = s
+	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]source, len(c.Sources))}
+	for i, s := range c.Sources {
+		r.sources[s.ID] = source{s, i}
 	}
 	for _, pg := range c.Pages {
 		if !pg.Draft {
 			r.Pages = append(r.Pages, pg)
 		}
 	}
+	var published []*content.Person
 	for _, cp := range c.People {
-		if cp.Draft {
-			continue
+		if !cp.Draft {
+			published = append(published, cp)
 		}
-		p := derive(cp, asOf, r.sources)
-		p.Current = p.Listed && slices.Contains(c.Site.CurrentStatuses, p.Status)
-		r.People = append(r.People, p)
+	}
+	if len(published) > 0 {
+		// One allocation for all the people rather than one each.
+		people := make([]Person, len(published))
+		d := newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses)
+		for i, cp := range published {
+			d.derive(&people[i], cp)
+		}
+		r.People = make([]*Person, len(people))
+		for i := range people {
+			r.People[i] = &people[i]
+		}
 	}
 	sortByName(r.People)
 	for _, p := range r.People {
@@ -126,7 +140,14 @@ func New(c *content.Content, asOf time.Time) *Register {
 }
 
 // Source returns the source with the given id, or nil.
-func (r *Register) Source(id string) *content.Source { return r.sources[id] }
+func (r *Register) Source(id string) *content.Source { return r.sources[id].Source }
+
+// source is a source and its position in the content's list of sources,
+// which numbers it for deriving citations.
+type source struct {
+	*content.Source
+	n int
+}
 
 // EventsUpTo returns the newest n events dated on or before the register's
 // date, for "latest changes" lists.
@@ -247,48 +268,118 @@ func StatusAfter(prev content.Status, t content.EventType, s *content.Sentence) 
 	return prev
 }
 
-// derive computes a person's timeline, status periods and facts as of asOf.
-func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Source) *Person {
-	p := &Person{Person: cp, cited: make(map[string]int)}
+// A deriver derives people one after another. It reuses its scratch space
+// from person to person and carves the people's slices out of a few large
+// allocations, since a register of 10,000 people would otherwise make
+// hundreds of thousands of small ones.
+type deriver struct {
+	asOf    time.Time
+	until   int64 // asOf.Unix(): an event counts by asOf if its first day's Unix time is at most this
+	sources map[string]source
+	current []content.Status // statuses that make the current list
+
+	// Scratch space for the person being derived.
+	timed  []timed
+	sorted []*content.Event
+	first  []int64
+	spans  []Span
+	cites  []*content.Source
+	// citedBy[n] is the number (from 1) of the latest person derived who
+	// cites source n, so whether the person being derived has cited a
+	// source already takes no map, nor clearing anything between people.
+	citedBy []int
+	person  int
+
+	// Slabs the people's slices are carved from.
+	events   []*content.Event
+	firsts   []int64
+	spanSlab []Span
+	citeSlab []*content.Source
+}
+
+// timed is an event with the key it sorts by in a timeline.
+type timed struct {
+	first int64 // e.Date.First().Unix()
+	e     *content.Event
+}
+
+func newDeriver(asOf time.Time, sources map[string]source, nsources int, current []content.Status) *deriver {
+	return &deriver{asOf: asOf, until: asOf.Unix(), sources: sources, current: current, citedBy: make([]int, nsources)}
+}
+
+// slabSize is how many elements a slab has room for, unless one slice
+// needs more.
+const slabSize = 1024
+
+// carve returns a copy of s taken from the free end of *slab, which it
+// replaces when too short. The copy's capacity is its length, so that
+// appending to it can never write over the next slice carved from the same
+// slab.
+func carve[T any](slab *[]T, s []T) []T {
+	if len(s) > cap(*slab)-len(*slab) {
+		*slab = make([]T, 0, max(len(s), slabSize))
+	}
+	start := len(*slab)
+	*slab = append(*slab, s...)
+	return (*slab)[start:len(*slab):len(*slab)]
+}
+
+// derive fills in p, the person of cp with its timeline, status periods and
+// facts as of d.asOf.
+func (d *deriver) derive(p *Person, cp *content.Person) {
+	p.Person = cp
 	// The format's order: earliest possible day, then order in the file
 	// (not the date's precision or qualifier, which say nothing of order).
 	// First is computed once per event rather than in every comparison.
-	type timed struct {
-		first int64 // First().Unix()
-		e     *content.Event
+	d.timed = d.timed[:0]
+	for _, e := range cp.Events {
+		d.timed = append(d.timed, timed{e.Date.First().Unix(), e})
 	}
-	keys := make([]timed, len(cp.Events))
-	for i, e := range cp.Events {
-		keys[i] = timed{e.Date.First().Unix(), e}
-	}
-	slices.SortStableFunc(keys, func(a, b timed) int {
+	slices.SortStableFunc(d.timed, func(a, b timed) int {
 		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.e.Index, b.e.Index))
 	})
-	p.Timeline = slices.Clone(cp.Events) // for the same nil or empty slice
-	p.first = make([]int64, len(keys))
-	for i, k := range keys {
-		p.Timeline[i], p.first[i] = k.e, k.first
+	p.Timeline = cp.Events[:0:0] // nil or empty as cp.Events, as slices.Clone would make it
+	if len(d.timed) > 0 {
+		d.sorted, d.first = d.sorted[:0], d.first[:0]
+		for _, t := range d.timed {
+			d.sorted = append(d.sorted, t.e)
+			d.first = append(d.first, t.first)
+		}
+		p.Timeline = carve(&d.events, d.sorted)
+		p.first = carve(&d.firsts, d.first)
 	}
 
-	p.Spans = []Span{{Status: content.Free}}
+	d.person++
+	d.spans = append(d.spans[:0], Span{Status: content.Free})
+	d.cites = d.cites[:0]
 	for _, e := range p.Timeline {
 		for _, id := range e.Sources {
-			if _, ok := p.cited[id]; !ok && sources[id] != nil {
-				p.Citations = append(p.Citations, sources[id])
-				p.cited[id] = len(p.Citations)
+			if s, ok := d.sources[id]; ok && d.citedBy[s.n] != d.person {
+				d.citedBy[s.n] = d.person
+				d.cites = append(d.cites, s.Source)
 			}
 		}
-		last := p.Spans[len(p.Spans)-1].Status
+		last := d.spans[len(d.spans)-1].Status
 		if next := StatusAfter(last, e.Type, e.Sentence); next != last {
-			p.Spans = append(p.Spans, Span{Status: next, From: e.Date, Event: e})
+			d.spans = append(d.spans, Span{Status: next, From: e.Date, Event: e})
 		}
 	}
-	p.Status, p.Since = p.StatusAt(asOf)
-	p.Listed = p.ListedAt(asOf)
+	p.Spans = carve(&d.spanSlab, d.spans)
+	if len(d.cites) > 0 {
+		p.Citations = carve(&d.citeSlab, d.cites)
+	}
+	if len(p.Citations) > linearCitations {
+		p.cited = make(map[string]int, len(p.Citations))
+		for i, s := range p.Citations {
+			p.cited[s.ID] = i + 1
+		}
+	}
+	p.Status, p.Since = p.StatusAt(d.asOf)
+	p.Listed = p.ListedAt(d.asOf)
+	p.Current = p.Listed && slices.Contains(d.current, p.Status)
 
-	until := asOf.Unix()
 	for i, e := range p.Timeline {
-		if p.first[i] > until {
+		if p.first[i] > d.until {
 			break
 		}
 		if e.Facility != "" {
@@ -314,9 +405,8 @@ func derive(cp *content.Person, asOf time.Time, sources map[string]*content.Sour
 		if s.Date.Precision < date.Month {
 			p.TermEnd.Month = 0
 		}
-		p.TermPast = p.Status == content.Imprisoned && p.TermEnd.Last().Before(asOf)
+		p.TermPast = p.Status == content.Imprisoned && p.TermEnd.Last().Before(d.asOf)
 	}
-	return p
 }
 
 // StatusAt returns the person's status at t and the date it began (zero
@@ -354,7 +444,17 @@ func (p *Person) ListedAt(t time.Time) bool {
 
 // CitationNumber returns the 1-based number under which the person page
 // lists source id, or 0.
-func (p *Person) CitationNumber(id string) int { return p.cited[id] }
+func (p *Person) CitationNumber(id string) int {
+	if p.cited != nil {
+		return p.cited[id]
+	}
+	for i, s := range p.Citations {
+		if s.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // RecognizedBy returns the latest recognized event on or before the
 // register's date, or nil.
