@@ -43,6 +43,8 @@ type Page struct {
 	Kind         string        // Open Graph type: "website" or "profile"
 	DataFiles    []export.File // data.html
 	NoSearchForm bool          // the page has its own search form (search.html)
+
+	shared bool // the page a shared template sees (see Shared)
 }
 
 func (s *Site) newPage(lang, p string) *Page {
@@ -111,11 +113,14 @@ func (pg *Page) Asset(name string) string { return pg.site.asset(pg.Path, name) 
 
 // Is reports whether the page is path p or below it, for marking the
 // current section in the navigation.
-func (pg *Page) Is(p string) bool {
-	if p == "" {
-		return pg.Rel == ""
+func (pg *Page) Is(p string) (bool, error) {
+	if err := pg.isShared(p); err != nil {
+		return false, err
 	}
-	return strings.HasPrefix(pg.Rel, p)
+	if p == "" {
+		return pg.Rel == "", nil
+	}
+	return strings.HasPrefix(pg.Rel, p), nil
 }
 
 // T returns the interface text key in the page's language with its
