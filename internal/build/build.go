@@ -50,6 +50,40 @@ func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
 	return register.New(c, asOf), files, nil
 }
 
+// A Loader is [Load] for a site loaded again after each edit, as the live
+// preview does: it reads again only what changed (see [content.Loader]),
+// and reads the git history for the "last changed" dates once, at the
+// first load, since a preview session is about edits, not commits.
+type Loader struct {
+	root    string
+	asOf    time.Time
+	files   fs.FS
+	content *content.Loader
+	history map[string]time.Time
+	read    bool // history was read
+}
+
+// NewLoader returns a Loader for the site at root, dated asOf.
+func NewLoader(root string, asOf time.Time) *Loader {
+	files := os.DirFS(root)
+	return &Loader{root: root, asOf: asOf, files: files, content: content.NewLoader(files)}
+}
+
+// Load reads and validates the site and derives its register. changed
+// lists the files changed since the last call, relative to the site
+// folder with slashes; nil means unknown, and everything is read again.
+func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
+	c, err := l.content.Load(changed)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !l.read {
+		l.history, l.read = readHistory(l.root), true
+	}
+	setChanged(c.People, l.history)
+	return register.New(c, l.asOf), l.files, nil
+}
+
 // Check does everything Build does except write: it loads the content,
 // the interface text and the templates, and renders every page into
 // nothing, so that a template or translation error shows before a build.

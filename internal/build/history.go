@@ -19,11 +19,17 @@ import (
 // every person the date of its one commit, so the publishing workflow
 // fetches the whole history.
 func history(root string, people []*content.Person) {
+	setChanged(people, readHistory(root))
+}
+
+// readHistory returns the day of the latest commit to each person's
+// folder ("content/people/x"), or nil outside a git checkout.
+func readHistory(root string) map[string]time.Time {
 	cmd := exec.Command("git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", content.Dir+"/people")
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
-		return
+		return nil
 	}
 	latest := make(map[string]time.Time) // person folder -> newest commit day
 	var day time.Time
@@ -49,6 +55,11 @@ func history(root string, people []*content.Person) {
 			latest[dir] = day
 		}
 	}
+	return latest
+}
+
+// setChanged sets each person's Changed from the days readHistory found.
+func setChanged(people []*content.Person, latest map[string]time.Time) {
 	for _, p := range people {
 		p.Changed = latest[path.Dir(p.Path)]
 	}

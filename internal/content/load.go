@@ -33,21 +33,34 @@ var reservedPages = []string{"current", "people", "groups", "regions", "search",
 // Load reads and validates the content folder of fsys (a site root holding
 // content/). On any problem it returns a nil *Content and an [ErrorList].
 func Load(fsys fs.FS) (*Content, error) {
+	c, _, _, err := load(fsys, nil, nil)
+	return c, err
+}
+
+// load is Load keeping what it can of an earlier load: the people whose
+// folders are in kept, read with the languages keptLangs. It also returns
+// the people read without error, by slug, and the languages they were read
+// with, for the next load to keep.
+func load(fsys fs.FS, kept map[string]*Person, keptLangs []string) (*Content, map[string]*Person, []string, error) {
 	var errs ErrorList
 	c := &Content{byID: make(map[string]*Source)}
 	if !checkNoLinks(fsys, &errs) {
-		return nil, errs.Err()
+		return nil, nil, nil, errs.Err()
 	}
 	c.Site = loadSite(fsys, &errs)
 	langs := []string{"en"}
 	if c.Site != nil {
 		langs = c.Site.Languages
 	}
+	if !slices.Equal(langs, keptLangs) {
+		kept = nil // languages decide what a case file may say
+	}
 	c.Sources = loadSources(fsys, &errs)
 	for _, s := range c.Sources {
 		c.byID[s.ID] = s
 	}
-	c.People = loadPeople(fsys, langs, &errs)
+	var read map[string]*Person
+	c.People, read = loadPeople(fsys, langs, kept, &errs)
 	c.Pages = loadPages(fsys, langs, &errs)
 
 	// Source ids are checked after everything is read, since a case file may
@@ -70,25 +83,27 @@ func Load(fsys fs.FS) (*Content, error) {
 		}
 	}
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, read, langs, err
 	}
-	return c, nil
+	return c, read, langs, nil
 }
 
 func quote(s string) string { return `"` + s + `"` }
 
 // loadPeople reads every people/<slug>/ folder, in parallel since a large
-// register has tens of thousands of them.
-func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
+// register has tens of thousands of them, except those in kept, which it
+// takes from there (as copies: a build sets fields of its own people). It
+// also returns the people it read or kept without error, by slug.
+func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *ErrorList) ([]*Person, map[string]*Person) {
 	root := path.Join(Dir, "people")
 	entries, err := fs.ReadDir(fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
 		*errs = append(*errs, &Error{Path: root, Msg: "there is no people folder; each person needs content/people/<slug>/case.yaml"})
-		return nil
+		return nil, nil
 	}
 	if err != nil {
 		*errs = append(*errs, &Error{Path: root, Msg: "cannot read the folder: " + err.Error()})
-		return nil
+		return nil, nil
 	}
 	var dirs []string
 	for _, e := range entries {
@@ -110,9 +125,17 @@ func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
 
 	people := make([]*Person, len(dirs))
 	perErrs := make([]ErrorList, len(dirs))
+	var toRead []int
+	for i, slug := range dirs {
+		if p := kept[slug]; p != nil {
+			people[i] = p
+		} else {
+			toRead = append(toRead, i)
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -121,20 +144,26 @@ func loadPeople(fsys fs.FS, langs []string, errs *ErrorList) []*Person {
 			}
 		}()
 	}
-	for i := range dirs {
+	for _, i := range toRead {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 
 	var out []*Person
+	read := make(map[string]*Person, len(dirs))
 	for i, p := range people {
 		*errs = append(*errs, perErrs[i]...)
-		if p != nil {
-			out = append(out, p)
+		if p == nil {
+			continue
 		}
+		if len(perErrs[i]) == 0 {
+			read[dirs[i]] = p
+		}
+		c := *p
+		out = append(out, &c)
 	}
-	return out // dirs came sorted from ReadDir
+	return out, read // dirs came sorted from ReadDir
 }
 
 // loadPerson reads one person's folder.

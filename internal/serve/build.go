@@ -49,14 +49,17 @@ func (m MapFiles) Get(name string) ([]byte, bool, error) {
 // site should be served once it builds.
 type BuildFunc func(prev *Site, changed []string) (*Site, error)
 
-// Build returns a BuildFunc that loads and checks the whole site in root
+// Build returns a BuildFunc that loads and checks the whole site in root,
+// reading again only the people's folders that changed ([build.Loader]),
 // and renders its pages on demand ([site.Lazy]): after an edit only the
 // pages the browser asks for are rendered, so that the preview keeps up
-// with a register of any size. Each page template is tried once in every
-// language at build time, so that a template error shows at once.
+// with a register of any size. Unless only people's folders changed, each
+// page template is tried once in every language at build time, so that a
+// template error shows at once.
 func Build(root string, asOf time.Time) BuildFunc {
-	return func(*Site, []string) (*Site, error) {
-		reg, files, err := build.Load(root, asOf)
+	loader := build.NewLoader(root, asOf)
+	return func(_ *Site, changed []string) (*Site, error) {
+		reg, files, err := loader.Load(changed)
 		if err != nil {
 			return &Site{Base: guessBase(root)}, err
 		}
@@ -66,8 +69,10 @@ func Build(root string, asOf time.Time) BuildFunc {
 			return &Site{Base: base}, err
 		}
 		lazy := s.Lazy()
-		if err := lazy.Check(); err != nil {
-			return &Site{Base: base}, err
+		if !peopleOnly(changed) {
+			if err := lazy.Check(); err != nil {
+				return &Site{Base: base}, err
+			}
 		}
 		return &Site{Files: lazy, Base: base}, nil
 	}
@@ -104,4 +109,15 @@ func guessBase(root string) string {
 		return "/"
 	}
 	return basePath(s.BaseURL)
+}
+
+// peopleOnly reports whether every changed file is in a person's folder:
+// such an edit cannot break a template that worked.
+func peopleOnly(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, content.Dir+"/people/") {
+			return false
+		}
+	}
+	return changed != nil
 }

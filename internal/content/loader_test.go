@@ -1,0 +1,99 @@
+package content_test
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tizim/tizim/internal/content"
+)
+
+// shipped returns the shipped content as an in-memory site.
+func shipped(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path.Join("../../content", p))
+		m[path.Join(content.Dir, p)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// replace edits a file of m.
+func replace(t *testing.T, m fstest.MapFS, name, old, new string) {
+	t.Helper()
+	s := string(m[name].Data)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	m[name] = &fstest.MapFile{Data: []byte(strings.Replace(s, old, new, 1))}
+}
+
+// TestLoader loads a site, edits it and loads it again: each load gives
+// what a fresh Load would, and a folder not named as changed is not read
+// again (which is the point).
+func TestLoader(t *testing.T) {
+	m := shipped(t)
+	const file = "content/people/aron-atabek/case.yaml"
+	l := content.NewLoader(m)
+	same := func(step string, changed []string) *content.Content {
+		t.Helper()
+		got, err := l.Load(changed)
+		want, wantErr := content.Load(m)
+		if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Fatalf("%s: error %v, a fresh load says %v", step, err, wantErr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: differs from a fresh load", step)
+		}
+		return got
+	}
+	same("first load", nil)
+
+	replace(t, m, file, "name: Aron Atabek", "name: Aron Atabek Edited")
+	if c := same("after an edit", []string{file}); c.People[1].Name != "Aron Atabek Edited" {
+		t.Fatalf("the edit is not loaded: %q", c.People[1].Name)
+	}
+
+	// An edit the loader is not told of is not seen: the folder was kept.
+	replace(t, m, file, "name: Aron Atabek Edited", "name: Aron Atabek Unseen")
+	c, err := l.Load([]string{"content/site.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.People[1].Name != "Aron Atabek Edited" {
+		t.Errorf("a folder not named as changed was read again: %q", c.People[1].Name)
+	}
+	same("told of the edit", []string{"content/people/aron-atabek"})
+
+	// A broken file fails the load; the fix is loaded.
+	replace(t, m, file, "name: Aron Atabek Unseen", "name: [")
+	same("a broken file", []string{file})
+	replace(t, m, file, "name: [", "name: Aron Atabek")
+	same("the fix", []string{file})
+
+	// Fewer languages in site.yaml: every case file is read again, and
+	// the Kazakh texts of unchanged ones are now errors.
+	replace(t, m, "content/site.yaml", "languages: [en, ru, kk]", "languages: [en, ru]")
+	if _, err := l.Load([]string{"content/site.yaml"}); err == nil || !strings.Contains(err.Error(), `language "kk" is not one of site.yaml's languages`) {
+		t.Errorf("languages changed: %v", err)
+	}
+	replace(t, m, "content/site.yaml", "languages: [en, ru]", "languages: [en, ru, kk]")
+	same("languages back", []string{"content/site.yaml"})
+
+	// A new person, and one removed.
+	m["content/people/new-person/case.yaml"] = &fstest.MapFile{Data: m[file].Data}
+	delete(m, file)
+	same("a folder added and one removed", []string{"content/people/new-person/case.yaml", file})
+}
