@@ -15,7 +15,7 @@ import (
 	"github.com/tizim/tizim/internal/synth"
 )
 
-// The benchmarks measure the three stages of a build separately, on
+// The benchmarks measure the stages of a build separately, on
 // synthetic registers of 1,000 and 10,000 people (package synth):
 //
 //	go test -run x -bench . -benchtime 1x ./internal/site/
@@ -93,6 +93,20 @@ func benchmarkDerive(b *testing.B, n int) {
 	}
 }
 
+// benchmarkNew measures what a build does between deriving the register
+// and rendering the first page (interface text, templates, the change log,
+// statistics, the orders of names): the live preview does it after every
+// edit.
+func benchmarkNew(b *testing.B, n int) {
+	s := benchRegister(b, n)
+	theme := site.Overlay(s.files, tizim.Theme)
+	for b.Loop() {
+		if _, err := site.New(s.reg, s.files, theme); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // counter is a Writer that keeps nothing and counts what it is given.
 type counter struct{ files, bytes atomic.Int64 }
 
@@ -125,5 +139,7 @@ func BenchmarkLoad1k(b *testing.B)    { benchmarkLoad(b, 1000) }
 func BenchmarkLoad10k(b *testing.B)   { benchmarkLoad(b, 10000) }
 func BenchmarkDerive1k(b *testing.B)  { benchmarkDerive(b, 1000) }
 func BenchmarkDerive10k(b *testing.B) { benchmarkDerive(b, 10000) }
+func BenchmarkNew1k(b *testing.B)     { benchmarkNew(b, 1000) }
+func BenchmarkNew10k(b *testing.B)    { benchmarkNew(b, 10000) }
 func BenchmarkRender1k(b *testing.B)  { benchmarkRender(b, 1000) }
 func BenchmarkRender10k(b *testing.B) { benchmarkRender(b, 10000) }

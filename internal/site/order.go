@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -14,23 +16,41 @@ import (
 // language's alphabet (CLDR collation: Kazakh Ә after А and Қ after К,
 // Russian Ё with Е), ties broken by slug so that the order is stable.
 func sortPeople(people []*register.Person, langs []string) map[string][]*register.Person {
+	sorted := make([][]*register.Person, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() { sorted[i] = sortIn(people, lang) })
+	}
+	wg.Wait()
 	out := make(map[string][]*register.Person, len(langs))
-	for _, lang := range langs {
-		tag, err := language.Parse(lang)
-		if err != nil {
-			tag = language.Und
-		}
-		c := collate.New(tag, collate.IgnoreCase)
-		var buf collate.Buffer
-		keys := make(map[*register.Person][]byte, len(people))
-		for _, p := range people {
-			keys[p] = c.KeyFromString(&buf, localName(p, lang))
-		}
-		sorted := slices.Clone(people)
-		slices.SortFunc(sorted, func(a, b *register.Person) int {
-			return cmp.Or(slices.Compare(keys[a], keys[b]), cmp.Compare(a.Slug, b.Slug))
-		})
-		out[lang] = sorted
+	for i, lang := range langs {
+		out[lang] = sorted[i]
+	}
+	return out
+}
+
+// sortIn orders people by their name in lang.
+func sortIn(people []*register.Person, lang string) []*register.Person {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.Und
+	}
+	c := collate.New(tag, collate.IgnoreCase)
+	var buf collate.Buffer // holds every key: they stay valid until a Reset
+	type keyed struct {
+		key []byte
+		p   *register.Person
+	}
+	keys := make([]keyed, len(people))
+	for i, p := range people {
+		keys[i] = keyed{c.KeyFromString(&buf, localName(p, lang)), p}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		return cmp.Or(bytes.Compare(a.key, b.key), cmp.Compare(a.p.Slug, b.p.Slug))
+	})
+	out := make([]*register.Person, len(keys))
+	for i, k := range keys {
+		out[i] = k.p
 	}
 	return out
 }

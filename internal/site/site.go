@@ -67,11 +67,11 @@ type Site struct {
 	strings  *content.Strings
 	rank     map[string]map[*register.Person]int // language -> position in its alphabetical order
 	changes  changeLog
-	stats    *statistics
-	noZip    bool      // the portable copy that renders site.zip
-	rows     *sync.Map // rowKey -> template.HTML, see Page.PersonRow
-	plain    *sync.Map // language + "\x00" + key -> T's text without placeholders
-	eventIDs *sync.Map // *register.Person -> map[*content.Event]string
+	stats    *once[*statistics] // made when a page first shows them: the preview's person pages never do
+	noZip    bool               // the portable copy that renders site.zip
+	rows     *sync.Map          // rowKey -> template.HTML, see Page.PersonRow
+	plain    *sync.Map          // language + "\x00" + key -> T's text without placeholders
+	eventIDs *sync.Map          // *register.Person -> map[*content.Event]string
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -100,7 +100,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 	s.strings = str
 
 	s.changes = newChangeLog(reg)
-	s.stats = newStatistics(reg)
+	s.stats = new(once[*statistics])
 	s.rank = make(map[string]map[*register.Person]int)
 	for lang, sorted := range sortPeople(reg.People, reg.Site.Languages) {
 		s.rank[lang] = rank(sorted)
@@ -153,6 +153,18 @@ var funcs = template.FuncMap{
 		}
 		return m, nil
 	},
+}
+
+// once is a value made when first needed. Copies of a Site (the portable
+// one) share it.
+type once[T any] struct {
+	sync.Once
+	v T
+}
+
+func (o *once[T]) get(make func() T) T {
+	o.Do(func() { o.v = make() })
+	return o.v
 }
 
 // job makes one output file, name, or, when many, files whose names all

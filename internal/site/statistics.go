@@ -45,7 +45,12 @@ func newStatistics(r *register.Register) *statistics {
 }
 
 // Stats is the register's statistics.
-func (pg *Page) Stats() *statistics { return pg.site.stats }
+func (pg *Page) Stats() *statistics { return pg.site.statistics() }
+
+// statistics returns the register's statistics, made once.
+func (s *Site) statistics() *statistics {
+	return s.stats.get(func() *statistics { return newStatistics(s.reg) })
+}
 
 // options are the chart options that speak the page's language.
 func (pg *Page) options(id, titleKey string) stats.Options {
@@ -61,7 +66,7 @@ func (pg *Page) options(id, titleKey string) stats.Options {
 
 // MonthlyChart draws the current list month by month, stacked by status.
 func (pg *Page) MonthlyChart() template.HTML {
-	st := pg.site.stats
+	st := pg.site.statistics()
 	return stats.StackedColumns(st.Monthly, st.Statuses, pg.options("monthly", "stats.monthly.title"))
 }
 
@@ -77,7 +82,7 @@ func (pg *Page) BarsChart(kind string) template.HTML {
 
 // Bars returns the data of a bar chart.
 func (pg *Page) Bars(kind string) []stats.Bar {
-	st := pg.site.stats
+	st := pg.site.statistics()
 	switch kind {
 	case "region":
 		return st.Region
