@@ -3,6 +3,7 @@ package register
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -310,8 +311,9 @@ func sameNil[S ~[]E, E any](a, b S) bool { return (a == nil) == (b == nil) }
 // days at every precision, names and group names that differ only in case,
 // events out of order and with repeated indexes (which the loader never
 // makes, but New must still order as before), unknown and repeated source
-// ids, and drafts.
-func tangled(n int, seed uint64) *content.Content {
+// ids, and drafts. With wide, indexes span all of int, too far apart for
+// the register's events to sort by packed keys.
+func tangled(n int, seed uint64, wide bool) *content.Content {
 	r := rand.New(rand.NewPCG(seed, 1))
 	c := &content.Content{Site: &content.Site{CurrentStatuses: content.DefaultCurrentStatuses}}
 	for i := range 30 {
@@ -340,6 +342,9 @@ func tangled(n int, seed uint64) *content.Content {
 			}
 			if r.IntN(4) == 0 {
 				e.Index = r.IntN(3)
+			}
+			if wide && r.IntN(4) == 0 {
+				e.Index = []int{math.MinInt, -1, math.MaxInt}[r.IntN(3)]
 			}
 			if r.IntN(3) == 0 {
 				e.Facility = "F" + strconv.Itoa(r.IntN(3))
@@ -392,8 +397,9 @@ func TestMatchesReference(t *testing.T) {
 		}
 	}
 	for _, n := range []int{0, 1, 7, 300, 5000} {
-		check(fmt.Sprintf("%d tangled people", n), tangled(n, uint64(n)), "2017-06-01", "2019-01-01", "2020-02-02", "2030-01-01")
+		check(fmt.Sprintf("%d tangled people", n), tangled(n, uint64(n), false), "2017-06-01", "2019-01-01", "2020-02-02", "2030-01-01")
 	}
+	check("tangled people with wide indexes", tangled(300, 1, true), "2019-01-01", "2030-01-01")
 	shipped, err := content.Load(os.DirFS("../.."))
 	if err != nil {
 		t.Fatal(err)
@@ -407,4 +413,25 @@ func TestMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("synthetic register", synthetic, synth.AsOf.Format(time.DateOnly), "2012-01-01")
+}
+
+// TestPackedKeys checks that the tests above sort events both ways: by
+// keys packed into numbers and, with wide indexes, by keys compared.
+func TestPackedKeys(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		r := New(tangled(300, 1, wide), time.Now())
+		var lo, hi order
+		for i, e := range r.Events {
+			o := order{e.Event.Date.First().Unix(), e.Event.Index}
+			if i == 0 {
+				lo, hi = o, o
+			}
+			lo.first, hi.first = min(lo.first, o.first), max(hi.first, o.first)
+			lo.index, hi.index = min(lo.index, o.index), max(hi.index, o.index)
+		}
+		dayBits, indexBits, seqBits := keyBits(lo, hi, len(r.Events))
+		if packed := dayBits+indexBits+seqBits <= 64; packed == wide {
+			t.Errorf("with wide indexes %v: %d+%d+%d bits", wide, dayBits, indexBits, seqBits)
+		}
+	}
 }

@@ -22,6 +22,7 @@ package register
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,7 +79,18 @@ type Person struct {
 	Group     []*Group
 	RegionOf  *Group
 	cited     map[string]int // citation numbers, when there are more than linearCitations
-	first     []int64        // Timeline[i].Date.First().Unix(), the key Timeline is sorted by
+	order     []order        // of Timeline[i], which Timeline is sorted by
+}
+
+// order is where an event falls in timelines: the format orders events by
+// their earliest possible day, then by their order in the case file.
+type order struct {
+	first int64 // Date.First().Unix()
+	index int   // Index
+}
+
+func (a order) compare(b order) int {
+	return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.index, b.index))
 }
 
 // linearCitations is how many citations CitationNumber looks through one by
@@ -189,52 +201,83 @@ func sortByName(people []*Person) {
 // latest event on or before asOf. People must be sorted by name: events of
 // the same day and index keep the people's order, then the timelines'.
 func events(people []*Person, asOf time.Time) ([]Entry, date.Date) {
-	// The sort key is computed once per event, and the position in people
-	// and timeline order is part of it, so that an unstable sort (much
-	// faster than a stable one) gives the order of the stable sort by day
-	// and index alone.
-	type keyed struct {
-		first int64 // the event's First().Unix()
-		index int   // the event's Index
-		seq   int   // the position in people and timeline order
-		Entry
-	}
 	n := 0
-	for _, p := range people {
-		n += len(p.Timeline)
-	}
-	keys := make([]keyed, 0, n)
+	var lo, hi order
 	until := asOf.Unix()
 	var latest date.Date
 	latestFirst := latest.First().Unix()
 	for _, p := range people {
-		for i, e := range p.Timeline {
-			first := p.first[i]
-			keys = append(keys, keyed{first, e.Index, len(keys), Entry{p, e}})
+		for i, o := range p.order {
+			if n == 0 {
+				lo, hi = o, o
+			}
+			n++
+			lo.first, hi.first = min(lo.first, o.first), max(hi.first, o.first)
+			lo.index, hi.index = min(lo.index, o.index), max(hi.index, o.index)
 			// Dates compare by First before anything else, so Compare is
 			// only needed between dates of the same first day.
-			if first <= until && (first > latestFirst || first == latestFirst && e.Date.Compare(latest) > 0) {
-				latest, latestFirst = e.Date, first
+			if o.first <= until && (o.first > latestFirst || o.first == latestFirst && p.Timeline[i].Date.Compare(latest) > 0) {
+				latest, latestFirst = p.Timeline[i].Date, o.first
 			}
 		}
 	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		if a.first != b.first {
-			return cmp.Compare(b.first, a.first)
-		}
-		if a.index != b.index {
-			return cmp.Compare(b.index, a.index)
-		}
-		return cmp.Compare(a.seq, b.seq)
-	})
-	var out []Entry
-	if n > 0 {
-		out = make([]Entry, n)
+	if n == 0 {
+		return nil, latest
 	}
-	for i, k := range keys {
-		out[i] = k.Entry
+	// An event's place in people and timeline order, its seq, decides
+	// between events of the same day and index. With seq in the sort key,
+	// no two keys are equal, and an unstable sort (much faster than a
+	// stable one) gives the order of the stable sort by day and index.
+	byPlace := make([]Entry, 0, n)
+	for _, p := range people {
+		for _, e := range p.Timeline {
+			byPlace = append(byPlace, Entry{p, e})
+		}
+	}
+	out := make([]Entry, n)
+	// Packing each key (day, index and seq) into one number sorts several
+	// times faster than keys compared by a function.
+	if dayBits, indexBits, seqBits := keyBits(lo, hi, n); dayBits+indexBits+seqBits <= 64 {
+		keys := make([]uint64, 0, n)
+		for _, p := range people {
+			for _, o := range p.order {
+				// Newest first and highest index first: count both down
+				// from the top. First gives midnight UTC, so first days
+				// are whole days apart.
+				day := uint64(hi.first-o.first) / 86400
+				index := uint64(hi.index) - uint64(o.index)
+				keys = append(keys, day<<(indexBits+seqBits)|index<<seqBits|uint64(len(keys)))
+			}
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			out[i] = byPlace[k&(1<<seqBits-1)]
+		}
+		return out, latest
+	}
+	orders := make([]order, 0, n)
+	for _, p := range people {
+		orders = append(orders, p.order...)
+	}
+	seqs := make([]int, n)
+	for i := range seqs {
+		seqs[i] = i
+	}
+	slices.SortFunc(seqs, func(a, b int) int {
+		return cmp.Or(orders[b].compare(orders[a]), cmp.Compare(a, b))
+	})
+	for i, seq := range seqs {
+		out[i] = byPlace[seq]
 	}
 	return out, latest
+}
+
+// keyBits returns how many bits events needs for the days, indexes and
+// seqs of n events whose orders lie between lo and hi. Their sum is at most
+// 64 unless days or indexes are billions apart.
+func keyBits(lo, hi order, n int) (dayBits, indexBits, seqBits int) {
+	// The differences are unsigned so that no spread of int64s overflows.
+	return bits.Len64(uint64(hi.first-lo.first) / 86400), bits.Len64(uint64(hi.index) - uint64(lo.index)), bits.Len64(uint64(n - 1))
 }
 
 // StatusAfter is the status an event of type t with sentence s leaves a
@@ -281,7 +324,7 @@ type deriver struct {
 	// Scratch space for the person being derived.
 	timed  []timed
 	sorted []*content.Event
-	first  []int64
+	orders []order
 	spans  []Span
 	cites  []*content.Source
 	// citedBy[n] is the number (from 1) of the latest person derived who
@@ -292,15 +335,15 @@ type deriver struct {
 
 	// Slabs the people's slices are carved from.
 	events   []*content.Event
-	firsts   []int64
+	order    []order
 	spanSlab []Span
 	citeSlab []*content.Source
 }
 
 // timed is an event with the key it sorts by in a timeline.
 type timed struct {
-	first int64 // e.Date.First().Unix()
-	e     *content.Event
+	order
+	e *content.Event
 }
 
 func newDeriver(asOf time.Time, sources map[string]source, nsources int, current []content.Status) *deriver {
@@ -330,23 +373,22 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 	p.Person = cp
 	// The format's order: earliest possible day, then order in the file
 	// (not the date's precision or qualifier, which say nothing of order).
-	// First is computed once per event rather than in every comparison.
+	// The key is computed once per event rather than in every comparison,
+	// and kept for sorting the register's events.
 	d.timed = d.timed[:0]
 	for _, e := range cp.Events {
-		d.timed = append(d.timed, timed{e.Date.First().Unix(), e})
+		d.timed = append(d.timed, timed{order{e.Date.First().Unix(), e.Index}, e})
 	}
-	slices.SortStableFunc(d.timed, func(a, b timed) int {
-		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.e.Index, b.e.Index))
-	})
+	slices.SortStableFunc(d.timed, func(a, b timed) int { return a.compare(b.order) })
 	p.Timeline = cp.Events[:0:0] // nil or empty as cp.Events, as slices.Clone would make it
 	if len(d.timed) > 0 {
-		d.sorted, d.first = d.sorted[:0], d.first[:0]
+		d.sorted, d.orders = d.sorted[:0], d.orders[:0]
 		for _, t := range d.timed {
 			d.sorted = append(d.sorted, t.e)
-			d.first = append(d.first, t.first)
+			d.orders = append(d.orders, t.order)
 		}
 		p.Timeline = carve(&d.events, d.sorted)
-		p.first = carve(&d.firsts, d.first)
+		p.order = carve(&d.order, d.orders)
 	}
 
 	d.person++
@@ -379,7 +421,7 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 	p.Current = p.Listed && slices.Contains(d.current, p.Status)
 
 	for i, e := range p.Timeline {
-		if p.first[i] > d.until {
+		if p.order[i].first > d.until {
 			break
 		}
 		if e.Facility != "" {
