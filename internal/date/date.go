@@ -123,9 +123,19 @@ func Parse(s string) (Date, error) {
 	return d, nil
 }
 
-// daysIn returns the number of days in the month, leap years included.
+// daysIn returns the number of days in month (1-12), leap years included
+// (the proleptic Gregorian calendar, as package time counts).
 func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // MustParse is like Parse but panics on error; it is for tests and constants.
@@ -211,9 +221,25 @@ func (d Date) Last() time.Time {
 // "2020-01" before "2020-01-01"), then exact before ~ before ?. It returns 0
 // only when d == e.
 func (d Date) Compare(e Date) int {
+	// Sorting the events of a large register compares dates millions of
+	// times: compare calendar fields where they are a real day, and build
+	// times only for dates First has to normalize.
+	if dk, ok := d.firstDay(); ok {
+		if ek, ok := e.firstDay(); ok {
+			if c := cmp.Compare(dk, ek); c != 0 {
+				return c
+			}
+			return d.compareTie(e)
+		}
+	}
 	if c := d.First().Compare(e.First()); c != 0 {
 		return c
 	}
+	return d.compareTie(e)
+}
+
+// compareTie is Compare for dates with the same First.
+func (d Date) compareTie(e Date) int {
 	if c := cmp.Compare(d.Precision, e.Precision); c != 0 {
 		return c
 	}
@@ -229,6 +255,30 @@ func (d Date) Compare(e Date) int {
 		return c
 	}
 	return cmp.Compare(d.Day, e.Day)
+}
+
+// firstDay returns a number that orders as First does, and true, when
+// First is the date's own fields (with January and the 1st filled in for
+// what is not known); false when First would normalize them (a 31st of
+// April, a 13th month), which only dates Parse rejects have.
+func (d Date) firstDay() (int, bool) {
+	y, m, day := d.Year, 1, 1
+	switch d.Precision {
+	case Year:
+	case Month:
+		m = d.Month
+	case Day:
+		m, day = d.Month, d.Day
+	default:
+		if d.Precision != 0 {
+			return 0, false
+		}
+		y = 1 // the zero Date's First is the zero time: 1 January of year 1
+	}
+	if m < 1 || m > 12 || day < 1 || day > daysIn(y, m) {
+		return 0, false
+	}
+	return (y*13+m)*32 + day, true
 }
 
 func (d Date) qualifierRank() int {

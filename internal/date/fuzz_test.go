@@ -1,6 +1,7 @@
 package date
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,6 +79,29 @@ func FuzzParseTerm(f *testing.F) {
 		}
 		if tm.Minus(tm) != (Term{}) || tm.Compare(Term{}) <= 0 {
 			t.Fatalf("%q: Minus or Compare broken", s)
+		}
+	})
+}
+
+// FuzzCompare checks Compare's fast path against its definition: First,
+// then precision, then qualifiers, then the fields, for any two dates,
+// including the invalid ones only code can make.
+func FuzzCompare(f *testing.F) {
+	f.Add(2020, 2, 29, uint8(3), 2020, 3, 1, uint8(3), uint8(0))
+	f.Add(2021, 2, 29, uint8(3), 2021, 3, 1, uint8(3), uint8(1))
+	f.Add(2020, 13, 1, uint8(2), 2021, 1, 1, uint8(1), uint8(2))
+	f.Add(0, 0, 0, uint8(0), 1, 0, 0, uint8(1), uint8(3))
+	f.Add(1900, 2, 29, uint8(3), 1900, 3, 1, uint8(3), uint8(0))
+	f.Add(-5, 4, 31, uint8(3), -5, 5, 1, uint8(2), uint8(0))
+	f.Fuzz(func(t *testing.T, y1, m1, d1 int, p1 uint8, y2, m2, d2 int, p2 uint8, q uint8) {
+		if y1 < -9999 || y1 > 9999 || y2 < -9999 || y2 > 9999 || m1 < -40 || m1 > 40 || m2 < -40 || m2 > 40 || d1 < -400 || d1 > 400 || d2 < -400 || d2 > 400 {
+			return // time.Date's own range is not the point here
+		}
+		a := Date{Year: y1, Month: m1, Day: d1, Precision: Precision(p1 % 4), Approximate: q&1 != 0}
+		b := Date{Year: y2, Month: m2, Day: d2, Precision: Precision(p2 % 4), Uncertain: q&2 != 0}
+		want := cmp.Or(a.First().Compare(b.First()), a.compareTie(b))
+		if got := a.Compare(b); got != want {
+			t.Fatalf("%#v.Compare(%#v) = %d, by First %d", a, b, got, want)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
@@ -131,7 +132,14 @@ func newChangeLog(r *register.Register) changeLog {
 		}
 		entries := byMonth[k]
 		slices.SortStableFunc(entries, func(a, b register.Entry) int {
-			return cmp.Or(a.Event.Date.Compare(b.Event.Date), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.Slug, b.Person.Slug))
+			// Not cmp.Or, which would compare the names of every pair.
+			if c := a.Event.Date.Compare(b.Event.Date); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Person.Name, b.Person.Name); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Person.Slug, b.Person.Slug)
 		})
 		m.Kinds = make([]ChangeKind, len(changeKinds))
 		for i, ck := range changeKinds {
