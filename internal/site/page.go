@@ -44,7 +44,8 @@ type Page struct {
 	DataFiles    []export.File // data.html
 	NoSearchForm bool          // the page has its own search form (search.html)
 
-	shared bool // the page a shared template sees (see Shared)
+	shared bool   // the page a shared template sees (see Shared)
+	root   string // Root(""), once computed, for the keys of shared fragments
 }
 
 func (s *Site) newPage(lang, p string) *Page {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/tizim/tizim/internal/content"
 )
@@ -17,35 +18,29 @@ type TimelineEvent struct {
 	Date  template.HTML     // a <time> element, see [Page.Time]
 	Label string            // the event type's label, see [Page.EventType]
 	Text  template.HTML     // the event's text, see [Page.Local]
-	Cites []Cite            // the sources cited, see [Page.Cites]
-}
-
-// Cite is a reference to one of the person's sources.
-type Cite struct {
-	N     int           // the source's number in the page's list of sources
-	Label template.HTML // "Source 3", for screen readers
+	Cites template.HTML     // a link to each source cited (template "cite"), see [Page.Cites]
 }
 
 // Events lists the timeline of the page's person, as the page shows it.
 func (pg *Page) Events() ([]TimelineEvent, error) {
 	p := pg.Person
 	out := make([]TimelineEvent, len(p.Timeline))
-	var labels []template.HTML // by source number; a source is often cited more than once
+	var links []template.HTML // by source number; a source is often cited more than once
+	var b strings.Builder
 	for i, e := range p.Timeline {
-		nums := pg.Cites(e)
-		cites := make([]Cite, len(nums))
-		for j, n := range nums {
-			for len(labels) <= n {
-				labels = append(labels, "")
+		b.Reset()
+		for _, n := range pg.Cites(e) {
+			for len(links) <= n {
+				links = append(links, "")
 			}
-			if labels[n] == "" {
-				l, err := pg.t("person.source_n", "n", n)
+			if links[n] == "" {
+				h, err := pg.fragment("person.html", "cite", n, func(sp *Page) any { return citeData{sp, n} })
 				if err != nil {
 					return nil, err
 				}
-				labels[n] = l
+				links[n] = h
 			}
-			cites[j] = Cite{N: n, Label: labels[n]}
+			b.WriteString(string(links[n]))
 		}
 		out[i] = TimelineEvent{
 			Event: e,
@@ -54,8 +49,44 @@ func (pg *Page) Events() ([]TimelineEvent, error) {
 			Date:  pg.Time(e.Date),
 			Label: pg.EventType(e.Type),
 			Text:  pg.Local(e.Text),
-			Cites: cites,
+			// Safe: fragments of html/template's output.
+			Cites: template.HTML(b.String()),
 		}
 	}
 	return out, nil
+}
+
+// citeData is what template "cite" sees: the page and the number of the
+// source, the same for every page that cites source N.
+type citeData struct {
+	Page *Page
+	N    int
+}
+
+// Citation is one entry of the list of a person's sources.
+type Citation struct {
+	N      int             // its number, which the timeline's links cite
+	Source *content.Source // the source itself, for what else a theme shows
+	Entry  template.HTML   // the source rendered with template "source"
+}
+
+// Sources lists the sources of the page's person, in the order of their
+// numbers. A source is often cited by many people, and each entry is
+// rendered once per language and reused.
+func (pg *Page) Sources() ([]Citation, error) {
+	out := make([]Citation, len(pg.Person.Citations))
+	for i, s := range pg.Person.Citations {
+		h, err := pg.fragment("person.html", "source", s, func(sp *Page) any { return sourceData{sp, s} })
+		if err != nil {
+			return nil, err
+		}
+		out[i] = Citation{N: i + 1, Source: s, Entry: h}
+	}
+	return out, nil
+}
+
+// sourceData is what template "source" sees: the page and the source.
+type sourceData struct {
+	Page *Page
+	S    *content.Source
 }
