@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -398,6 +399,13 @@ func TestMatchesReference(t *testing.T) {
 	}
 	for _, n := range []int{0, 1, 7, 300, 5000} {
 		check(fmt.Sprintf("%d tangled people", n), tangled(n, uint64(n), false), "2017-06-01", "2019-01-01", "2020-02-02", "2030-01-01")
+	}
+	// Above perWorker people each, New derives people on several
+	// goroutines, as many as GOMAXPROCS allows, whatever the machine.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 3} {
+		runtime.GOMAXPROCS(procs)
+		check(fmt.Sprintf("%d tangled people on %d processors", 4*perWorker+1, procs), tangled(4*perWorker+1, 2, false), "2019-01-01", "2030-01-01")
 	}
 	check("tangled people with wide indexes", tangled(300, 1, true), "2019-01-01", "2030-01-01")
 	shipped, err := content.Load(os.DirFS("../.."))

@@ -23,9 +23,11 @@ package register
 import (
 	"cmp"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gosimple/slug"
@@ -125,10 +127,9 @@ func New(c *content.Content, asOf time.Time) *Register {
 	if len(published) > 0 {
 		// One allocation for all the people rather than one each.
 		people := make([]Person, len(published))
-		d := newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses)
-		for i, cp := range published {
-			d.derive(&people[i], cp)
-		}
+		deriveAll(people, published, func() *deriver {
+			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses)
+		})
 		r.People = make([]*Person, len(people))
 		for i := range people {
 			r.People[i] = &people[i]
@@ -365,6 +366,31 @@ func carve[T any](slab *[]T, s []T) []T {
 	start := len(*slab)
 	*slab = append(*slab, s...)
 	return (*slab)[start:len(*slab):len(*slab)]
+}
+
+// perWorker is how many people make it worth deriving them on one more
+// goroutine. The live preview derives the register after every edit, and
+// a register of a few thousand people takes some milliseconds on one core.
+const perWorker = 1000
+
+// deriveAll derives people[i] from published[i], on as many goroutines as
+// there are processors to run them, but no more than one per perWorker
+// people. Each goroutine derives its own run of people with its own
+// deriver, made by newDeriver, and a person's facts depend only on the
+// person, so the results are the same however the work is split.
+func deriveAll(people []Person, published []*content.Person, newDeriver func() *deriver) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(published)/perWorker))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(published)/workers, (w+1)*len(published)/workers
+		wg.Go(func() {
+			d := newDeriver()
+			for i := lo; i < hi; i++ {
+				d.derive(&people[i], published[i])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // derive fills in p, the person of cp with its timeline, status periods and
