@@ -170,6 +170,31 @@ func newChangeLog(r *register.Register) changeLog {
 	return log
 }
 
+// parts splits the month into runs of at most n changes, in order, for
+// months too long for one page; each part keeps the kinds it has entries
+// of, and Count is its own number of changes.
+func (m ChangeMonth) parts(n int) []ChangeMonth {
+	if m.Count <= n {
+		return []ChangeMonth{m}
+	}
+	var out []ChangeMonth
+	part := m
+	part.Kinds, part.Count = nil, 0
+	for _, k := range m.Kinds {
+		for entries := k.Entries; len(entries) > 0; {
+			if part.Count == n {
+				out = append(out, part)
+				part.Kinds, part.Count = nil, 0
+			}
+			take := entries[:min(len(entries), n-part.Count)]
+			part.Kinds = append(part.Kinds, ChangeKind{Kind: k.Kind, Entries: take})
+			part.Count += len(take)
+			entries = entries[len(take):]
+		}
+	}
+	return append(out, part)
+}
+
 func twoDigits(n int) string {
 	if n < 10 {
 		return "0" + strconv.Itoa(n)

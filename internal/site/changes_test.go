@@ -26,11 +26,12 @@ func (f *files) Write(p string, data []byte) error {
 }
 
 // TestChangesSplit makes the change log's page limit small: the latest
-// page stays within it, and a year over it lists its months, each on a
-// page of its own that holds all the month's changes.
+// page stays within it, a year over it lists its months, each on pages of
+// its own, and a month over it is split into pages that link to each
+// other and together hold all the month's changes.
 func TestChangesSplit(t *testing.T) {
 	defer func(n int) { changesPerPage = n }(changesPerPage)
-	changesPerPage = 60
+	changesPerPage = 6
 	dir := t.TempDir()
 	if err := synth.Write(dir, 200, 1); err != nil {
 		t.Fatal(err)
@@ -55,7 +56,7 @@ func TestChangesSplit(t *testing.T) {
 	if latest > changesPerPage && len(s.changes.latest) > 1 {
 		t.Errorf("the latest page holds %d changes, over %d", latest, changesPerPage)
 	}
-	split := 0
+	split, splitMonths := 0, 0
 	for _, y := range s.changes.years {
 		if !y.Split {
 			continue
@@ -67,8 +68,25 @@ func TestChangesSplit(t *testing.T) {
 			if !strings.Contains(page, `href="/register/`+m.Rel()+`"`) {
 				t.Errorf("changes/%s/ does not link to %s", y.Slug, m.Rel())
 			}
-			month := string(out.m[m.Rel()+"index.html"])
-			n += strings.Count(month, `<li><time`)
+			parts := 0
+			for i := 1; ; i++ {
+				month, ok := out.m[pagePath(m.Rel(), i)+"index.html"]
+				if !ok {
+					break
+				}
+				parts++
+				got := strings.Count(string(month), `<li><time`)
+				if got > changesPerPage {
+					t.Errorf("%s holds %d changes, over %d", pagePath(m.Rel(), i), got, changesPerPage)
+				}
+				n += got
+			}
+			if parts > 1 {
+				splitMonths++
+				if !strings.Contains(string(out.m[m.Rel()+"index.html"]), `href="/register/`+pagePath(m.Rel(), parts)+`"`) {
+					t.Errorf("%s does not link to its last page", m.Rel())
+				}
+			}
 		}
 		if n != y.Count {
 			t.Errorf("the month pages of %s list %d changes, the year has %d", y.Slug, n, y.Count)
@@ -76,6 +94,9 @@ func TestChangesSplit(t *testing.T) {
 	}
 	if split == 0 {
 		t.Error("no year was split")
+	}
+	if splitMonths == 0 {
+		t.Error("no month was split")
 	}
 }
 

@@ -256,12 +256,27 @@ func (s *Site) pages(lang string) []pageSpec {
 			continue
 		}
 		for _, m := range y.Months {
-			out = append(out, pageSpec{m.Rel(), "changes.html", func(pg *Page) {
-				pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + m.ID
-				pg.Changes = []ChangeMonth{m}
-				pg.ChangeYears = s.changes.years
-				pg.ChangeYear = y.Slug
-			}})
+			// A month longer than a page (a wave of arrests on a large
+			// register) is split into pages like a list.
+			parts := m.parts(changesPerPage)
+			from := 1
+			for i, part := range parts {
+				var pager *Pager
+				if len(parts) > 1 {
+					pager = &Pager{Page: i + 1, Pages: len(parts), From: from, To: from + part.Count - 1, Total: m.Count}
+					for j := range parts {
+						pager.Links = append(pager.Links, PageLink{j + 1, pagePath(m.Rel(), j+1), j == i})
+					}
+				}
+				from += part.Count
+				out = append(out, pageSpec{pagePath(m.Rel(), i+1), "changes.html", func(pg *Page) {
+					pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + m.ID
+					pg.Changes = []ChangeMonth{part}
+					pg.ChangeYears = s.changes.years
+					pg.ChangeYear = y.Slug
+					pg.Pager = pager
+				}})
+			}
 		}
 	}
 	for _, p := range r.People {
