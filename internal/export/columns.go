@@ -42,8 +42,23 @@ const (
 )
 
 // Files documents the three files of a site with the given languages (the
-// first is the default), in the order the /data/ page lists them.
-func Files(langs []string) []File {
+// first is the default), in the order the /data/ page lists them; gzipped
+// when the site publishes them compressed (see [GzipAbove]).
+func Files(langs []string, gzipped bool) []File {
+	files := files(langs)
+	if gzipped {
+		for i := range files {
+			files[i].Name += ".gz"
+			files[i].Notes = append([]string{gzipNote}, files[i].Notes...)
+		}
+	}
+	return files
+}
+
+// gzipNote tells how to read a compressed file.
+const gzipNote = "The file is compressed with gzip, to a fraction of its size. Most data tools read it as it is (pandas' read_csv and read_json, R's read.csv, DuckDB, zcat | jq); gunzip, 7-Zip or a double-click on macOS unpacks it."
+
+func files(langs []string) []File {
 	return []File{
 		{
 			Name:        JSONFile,

@@ -2,9 +2,11 @@ package export_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -269,7 +271,7 @@ func cutLast(path string) (parent, field string, ok bool) {
 // is, and the JSON examples are JSON.
 func TestColumnDocs(t *testing.T) {
 	langs := []string{"en", "ru", "kk"}
-	files := export.Files(langs)
+	files := export.Files(langs, false)
 	if len(files) != 3 || files[0].Name != export.JSONFile || files[1].Name != export.PeopleFile || files[2].Name != export.EventsFile {
 		t.Fatalf("Files lists %v", files)
 	}
@@ -296,6 +298,40 @@ func TestColumnDocs(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(files[1].Notes, " "), "apostrophe") {
 		t.Error("the CSV notes do not explain the formula guard")
+	}
+	for i, f := range export.Files(langs, true) {
+		if f.Name != files[i].Name+".gz" || !strings.Contains(f.Notes[0], "gzip") || len(f.Notes) != len(files[i].Notes)+1 {
+			t.Errorf("compressed: %s, notes %q", f.Name, f.Notes)
+		}
+	}
+}
+
+// TestGzip checks that a compressed file unpacks to the file, and that the
+// same file always compresses to the same bytes (a rebuild of an unchanged
+// register rewrites nothing).
+func TestGzip(t *testing.T) {
+	data := bytes.Repeat([]byte("slug,url,name\r\nabai-abishev,https://example.org/people/abai-abishev/,Abai Abishev\r\n"), 5000)
+	a, err := export.Gzip(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := export.Gzip(slices.Clone(data))
+	if !bytes.Equal(a, b) {
+		t.Error("two compressions of the same file differ")
+	}
+	if len(a) > len(data)/10 {
+		t.Errorf("compressed to %d of %d bytes", len(a), len(data))
+	}
+	r, err := gzip.NewReader(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Errorf("unpacked %d bytes (%v), want the %d of the file", len(got), err, len(data))
+	}
+	if r.Header.Name != "" || !r.Header.ModTime.IsZero() {
+		t.Errorf("the header says %q, %v: a name or a time would make builds differ", r.Header.Name, r.Header.ModTime)
 	}
 }
 

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/synth"
 )
@@ -158,6 +161,66 @@ func TestLazy(t *testing.T) {
 	for _, name := range []string{"nothing.html", "people/nobody/index.html", "search/nothing.json", "sitemap-99.xml", ZipFile} {
 		if _, ok, _ := l.Get(name); ok {
 			t.Errorf("Get(%s) found a file", name)
+		}
+	}
+}
+
+// TestDataGzipped makes a register count as large: its data files are
+// published gzip-compressed only, unpack to exactly the exports (with
+// nothing internal in them), and the data page links to them.
+func TestDataGzipped(t *testing.T) {
+	defer func(n int) { gzipAbove = n }(gzipAbove)
+	gzipAbove = 10
+	dir := t.TempDir()
+	if err := synth.Write(dir, 40, 3); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	c, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := register.New(c, synth.AsOf)
+	s, err := New(reg, fsys, Overlay(fsys, tizim.Theme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &files{m: make(map[string][]byte)}
+	if err := s.Render(out); err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.m["data/index.html"])
+	for _, f := range []struct {
+		name string
+		make func(*register.Register) ([]byte, error)
+	}{{export.JSONFile, export.JSON}, {export.PeopleFile, export.PeopleCSV}, {export.EventsFile, export.EventsCSV}} {
+		if _, ok := out.m["data/"+f.name]; ok {
+			t.Errorf("data/%s is published uncompressed too", f.name)
+		}
+		gz, ok := out.m["data/"+f.name+".gz"]
+		if !ok {
+			t.Errorf("no data/%s.gz", f.name)
+			continue
+		}
+		r, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := f.make(reg)
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s.gz does not unpack to the export", f.name)
+		}
+		for _, marker := range []string{synth.InternalMarker, synth.DraftMarker} {
+			if bytes.Contains(got, []byte(marker)) {
+				t.Errorf("data/%s.gz holds %s", f.name, marker)
+			}
+		}
+		if !strings.Contains(page, `href="/register/data/`+f.name+`.gz"`) {
+			t.Errorf("the data page does not link to %s.gz", f.name)
 		}
 	}
 }

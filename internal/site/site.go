@@ -231,7 +231,7 @@ func (s *Site) pages(lang string) []pageSpec {
 		}},
 		{"data/", "data.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "data.title", 0)
-			pg.DataFiles = export.Files(r.Site.Languages)
+			pg.DataFiles = export.Files(r.Site.Languages, s.gzipData())
 		}},
 		{"changes/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0)
@@ -350,12 +350,19 @@ func (s *Site) jobs(zip bool) []job {
 		name string
 		make func(*register.Register) ([]byte, error)
 	}{{export.JSONFile, export.JSON}, {export.PeopleFile, export.PeopleCSV}, {export.EventsFile, export.EventsCSV}} {
-		jobs = append(jobs, job{name: "data/" + f.name, run: func(w Writer) error {
+		name := "data/" + f.name
+		if s.gzipData() {
+			name += ".gz"
+		}
+		jobs = append(jobs, job{name: name, run: func(w Writer) error {
 			data, err := f.make(r)
-			if err != nil {
-				return fmt.Errorf("data/%s: %w", f.name, err)
+			if err == nil && s.gzipData() {
+				data, err = export.Gzip(data)
 			}
-			return w.Write("data/"+f.name, data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			return w.Write(name, data)
 		}})
 	}
 	for _, p := range r.People {
@@ -369,6 +376,13 @@ func (s *Site) jobs(zip bool) []job {
 	}
 	return jobs
 }
+
+// gzipAbove is export.GzipAbove, a variable so that tests can compress the
+// data files of a small register.
+var gzipAbove = export.GzipAbove
+
+// gzipData reports whether the site publishes its data files compressed.
+func (s *Site) gzipData() bool { return len(s.reg.People) > gzipAbove }
 
 // schemas publishes the theme's schema/ folder, the JSON Schemas of the
 // content files, under /schema/, where the yaml-language-server line of
