@@ -437,7 +437,11 @@ func TestPackedKeys(t *testing.T) {
 			lo.first, hi.first = min(lo.first, o.first), max(hi.first, o.first)
 			lo.index, hi.index = min(lo.index, o.index), max(hi.index, o.index)
 		}
-		dayBits, indexBits, seqBits := keyBits(lo, hi, len(r.Events))
+		longest := 0
+		for _, p := range r.People {
+			longest = max(longest, len(p.Timeline))
+		}
+		dayBits, indexBits, seqBits := keyBits(lo, hi, len(r.People), longest)
 		if packed := dayBits+indexBits+seqBits <= 64; packed == wide {
 			t.Errorf("with wide indexes %v: %d+%d+%d bits", wide, dayBits, indexBits, seqBits)
 		}

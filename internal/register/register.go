@@ -202,7 +202,7 @@ func sortByName(people []*Person) {
 // latest event on or before asOf. People must be sorted by name: events of
 // the same day and index keep the people's order, then the timelines'.
 func events(people []*Person, asOf time.Time) ([]Entry, date.Date) {
-	n := 0
+	n, longest := 0, 0
 	var lo, hi order
 	until := asOf.Unix()
 	var latest date.Date
@@ -221,64 +221,103 @@ func events(people []*Person, asOf time.Time) ([]Entry, date.Date) {
 				latest, latestFirst = p.Timeline[i].Date, o.first
 			}
 		}
+		longest = max(longest, len(p.order))
 	}
 	if n == 0 {
 		return nil, latest
 	}
-	// An event's place in people and timeline order, its seq, decides
-	// between events of the same day and index. With seq in the sort key,
-	// no two keys are equal, and an unstable sort (much faster than a
-	// stable one) gives the order of the stable sort by day and index.
-	byPlace := make([]Entry, 0, n)
-	for _, p := range people {
-		for _, e := range p.Timeline {
-			byPlace = append(byPlace, Entry{p, e})
-		}
-	}
 	out := make([]Entry, n)
-	// Packing each key (day, index and seq) into one number sorts several
-	// times faster than keys compared by a function.
-	if dayBits, indexBits, seqBits := keyBits(lo, hi, n); dayBits+indexBits+seqBits <= 64 {
-		keys := make([]uint64, 0, n)
-		for _, p := range people {
-			for _, o := range p.order {
-				// Newest first and highest index first: count both down
-				// from the top. First gives midnight UTC, so first days
-				// are whole days apart.
-				day := uint64(hi.first-o.first) / 86400
-				index := uint64(hi.index) - uint64(o.index)
-				keys = append(keys, day<<(indexBits+seqBits)|index<<seqBits|uint64(len(keys)))
-			}
-		}
-		slices.Sort(keys)
-		for i, k := range keys {
-			out[i] = byPlace[k&(1<<seqBits-1)]
-		}
+	dayBits, indexBits, placeBits := keyBits(lo, hi, len(people), longest)
+	if dayBits+indexBits+placeBits > 64 {
+		sortEvents(out, people)
 		return out, latest
 	}
-	orders := make([]order, 0, n)
-	for _, p := range people {
-		orders = append(orders, p.order...)
+	// Each event's key is one number: its day and index, counted down from
+	// the newest so that they sort first, then its place, which is the
+	// person's number and the event's in the timeline. Keys in place order
+	// sorted stably by day and index are in the order of the format; a
+	// radix sort does that several times faster than a comparison sort.
+	eventBits := bits.Len(uint(longest - 1))
+	keys := make([]uint64, 0, n)
+	for pi, p := range people {
+		for j, o := range p.order {
+			// First gives midnight UTC, so first days are whole days apart.
+			day := uint64(hi.first-o.first) / 86400
+			index := uint64(hi.index) - uint64(o.index)
+			keys = append(keys, day<<(indexBits+placeBits)|index<<placeBits|uint64(pi)<<eventBits|uint64(j))
+		}
 	}
-	seqs := make([]int, n)
-	for i := range seqs {
-		seqs[i] = i
-	}
-	slices.SortFunc(seqs, func(a, b int) int {
-		return cmp.Or(orders[b].compare(orders[a]), cmp.Compare(a, b))
-	})
-	for i, seq := range seqs {
-		out[i] = byPlace[seq]
+	keys = radixSort(keys, placeBits, placeBits+indexBits+dayBits)
+	for i, k := range keys {
+		p := people[k&(1<<placeBits-1)>>eventBits]
+		out[i] = Entry{p, p.Timeline[k&(1<<eventBits-1)]}
 	}
 	return out, latest
 }
 
-// keyBits returns how many bits events needs for the days, indexes and
-// seqs of n events whose orders lie between lo and hi. Their sum is at most
-// 64 unless days or indexes are billions apart.
-func keyBits(lo, hi order, n int) (dayBits, indexBits, seqBits int) {
+// keyBits returns how many bits events needs for the days and indexes of
+// events whose orders lie between lo and hi, and for their places among
+// people whose longest timeline has longest events. Their sum is at most 64
+// unless days or indexes are billions apart.
+func keyBits(lo, hi order, people, longest int) (dayBits, indexBits, placeBits int) {
 	// The differences are unsigned so that no spread of int64s overflows.
-	return bits.Len64(uint64(hi.first-lo.first) / 86400), bits.Len64(uint64(hi.index) - uint64(lo.index)), bits.Len64(uint64(n - 1))
+	dayBits = bits.Len64(uint64(hi.first-lo.first) / 86400)
+	indexBits = bits.Len64(uint64(hi.index) - uint64(lo.index))
+	placeBits = bits.Len(uint(people-1)) + bits.Len(uint(longest-1))
+	return dayBits, indexBits, placeBits
+}
+
+// radixSort sorts keys stably by their bits from lo up to hi, where the
+// highest bit set is below hi, and returns them sorted, in keys or in a
+// slice of its own.
+func radixSort(keys []uint64, lo, hi int) []uint64 {
+	if lo >= hi {
+		return keys
+	}
+	// Least significant byte first: each pass is a counting sort, which is
+	// stable, so the order of the earlier passes holds among equal bytes.
+	buf := make([]uint64, len(keys))
+	for shift := lo; shift < hi; shift += 8 {
+		var start [256]int
+		for _, k := range keys {
+			start[byte(k>>shift)]++
+		}
+		sum := 0
+		for b, count := range start {
+			start[b], sum = sum, sum+count
+		}
+		for _, k := range keys {
+			b := byte(k >> shift)
+			buf[start[b]] = k
+			start[b]++
+		}
+		keys, buf = buf, keys
+	}
+	return keys
+}
+
+// sortEvents sets out to the events of people in the order of events, by
+// comparing their orders: slower than events' keys, but for any orders.
+func sortEvents(out []Entry, people []*Person) {
+	type placed struct {
+		order
+		seq int // the event's place in people and timeline order
+		Entry
+	}
+	all := make([]placed, 0, len(out))
+	for _, p := range people {
+		for j, e := range p.Timeline {
+			all = append(all, placed{p.order[j], len(all), Entry{p, e}})
+		}
+	}
+	// With seq, no two keys are equal, and an unstable sort gives the
+	// order of a stable one without it.
+	slices.SortFunc(all, func(a, b placed) int {
+		return cmp.Or(b.compare(a.order), cmp.Compare(a.seq, b.seq))
+	})
+	for i, a := range all {
+		out[i] = a.Entry
+	}
 }
 
 // StatusAfter is the status an event of type t with sentence s leaves a
