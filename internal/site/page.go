@@ -218,7 +218,11 @@ func htmlOf(x any) template.HTML {
 
 // text is T for Go code: the plain message with placeholders filled.
 func (pg *Page) text(key string, n int, repl ...string) string {
-	return strings.NewReplacer(repl...).Replace(pg.site.strings.Text(pg.Lang, key, n))
+	msg := pg.site.strings.Text(pg.Lang, key, n)
+	if len(repl) == 0 { // most calls; a Replacer is costly to build
+		return msg
+	}
+	return strings.NewReplacer(repl...).Replace(msg)
 }
 
 // Num writes a whole number the language's way: 12,345 in English,
