@@ -317,7 +317,7 @@ func sameNil[S ~[]E, E any](a, b S) bool { return (a == nil) == (b == nil) }
 func tangled(n int, seed uint64, wide bool) *content.Content {
 	r := rand.New(rand.NewPCG(seed, 1))
 	c := &content.Content{Site: &content.Site{CurrentStatuses: content.DefaultCurrentStatuses}}
-	for i := range 30 {
+	for i := range 60 {
 		c.Sources = append(c.Sources, &content.Source{ID: "s" + strconv.Itoa(i)})
 	}
 	c.Pages = []*content.Page{{Name: "a"}, {Name: "b", Draft: true}, {Name: "c"}}
@@ -356,8 +356,12 @@ func tangled(n int, seed uint64, wide bool) *content.Content {
 					e.Sentence.Term = date.Term{Years: r.IntN(4), Months: r.IntN(14), Days: r.IntN(40)}
 				}
 			}
-			for range r.IntN(4) {
-				e.Sources = append(e.Sources, "s"+strconv.Itoa(r.IntN(34))) // s30 to s33 do not exist
+			cites := r.IntN(4)
+			if i%10 == 0 {
+				cites *= 4 // enough for more than linearCitations
+			}
+			for range cites {
+				e.Sources = append(e.Sources, "s"+strconv.Itoa(r.IntN(64))) // s60 to s63 do not exist
 			}
 			cp.Events = append(cp.Events, e)
 		}
@@ -421,6 +425,22 @@ func TestMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("synthetic register", synthetic, synth.AsOf.Format(time.DateOnly), "2012-01-01")
+}
+
+// TestCitationNumbers checks that the tests above find citation numbers
+// both ways: one by one, and in a map for people with many citations.
+func TestCitationNumbers(t *testing.T) {
+	few, many := 0, 0
+	for _, p := range New(tangled(300, 300, false), time.Now()).People {
+		if p.cited == nil {
+			few++
+		} else {
+			many++
+		}
+	}
+	if few == 0 || many == 0 {
+		t.Errorf("%d people with few citations, %d with many", few, many)
+	}
 }
 
 // TestPackedKeys checks that the tests above sort events both ways: by

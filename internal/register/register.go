@@ -97,7 +97,7 @@ func (a order) compare(b order) int {
 
 // linearCitations is how many citations CitationNumber looks through one by
 // one, which is faster than a map for so few and saves making one per person.
-const linearCitations = 16
+const linearCitations = 32
 
 // Span is a period with one status, from the event that began it.
 type Span struct {
@@ -127,27 +127,31 @@ func New(c *content.Content, asOf time.Time) *Register {
 	if len(published) > 0 {
 		// One allocation for all the people rather than one each.
 		people := make([]Person, len(published))
-		deriveAll(people, published, func() *deriver {
+		lower := make([]string, len(published))
+		deriveAll(people, lower, published, func() *deriver {
 			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses)
 		})
 		r.People = make([]*Person, len(people))
 		for i := range people {
 			r.People[i] = &people[i]
 		}
+		sortByName(r.People, lower)
 	}
-	sortByName(r.People)
 	for _, p := range r.People {
 		if p.Current {
 			r.Current = append(r.Current, p)
 		}
 	}
 	r.Events, r.Latest = events(r.People, asOf)
-	r.Groups = groupBy(r.People, func(p *Person) []string { return p.Groups }, func(p *Person, g *Group) { p.Group = append(p.Group, g) })
-	r.Regions = groupBy(r.People, func(p *Person) []string {
-		if p.Region == "" {
-			return nil
+	r.Groups = groupBy(r.People, func(p *Person, add func(string)) {
+		for _, name := range p.Groups {
+			add(name)
 		}
-		return []string{p.Region}
+	}, func(p *Person, g *Group) { p.Group = append(p.Group, g) }) // derive made room for them
+	r.Regions = groupBy(r.People, func(p *Person, add func(string)) {
+		if p.Region != "" {
+			add(p.Region)
+		}
 	}, func(p *Person, g *Group) { p.RegionOf = g })
 	return r
 }
@@ -178,7 +182,8 @@ func (r *Register) EventsUpTo(n int) []Entry {
 }
 
 // sortByName sorts people by name, case-insensitively, then by slug.
-func sortByName(people []*Person) {
+// lower[i] is strings.ToLower(people[i].Name).
+func sortByName(people []*Person, lower []string) {
 	// Lowering each name once rather than in every comparison saves most of
 	// the sort's time and allocations. The comparisons, and so the order,
 	// are those of comparing the people themselves.
@@ -188,7 +193,7 @@ func sortByName(people []*Person) {
 	}
 	keys := make([]named, len(people))
 	for i, p := range people {
-		keys[i] = named{strings.ToLower(p.Name), p}
+		keys[i] = named{lower[i], p}
 	}
 	slices.SortFunc(keys, func(a, b named) int {
 		return cmp.Or(strings.Compare(a.lower, b.lower), strings.Compare(a.p.Slug, b.p.Slug))
@@ -378,6 +383,7 @@ type deriver struct {
 	order    []order
 	spanSlab []Span
 	citeSlab []*content.Source
+	groups   []*Group
 }
 
 // timed is an event with the key it sorts by in a timeline.
@@ -394,30 +400,34 @@ func newDeriver(asOf time.Time, sources map[string]source, nsources int, current
 // needs more.
 const slabSize = 1024
 
-// carve returns a copy of s taken from the free end of *slab, which it
-// replaces when too short. The copy's capacity is its length, so that
-// appending to it can never write over the next slice carved from the same
-// slab.
-func carve[T any](slab *[]T, s []T) []T {
-	if len(s) > cap(*slab)-len(*slab) {
-		*slab = make([]T, 0, max(len(s), slabSize))
+// room returns an empty slice with room for n elements, taken from the
+// free end of *slab, which it replaces when too short. Its capacity is n,
+// so that appending beyond it can never write over the next slice taken
+// from the same slab.
+func room[T any](slab *[]T, n int) []T {
+	if n > cap(*slab)-len(*slab) {
+		*slab = make([]T, 0, max(n, slabSize))
 	}
 	start := len(*slab)
-	*slab = append(*slab, s...)
-	return (*slab)[start:len(*slab):len(*slab)]
+	*slab = (*slab)[:start+n]
+	return (*slab)[start : start : start+n]
 }
+
+// carve returns a copy of s taken from *slab, as room does.
+func carve[T any](slab *[]T, s []T) []T { return append(room(slab, len(s)), s...) }
 
 // perWorker is how many people make it worth deriving them on one more
 // goroutine. The live preview derives the register after every edit, and
 // a register of a few thousand people takes some milliseconds on one core.
 const perWorker = 1000
 
-// deriveAll derives people[i] from published[i], on as many goroutines as
-// there are processors to run them, but no more than one per perWorker
-// people. Each goroutine derives its own run of people with its own
-// deriver, made by newDeriver, and a person's facts depend only on the
-// person, so the results are the same however the work is split.
-func deriveAll(people []Person, published []*content.Person, newDeriver func() *deriver) {
+// deriveAll derives people[i] from published[i], and sets lower[i] to its
+// name in lower case for sorting, on as many goroutines as there are
+// processors to run them, but no more than one per perWorker people. Each
+// goroutine derives its own run of people with its own deriver, made by
+// newDeriver, and a person's facts depend only on the person, so the
+// results are the same however the work is split.
+func deriveAll(people []Person, lower []string, published []*content.Person, newDeriver func() *deriver) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(published)/perWorker))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -426,6 +436,7 @@ func deriveAll(people []Person, published []*content.Person, newDeriver func() *
 			d := newDeriver()
 			for i := lo; i < hi; i++ {
 				d.derive(&people[i], published[i])
+				lower[i] = strings.ToLower(published[i].Name)
 			}
 		})
 	}
@@ -480,6 +491,10 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 		for i, s := range p.Citations {
 			p.cited[s.ID] = i + 1
 		}
+	}
+	if len(cp.Groups) > 0 {
+		// Room for groupBy to link the person's groups without allocating.
+		p.Group = room(&d.groups, len(cp.Groups))
 	}
 	p.Status, p.Since = p.StatusAt(d.asOf)
 	p.Listed = p.ListedAt(d.asOf)
@@ -578,27 +593,30 @@ func (p *Person) RecognizedBy(asOf time.Time) *content.Event {
 	return out
 }
 
-// groupBy collects people under each name keys gives them, with unique URL
-// slugs; link records the group on the person.
-func groupBy(people []*Person, keys func(*Person) []string, link func(*Person, *Group)) []*Group {
+// groupBy collects people under each name that names adds for them, with
+// unique URL slugs; link records the group on the person.
+func groupBy(people []*Person, names func(p *Person, add func(name string)), link func(*Person, *Group)) []*Group {
 	byName := make(map[string]*Group)
 	var groups []*Group
-	for _, p := range people {
-		for _, k := range keys(p) {
-			g := byName[k]
-			if g == nil {
-				g = &Group{Name: k}
-				byName[k] = g
-				groups = append(groups, g)
-			}
-			if len(g.People) == 0 || g.People[len(g.People)-1] != p {
-				g.People = append(g.People, p)
-				if p.Current {
-					g.Current++
-				}
-				link(p, g)
-			}
+	var p *Person
+	// add is made once rather than per person, as a closure over p.
+	add := func(k string) {
+		g := byName[k]
+		if g == nil {
+			g = &Group{Name: k}
+			byName[k] = g
+			groups = append(groups, g)
 		}
+		if len(g.People) == 0 || g.People[len(g.People)-1] != p {
+			g.People = append(g.People, p)
+			if p.Current {
+				g.Current++
+			}
+			link(p, g)
+		}
+	}
+	for _, p = range people {
+		names(p, add)
 	}
 	slices.SortFunc(groups, func(a, b *Group) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Name, b.Name))
