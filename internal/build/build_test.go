@@ -1,14 +1,17 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -283,5 +286,53 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 	}
 	if got := tree(t, out); !strings.Contains(got, "index.html") {
 		t.Error("the output lost its pages")
+	}
+}
+
+// TestStream writes files as the data exports do: a failed write leaves
+// no file, a file the same as the previous build's is linked to it (so it
+// keeps its time), and a changed one is written.
+func TestStream(t *testing.T) {
+	prev, dir := t.TempDir(), t.TempDir()
+	big := bytes.Repeat([]byte("0123456789"), 100000) // more than one piece to compare
+	changed := slices.Clone(big)
+	changed[len(changed)-1] = 'x'
+	for name, data := range map[string][]byte{"data/same.csv": big, "data/changed.csv": big, "data/shorter.csv": big} {
+		os.MkdirAll(filepath.Join(prev, "data"), 0o755)
+		os.WriteFile(filepath.Join(prev, filepath.FromSlash(name)), data, 0o644)
+	}
+	w := &DirWriter{Dir: dir, Prev: prev}
+	put := func(name string, data []byte) {
+		t.Helper()
+		if err := w.Stream(name, func(out io.Writer) error { _, err := out.Write(data); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("data/same.csv", big)
+	put("data/changed.csv", changed)
+	put("data/shorter.csv", big[:len(big)-1])
+	put("data/new.csv", big)
+	if err := w.Stream("data/failed.csv", func(out io.Writer) error {
+		out.Write(big)
+		return errors.New("disk full")
+	}); err == nil || err.Error() != "disk full" {
+		t.Errorf("a failed write: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data/failed.csv")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed write left a file: %v", err)
+	}
+	for name, want := range map[string][]byte{"same.csv": big, "changed.csv": changed, "shorter.csv": big[:len(big)-1], "new.csv": big} {
+		got, err := os.ReadFile(filepath.Join(dir, "data", name))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes, %v", name, len(got), err)
+		}
+		a, _ := os.Stat(filepath.Join(dir, "data", name))
+		b, _ := os.Stat(filepath.Join(prev, "data", name))
+		if linked := b != nil && os.SameFile(a, b); linked != (name == "same.csv") {
+			t.Errorf("%s linked to the previous build's: %v", name, linked)
+		}
+	}
+	if w.files.Load() != 4 || w.kept.Load() != 1 {
+		t.Errorf("%d files, %d kept; want 4 and 1", w.files.Load(), w.kept.Load())
 	}
 }

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -36,6 +38,81 @@ func (w *DirWriter) Write(p string, data []byte) error {
 		}
 	}
 	return os.WriteFile(name, data, 0o644)
+}
+
+// Stream makes the file at the slash-separated path p from what write
+// writes, without holding it in memory: the data files of a large
+// register run to hundreds of megabytes. It is then compared with the
+// previous build's file, as Write does, and linked to it if the same.
+func (w *DirWriter) Stream(p string, write func(io.Writer) error) error {
+	name := filepath.Join(w.Dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(f, 1<<18)
+	err = write(b)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return err
+	}
+	w.files.Add(1)
+	if w.Prev != "" {
+		prev := filepath.Join(w.Prev, filepath.FromSlash(p))
+		if sameFiles(prev, name) && os.Remove(name) == nil {
+			if err := os.Link(prev, name); err != nil {
+				return err
+			}
+			w.kept.Add(1)
+		}
+	}
+	return nil
+}
+
+// sameFiles reports whether the regular files a and b hold the same bytes,
+// reading them a piece at a time.
+func sameFiles(a, b string) bool {
+	sa, err := os.Lstat(a)
+	if err != nil || !sa.Mode().IsRegular() {
+		return false
+	}
+	sb, err := os.Lstat(b)
+	if err != nil || sb.Size() != sa.Size() {
+		return false
+	}
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	ba, bb := make([]byte, 1<<18), make([]byte, 1<<18)
+	for {
+		na, ea := io.ReadFull(fa, ba)
+		nb, eb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		if ea == io.EOF || ea == io.ErrUnexpectedEOF {
+			return eb == ea
+		}
+		if ea != nil || eb != nil {
+			return false
+		}
+	}
 }
 
 // same reports whether the file at name holds exactly data.

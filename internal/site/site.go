@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -52,6 +53,39 @@ import (
 // at once, each time with a different path.
 type Writer interface {
 	Write(path string, data []byte) error
+}
+
+// A StreamWriter is a Writer that can also take a file as it is made, so
+// that the data files of a large register (hundreds of megabytes) are
+// never held in memory whole. The build's folder writer is one.
+type StreamWriter interface {
+	Writer
+	// Stream makes the file at path from what write writes to its
+	// argument; there is no file if write fails.
+	Stream(path string, write func(io.Writer) error) error
+}
+
+// whole adapts an export made whole in memory to stream.
+func whole(make func(*register.Register) ([]byte, error)) func(io.Writer, *register.Register) error {
+	return func(w io.Writer, r *register.Register) error {
+		data, err := make(r)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		return err
+	}
+}
+
+// stream makes the file p with write, through w's Stream if it has one.
+func stream(w Writer, p string, write func(io.Writer) error) error {
+	if sw, ok := w.(StreamWriter); ok {
+		return sw.Stream(p, write)
+	}
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	return w.Write(p, b.Bytes())
 }
 
 // Site renders one register with one theme.
@@ -347,22 +381,28 @@ func (s *Site) jobs(zip bool) []job {
 		jobs = append(jobs, job{name: ZipFile, run: s.zip})
 	}
 	for _, f := range []struct {
-		name string
-		make func(*register.Register) ([]byte, error)
-	}{{export.JSONFile, export.JSON}, {export.PeopleFile, export.PeopleCSV}, {export.EventsFile, export.EventsCSV}} {
+		name  string
+		write func(io.Writer, *register.Register) error
+	}{{export.JSONFile, whole(export.JSON)}, {export.PeopleFile, whole(export.PeopleCSV)}, {export.EventsFile, whole(export.EventsCSV)}} {
 		name := "data/" + f.name
 		if s.gzipData() {
 			name += ".gz"
 		}
 		jobs = append(jobs, job{name: name, run: func(w Writer) error {
-			data, err := f.make(r)
-			if err == nil && s.gzipData() {
-				data, err = export.Gzip(data)
-			}
+			err := stream(w, name, func(out io.Writer) error {
+				if !s.gzipData() {
+					return f.write(out, r)
+				}
+				gz := export.NewGzip(out)
+				if err := f.write(gz, r); err != nil {
+					return err
+				}
+				return gz.Close()
+			})
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
-			return w.Write(name, data)
+			return nil
 		}})
 	}
 	for _, p := range r.People {
