@@ -35,7 +35,7 @@ const DefaultPort = 1313
 // debounce is how long the watcher waits after the last change before it
 // rebuilds: editors save in several steps (write a temporary file, rename,
 // change attributes), and a build of half a save would flash an error.
-const debounce = 75 * time.Millisecond
+const debounce = 25 * time.Millisecond
 
 // Options says what to serve.
 type Options struct {

@@ -492,7 +492,7 @@ func TestBuildMatchesDisk(t *testing.T) {
 
 // BenchmarkEditToReload measures what a maintainer waits for: from saving
 // a case file of the shipped site to the open page being told to reload
-// (the debounce, a full rebuild, the event).
+// (the debounce, the rebuild, the event).
 func BenchmarkEditToReload(b *testing.B) {
 	root := copySite(b)
 	addr, _ := start(b, root)
