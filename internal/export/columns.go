@@ -83,8 +83,8 @@ func files(langs []string) []File {
 	}
 }
 
-// csvNotes explain what both CSV files share; see [PeopleCSV] for why there
-// is no byte order mark.
+// csvNotes explain what both CSV files share; see [WritePeopleCSV] for why
+// there is no byte order mark.
 var csvNotes = []string{
 	"The file is CSV as in RFC 4180 (comma-separated, lines ending in CRLF), encoded in UTF-8 without a byte order mark. To open it in Excel, use Data > From Text/CSV and choose the file origin \"65001: Unicode (UTF-8)\" and the comma as delimiter; opening it by double-click shows Cyrillic text garbled, or everything in one column where the list separator is a semicolon. LibreOffice and Google Sheets ask for or detect the encoding.",
 	"An empty cell means the case file does not give the value. Lists are joined with \" | \"; register.json keeps them as lists. Text in other languages is empty where no translation is given.",

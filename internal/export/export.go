@@ -24,14 +24,22 @@
 // Output is deterministic: people are ordered by slug, each person's events
 // as on the site (by date, then order in the case file), sources by id, and
 // maps by key; the same register gives byte-identical files.
+//
+// The files are written to an io.Writer person by person ([WriteJSON],
+// [WritePeopleCSV], [WriteEventsCSV]) rather than made in memory: at
+// 100,000 people register.json is over 400 MB and events.csv over 350 MB,
+// and a build must not hold them whole. [JSON], [PeopleCSV] and
+// [EventsCSV] return the same bytes, for tests and small registers.
 package export
 
 import (
+	"bufio"
 	"bytes"
-	"compress/gzip"
 	"cmp"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"maps"
 	"slices"
 	"strconv"
@@ -81,10 +89,11 @@ const (
 // JSON file keeps lists as lists for readers who need to tell them apart.
 const ListSeparator = " | "
 
-// jsonDoc is register.json. Its fields are structs rather than maps so that
-// the order of keys is the documented one; only the maps by language (or by
-// name) are maps, whose keys encoding/json sorts. People and sources come
-// last and are written by [JSON] itself, one per line.
+// jsonDoc is the head of register.json, what comes before its people.
+// Its fields are structs rather than maps so that the order of keys is the
+// documented one; only the maps by language (or by name) are maps, whose
+// keys encoding/json sorts. People and sources come last and are written
+// by [WriteJSON] itself, one per line.
 type jsonDoc struct {
 	Title        map[string]string            `json:"title"`
 	Description  map[string]string            `json:"description,omitempty"`
@@ -94,8 +103,6 @@ type jsonDoc struct {
 	BaseURL      string                       `json:"base_url"`
 	Translations map[string]map[string]string `json:"translations,omitempty"`
 	Facilities   map[string]string            `json:"facilities,omitempty"` // name -> address
-	People       []jsonPerson                 `json:"-"`                    // "people", written by JSON
-	Sources      []jsonSource                 `json:"-"`                    // "sources", written by JSON
 }
 
 // jsonPerson leaves out empty fields (omitempty, omitzero) to keep a large
@@ -161,8 +168,26 @@ type jsonSource struct {
 	Lang       string    `json:"lang,omitempty"`
 }
 
-// JSON returns register.json: one document, compact, with each person and
-// each source on a line of its own, ending in a newline.
+// bufSize is the buffer between the exports and their io.Writer: large
+// enough that writing a file of hundreds of megabytes takes thousands of
+// writes rather than hundreds of thousands (encoding/csv's own buffer is
+// 4 KB), small enough not to matter next to the register.
+const bufSize = 64 << 10
+
+// JSON returns register.json as [WriteJSON] writes it, in memory: for
+// tests and small registers. A large register's file is hundreds of
+// megabytes; write it with WriteJSON instead.
+func JSON(r *register.Register) ([]byte, error) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, r); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteJSON writes register.json to w: one document, compact, with each
+// person and each source on a line of its own, ending in a newline. It
+// returns the first error of w.
 //
 // Compact because size is what matters at scale: indenting with two spaces
 // makes the file over a third larger (see the package's benchmark), and
@@ -172,155 +197,183 @@ type jsonSource struct {
 // parser. HTML is not escaped (no \u003c for "<"): the file is data served
 // as JSON, never pasted into a page, and escaped text is harder to read.
 //
-// People are encoded one at a time, so encoding/json's buffer holds one
-// person rather than a second copy of the whole document.
-func JSON(r *register.Register) ([]byte, error) {
+// The file is streamed, so that memory holds one person's part of it at a
+// time rather than the whole file (over 400 MB at 100,000 people) and the
+// whole document built before it: a first pass over the people collects
+// what the head of the document needs, then each person is built, encoded
+// and written in turn, then the sources they cite.
+func WriteJSON(w io.Writer, r *register.Register) error {
 	site := r.Site
 	def := site.Languages[0]
-	doc := jsonDoc{
+	people := bySlug(r)
+	head, cited := jsonHead(r, people)
+
+	bw := bufio.NewWriterSize(w, bufSize)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	// encode writes v to bw without the newline Encode ends it with, and
+	// without the last trim bytes before it. It returns bw's first error:
+	// a bufio.Writer keeps it and returns it from every later write, so
+	// the small writes in between need no check of their own, and a
+	// failing w stops the export at the next person rather than the end.
+	encode := func(v any, trim int) error {
+		one.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(one.Bytes()[:one.Len()-1-trim])
+		return err
+	}
+	if err := encode(head, 1); err != nil { // without its closing brace: people and sources follow
+		return err
+	}
+	err := jsonLines(bw, `,"people":`, len(people), func(i int) error {
+		jp := newJSONPerson(site, people[i], def)
+		return encode(&jp, 0)
+	})
+	if err != nil {
+		return err
+	}
+	err = jsonLines(bw, `,"sources":`, len(cited), func(i int) error {
+		s := r.Source(cited[i])
+		return encode(&jsonSource{
+			ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date,
+			URL: s.URL, ArchiveURL: s.ArchiveURL, Lang: s.Lang,
+		}, 0)
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// jsonHead returns the head of register.json and the ids of the sources
+// that people cite, sorted, from a pass over people that builds nothing
+// per person, so that the head can be written before the people are.
+func jsonHead(r *register.Register, people []*register.Person) (jsonDoc, []string) {
+	site := r.Site
+	def := site.Languages[0]
+	head := jsonDoc{
 		Title:       texts(site.Title, def),
 		Description: texts(site.Description, def),
 		AsOf:        asOf(r),
 		Languages:   site.Languages,
 		License:     site.License,
 		BaseURL:     site.BaseURL,
-		People:      make([]jsonPerson, 0, len(r.People)),
-		Sources:     make([]jsonSource, 0),
-	}
-	cited := make(map[string]bool)
-	named := make(map[string]bool) // names site.yaml may translate
-	for _, p := range bySlug(r) {
-		jp := jsonPerson{
-			Slug:          p.Slug,
-			URL:           personURL(site, p),
-			Name:          p.Name,
-			Names:         names(p, def),
-			Aliases:       p.Aliases,
-			Born:          p.Born,
-			Gender:        p.Gender,
-			Region:        p.Region,
-			Occupation:    texts(p.Occupation, def),
-			Groups:        p.Groups,
-			Tags:          p.Tags,
-			Status:        p.Status,
-			Since:         p.Since,
-			Listed:        p.Listed,
-			OnCurrentList: p.Current,
-			Facility:      p.Facility,
-			TermEnd:       p.TermEnd,
-			Events:        make([]jsonEvent, 0, len(p.Timeline)),
-		}
-		for _, c := range p.Charges {
-			jp.Charges = append(jp.Charges, jsonCharge{Article: c.Article, Text: texts(c.Text, def)})
-		}
-		if e := p.Sentence; e != nil {
-			jp.Sentence = sentence(e.Sentence, def)
-			jp.Sentence.Date = e.Date
-		}
-		for _, e := range p.Timeline {
-			je := jsonEvent{
-				Date:     e.Date,
-				Type:     e.Type,
-				Text:     texts(e.Text, def),
-				Court:    e.Court,
-				Judge:    e.Judge,
-				Facility: e.Facility,
-				By:       e.By,
-				Sources:  e.Sources,
-			}
-			if je.Sources == nil {
-				je.Sources = []string{}
-			}
-			if e.Sentence != nil {
-				je.Sentence = sentence(e.Sentence, def)
-			}
-			jp.Events = append(jp.Events, je)
-		}
-		for _, s := range p.Citations {
-			cited[s.ID] = true
-		}
-		doc.People = append(doc.People, jp)
-		named[p.Region] = true
-		named[p.Facility] = true
-		for _, g := range p.Groups {
-			named[g] = true
-		}
-		for _, t := range p.Tags {
-			named[t] = true
-		}
-		for _, e := range p.Timeline {
-			named[e.Court], named[e.Judge], named[e.Facility], named[e.By] = true, true, true, true
-		}
-		if f, ok := site.Facilities[p.Facility]; ok && p.Facility != "" {
-			if doc.Facilities == nil {
-				doc.Facilities = make(map[string]string)
-			}
-			doc.Facilities[p.Facility] = f.Address
-		}
 	}
 	// Translations and addresses only of what the published data names, as
 	// on the site: site.yaml may already hold a draft's group or facility.
-	for name, t := range site.Translations {
-		if named[name] {
-			if doc.Translations == nil {
-				doc.Translations = make(map[string]map[string]string)
+	// Looked up name by name rather than collected into a set of every
+	// name, whose courts and judges grow with the register.
+	translate := func(name string) {
+		if t, ok := site.Translations[name]; ok {
+			if head.Translations == nil {
+				head.Translations = make(map[string]map[string]string)
 			}
-			doc.Translations[name] = t
+			head.Translations[name] = t
 		}
 	}
 	// Only sources that published people cite: a source listed for a
 	// draft alone would otherwise hint at an unpublished case.
-	for _, id := range slices.Sorted(maps.Keys(cited)) {
-		s := r.Source(id)
-		doc.Sources = append(doc.Sources, jsonSource{
-			ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date,
-			URL: s.URL, ArchiveURL: s.ArchiveURL, Lang: s.Lang,
-		})
-	}
-
-	var b, one bytes.Buffer
-	enc := json.NewEncoder(&one)
-	enc.SetEscapeHTML(false)
-	// encode writes v to b without the newline Encode ends it with.
-	encode := func(v any) error {
-		one.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
+	cited := make(map[string]bool)
+	for _, p := range people {
+		for _, s := range p.Citations {
+			cited[s.ID] = true
 		}
-		b.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
-		return nil
+		translate(p.Region)
+		translate(p.Facility)
+		for _, g := range p.Groups {
+			translate(g)
+		}
+		for _, t := range p.Tags {
+			translate(t)
+		}
+		for _, e := range p.Timeline {
+			translate(e.Court)
+			translate(e.Judge)
+			translate(e.Facility)
+			translate(e.By)
+		}
+		if f, ok := site.Facilities[p.Facility]; ok && p.Facility != "" {
+			if head.Facilities == nil {
+				head.Facilities = make(map[string]string)
+			}
+			head.Facilities[p.Facility] = f.Address
+		}
 	}
-	if err := encode(doc); err != nil {
-		return nil, err
-	}
-	b.Truncate(b.Len() - 1) // the closing brace: people and sources follow
-	if err := jsonLines(&b, ",\"people\":", doc.People, encode); err != nil {
-		return nil, err
-	}
-	if err := jsonLines(&b, ",\"sources\":", doc.Sources, encode); err != nil {
-		return nil, err
-	}
-	b.WriteString("}\n")
-	return b.Bytes(), nil
+	return head, slices.Sorted(maps.Keys(cited))
 }
 
-// jsonLines writes key and the array xs with each element on a line of its
-// own.
-func jsonLines[T any](b *bytes.Buffer, key string, xs []T, encode func(any) error) error {
-	b.WriteString(key + "[")
-	for i := range xs {
-		b.WriteByte('\n')
-		if err := encode(&xs[i]); err != nil {
+// newJSONPerson returns a person as register.json has them.
+func newJSONPerson(site *content.Site, p *register.Person, def string) jsonPerson {
+	jp := jsonPerson{
+		Slug:          p.Slug,
+		URL:           personURL(site, p),
+		Name:          p.Name,
+		Names:         names(p, def),
+		Aliases:       p.Aliases,
+		Born:          p.Born,
+		Gender:        p.Gender,
+		Region:        p.Region,
+		Occupation:    texts(p.Occupation, def),
+		Groups:        p.Groups,
+		Tags:          p.Tags,
+		Status:        p.Status,
+		Since:         p.Since,
+		Listed:        p.Listed,
+		OnCurrentList: p.Current,
+		Facility:      p.Facility,
+		TermEnd:       p.TermEnd,
+		Events:        make([]jsonEvent, 0, len(p.Timeline)),
+	}
+	for _, c := range p.Charges {
+		jp.Charges = append(jp.Charges, jsonCharge{Article: c.Article, Text: texts(c.Text, def)})
+	}
+	if e := p.Sentence; e != nil {
+		jp.Sentence = sentence(e.Sentence, def)
+		jp.Sentence.Date = e.Date
+	}
+	for _, e := range p.Timeline {
+		je := jsonEvent{
+			Date:     e.Date,
+			Type:     e.Type,
+			Text:     texts(e.Text, def),
+			Court:    e.Court,
+			Judge:    e.Judge,
+			Facility: e.Facility,
+			By:       e.By,
+			Sources:  e.Sources,
+		}
+		if je.Sources == nil {
+			je.Sources = []string{}
+		}
+		if e.Sentence != nil {
+			je.Sentence = sentence(e.Sentence, def)
+		}
+		jp.Events = append(jp.Events, je)
+	}
+	return jp
+}
+
+// jsonLines writes key and an array of n elements, each on a line of its
+// own, which item writes; it returns the first error of item.
+func jsonLines(bw *bufio.Writer, key string, n int, item func(i int) error) error {
+	bw.WriteString(key + "[")
+	for i := range n {
+		bw.WriteByte('\n')
+		if err := item(i); err != nil {
 			return err
 		}
-		if i < len(xs)-1 {
-			b.WriteByte(',')
+		if i < n-1 {
+			bw.WriteByte(',')
 		}
 	}
-	if len(xs) > 0 {
-		b.WriteByte('\n')
+	if n > 0 {
+		bw.WriteByte('\n')
 	}
-	b.WriteByte(']')
+	bw.WriteByte(']')
 	return nil
 }
 
@@ -328,8 +381,19 @@ func sentence(s *content.Sentence, def string) *jsonSentence {
 	return &jsonSentence{Kind: s.Kind, Term: s.Term.String(), Amount: texts(s.Amount, def)}
 }
 
-// PeopleCSV returns register.csv: a header row, then a row per person, in
-// the columns of [PeopleColumns].
+// PeopleCSV returns register.csv as [WritePeopleCSV] writes it, in memory:
+// for tests and small registers.
+func PeopleCSV(r *register.Register) ([]byte, error) {
+	var b bytes.Buffer
+	if err := WritePeopleCSV(&b, r); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WritePeopleCSV writes register.csv to w, a row at a time: a header row,
+// then a row per person, in the columns of [PeopleColumns]. It returns the
+// first error of w.
 //
 // The CSV files follow RFC 4180: comma-separated, fields quoted where
 // needed, lines ending in CRLF. They are UTF-8 without a byte order mark.
@@ -344,12 +408,11 @@ func sentence(s *content.Sentence, def string) *jsonSentence {
 // tools of the people most likely to reuse the data at scale.
 //
 // Cells are guarded against formula injection (see [PeopleColumns]).
-func PeopleCSV(r *register.Register) ([]byte, error) {
+func WritePeopleCSV(w io.Writer, r *register.Register) error {
 	site := r.Site
-	cols := PeopleColumns(site.Languages)
-	w, b := newCSV()
-	if err := w.Write(header(cols)); err != nil {
-		return nil, err
+	cw := newCSV(w)
+	if err := cw.Write(header(PeopleColumns(site.Languages))); err != nil {
+		return err
 	}
 	for _, p := range bySlug(r) {
 		row := []string{p.Slug, personURL(site, p), p.Name}
@@ -385,22 +448,33 @@ func PeopleCSV(r *register.Register) ([]byte, error) {
 			string(p.Status), p.Since.String(), strconv.FormatBool(p.Listed), strconv.FormatBool(p.Current),
 			p.Facility, kind, term, amount, when, p.TermEnd.String(), firstDetained.String(), list(sources),
 		)
-		if err := w.Write(guard(row)); err != nil {
-			return nil, err
+		if err := cw.Write(guard(row)); err != nil {
+			return err
 		}
 	}
-	return flush(w, b)
+	cw.Flush()
+	return cw.Error()
 }
 
-// EventsCSV returns events.csv: a header row, then a row per event of every
-// published person, in the columns of [EventColumns]; people by slug, each
-// person's events in the site's order.
+// EventsCSV returns events.csv as [WriteEventsCSV] writes it, in memory:
+// for tests and small registers.
 func EventsCSV(r *register.Register) ([]byte, error) {
-	langs := r.Site.Languages
-	cols := EventColumns(langs)
-	w, b := newCSV()
-	if err := w.Write(header(cols)); err != nil {
+	var b bytes.Buffer
+	if err := WriteEventsCSV(&b, r); err != nil {
 		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteEventsCSV writes events.csv to w, a row at a time: a header row,
+// then a row per event of every published person, in the columns of
+// [EventColumns]; people by slug, each person's events in the site's
+// order. It returns the first error of w.
+func WriteEventsCSV(w io.Writer, r *register.Register) error {
+	langs := r.Site.Languages
+	cw := newCSV(w)
+	if err := cw.Write(header(EventColumns(langs))); err != nil {
+		return err
 	}
 	for _, p := range bySlug(r) {
 		for _, e := range p.Timeline {
@@ -418,27 +492,24 @@ func EventsCSV(r *register.Register) ([]byte, error) {
 				kind, term, amount = string(s.Kind), s.Term.String(), s.Amount.Default
 			}
 			row = append(row, e.Court, e.Judge, e.Facility, e.By, kind, term, amount, list(e.Sources))
-			if err := w.Write(guard(row)); err != nil {
-				return nil, err
+			if err := cw.Write(guard(row)); err != nil {
+				return err
 			}
 		}
 	}
-	return flush(w, b)
+	cw.Flush()
+	return cw.Error()
 }
 
-func newCSV() (*csv.Writer, *bytes.Buffer) {
-	b := new(bytes.Buffer)
-	w := csv.NewWriter(b)
-	w.UseCRLF = true // RFC 4180
-	return w, b
-}
-
-func flush(w *csv.Writer, b *bytes.Buffer) ([]byte, error) {
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+// newCSV returns a CSV writer into w with a buffer of bufSize: csv.Writer
+// keeps a bufio.Writer it is given rather than wrapping it in one of
+// 4 KB. The bufio.Writer keeps w's first error, which csv.Writer's Write
+// returns from the next row that reaches w, so that a failing w stops the
+// export early.
+func newCSV(w io.Writer) *csv.Writer {
+	cw := csv.NewWriter(bufio.NewWriterSize(w, bufSize))
+	cw.UseCRLF = true // RFC 4180
+	return cw
 }
 
 func header(cols []Column) []string {
