@@ -228,19 +228,24 @@ func WriteJSON(w io.Writer, r *register.Register) error {
 	if err := encode(head, 1); err != nil { // without its closing brace: people and sources follow
 		return err
 	}
+	// One variable for every person and one for every source, since
+	// encoding a value as an interface moves it to the heap.
+	var jp jsonPerson
 	err := jsonLines(bw, `,"people":`, len(people), func(i int) error {
-		jp := newJSONPerson(site, people[i], def)
+		jp = newJSONPerson(site, people[i], def)
 		return encode(&jp, 0)
 	})
 	if err != nil {
 		return err
 	}
+	var js jsonSource
 	err = jsonLines(bw, `,"sources":`, len(cited), func(i int) error {
 		s := r.Source(cited[i])
-		return encode(&jsonSource{
+		js = jsonSource{
 			ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date,
 			URL: s.URL, ArchiveURL: s.ArchiveURL, Lang: s.Lang,
-		}, 0)
+		}
+		return encode(&js, 0)
 	})
 	if err != nil {
 		return err
