@@ -65,17 +65,6 @@ type StreamWriter interface {
 	Stream(path string, write func(io.Writer) error) error
 }
 
-// whole adapts an export made whole in memory to stream.
-func whole(make func(*register.Register) ([]byte, error)) func(io.Writer, *register.Register) error {
-	return func(w io.Writer, r *register.Register) error {
-		data, err := make(r)
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		return err
-	}
-}
-
 // stream makes the file p with write, through w's Stream if it has one.
 func stream(w Writer, p string, write func(io.Writer) error) error {
 	if sw, ok := w.(StreamWriter); ok {
@@ -383,7 +372,7 @@ func (s *Site) jobs(zip bool) []job {
 	for _, f := range []struct {
 		name  string
 		write func(io.Writer, *register.Register) error
-	}{{export.JSONFile, whole(export.JSON)}, {export.PeopleFile, whole(export.PeopleCSV)}, {export.EventsFile, whole(export.EventsCSV)}} {
+	}{{export.JSONFile, export.WriteJSON}, {export.PeopleFile, export.WritePeopleCSV}, {export.EventsFile, export.WriteEventsCSV}} {
 		name := "data/" + f.name
 		if s.gzipData() {
 			name += ".gz"
