@@ -36,7 +36,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -50,32 +49,6 @@ import (
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
 )
-
-// GzipAbove is the number of people above which a site publishes its data
-// files gzip-compressed only (register.json.gz, ...): at 100,000 people
-// they would be 900 MB, most of the 1 GB GitHub Pages allows a site, and
-// too large to download on a slow connection; compressed they are about a
-// tenth of that.
-const GzipAbove = 10000
-
-// Gzip compresses a data file. The output depends only on data (no name,
-// no time in the header), so that an unchanged register gives the same
-// bytes; the fastest level, since the files are large and compress well.
-func Gzip(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(len(data) / 6)
-	w, err := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
 
 // The files' names, relative to the site's /data/ folder.
 const (
