@@ -63,7 +63,7 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 
 // Row returns the filter and sort values of p's row.
 func (pg *Page) Row(p *register.Person) Row {
-	r := Row{Rank: pg.site.rank[pg.Lang][p], StatusRank: slices.Index(content.Statuses, p.Status)}
+	r := Row{Rank: pg.site.rank(pg.Lang)[p], StatusRank: slices.Index(content.Statuses, p.Status)}
 	var gs []string
 	for _, g := range p.Group {
 		gs = append(gs, g.Slug)

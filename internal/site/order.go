@@ -63,9 +63,9 @@ func localName(p *register.Person, lang string) string {
 	return p.Name
 }
 
-// rank returns the position of each person in a language's order, so that
+// rankOf returns the position of each person in a language's order, so that
 // any list (a group, the current list) can be shown in that order.
-func rank(sorted []*register.Person) map[*register.Person]int {
+func rankOf(sorted []*register.Person) map[*register.Person]int {
 	r := make(map[*register.Person]int, len(sorted))
 	for i, p := range sorted {
 		r[p] = i

@@ -402,7 +402,7 @@ func (pg *Page) Sorted(people []*register.Person) []*register.Person {
 
 // sortedIn returns people in the alphabetical order of lang.
 func (s *Site) sortedIn(lang string, people []*register.Person) []*register.Person {
-	r := s.rank[lang]
+	r := s.rank(lang)
 	out := slices.Clone(people)
 	slices.SortFunc(out, func(a, b *register.Person) int { return cmp.Compare(r[a], r[b]) })
 	return out

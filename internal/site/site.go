@@ -88,7 +88,7 @@ type Site struct {
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 	strings  *content.Strings
-	rank     map[string]map[*register.Person]int // language -> position in its alphabetical order
+	ranks    *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
 	changes  changeLog
 	stats    *once[*statistics] // made when a page first shows them: the preview's person pages never do
 	noZip    bool               // the portable copy that renders site.zip
@@ -124,10 +124,7 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 
 	s.changes = newChangeLog(reg)
 	s.stats = new(once[*statistics])
-	s.rank = make(map[string]map[*register.Person]int)
-	for lang, sorted := range sortPeople(reg.People, reg.Site.Languages) {
-		s.rank[lang] = rank(sorted)
-	}
+	s.ranks = new(once[map[string]map[*register.Person]int])
 	for _, name := range pageTemplates {
 		t, err := template.New(name).Funcs(funcs).ParseFS(theme, "templates/base.html", "templates/"+name)
 		if err != nil {
@@ -188,6 +185,19 @@ type once[T any] struct {
 func (o *once[T]) get(make func() T) T {
 	o.Do(func() { o.v = make() })
 	return o.v
+}
+
+// rank returns each person's position in the alphabetical order of lang,
+// sorting once for all languages when a page first needs it (the preview's
+// person pages never do).
+func (s *Site) rank(lang string) map[*register.Person]int {
+	return s.ranks.get(func() map[string]map[*register.Person]int {
+		out := make(map[string]map[*register.Person]int)
+		for lang, sorted := range sortPeople(s.reg.People, s.reg.Site.Languages) {
+			out[lang] = rankOf(sorted)
+		}
+		return out
+	})[lang]
 }
 
 // job makes one output file, name, or, when many, files whose names all
