@@ -142,17 +142,33 @@ func New(c *content.Content, asOf time.Time) *Register {
 			r.Current = append(r.Current, p)
 		}
 	}
-	r.Events, r.Latest = events(r.People, asOf)
-	r.Groups = groupBy(r.People, func(p *Person, add func(string)) {
-		for _, name := range p.Groups {
-			add(name)
+	// The events and the two groupings read the people and write to
+	// different places (r.Events; r.Groups and p.Group; r.Regions and
+	// p.RegionOf), so a large register makes them at the same time.
+	var wg sync.WaitGroup
+	run := func(f func()) {
+		if len(r.People) >= perWorker {
+			wg.Go(f)
+		} else {
+			f()
 		}
-	}, func(p *Person, g *Group) { p.Group = append(p.Group, g) }) // derive made room for them
-	r.Regions = groupBy(r.People, func(p *Person, add func(string)) {
-		if p.Region != "" {
-			add(p.Region)
-		}
-	}, func(p *Person, g *Group) { p.RegionOf = g })
+	}
+	run(func() { r.Events, r.Latest = events(r.People, asOf) })
+	run(func() {
+		r.Groups = groupBy(r.People, func(p *Person, add func(string)) {
+			for _, name := range p.Groups {
+				add(name)
+			}
+		}, func(p *Person, g *Group) { p.Group = append(p.Group, g) }) // derive made room for them
+	})
+	run(func() {
+		r.Regions = groupBy(r.People, func(p *Person, add func(string)) {
+			if p.Region != "" {
+				add(p.Region)
+			}
+		}, func(p *Person, g *Group) { p.RegionOf = g })
+	})
+	wg.Wait()
 	return r
 }
 
