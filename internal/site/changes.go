@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
@@ -37,8 +38,73 @@ type ChangeMonth struct {
 	Date     date.Date // of month precision, or of year precision
 	YearOnly bool      // the events of the year whose month is not known
 	ID       string    // for links: "2021-01", "2021"
-	Kinds    []ChangeKind
-	Count    int
+	Count    int       // changes in the month, or in this part of it
+
+	// The month's changes are sorted and grouped by kind only when a page
+	// shows them: a rebuild in the preview renders one person's page, and
+	// at 10,000 people sorting them all would take longer than the rest.
+	all      *monthChanges
+	from, to int // the part's changes, in the order of Kinds (see parts)
+}
+
+// monthChanges are the changes of a month, grouped by kind when first
+// needed; a month and its parts share them.
+type monthChanges struct {
+	once    sync.Once
+	entries []register.Entry
+	kinds   []ChangeKind
+}
+
+// Kinds returns the month's changes (or its part's) by kind, in the
+// order of changeKinds, each kind's by date, then name.
+func (m ChangeMonth) Kinds() []ChangeKind {
+	all := m.all.group()
+	var out []ChangeKind
+	at := 0 // position of k's first entry among the month's changes
+	for _, k := range all {
+		from, to := max(m.from-at, 0), min(m.to-at, len(k.Entries))
+		if from < to {
+			out = append(out, ChangeKind{Kind: k.Kind, Entries: k.Entries[from:to]})
+		}
+		at += len(k.Entries)
+	}
+	return out
+}
+
+func (c *monthChanges) group() []ChangeKind {
+	c.once.Do(func() {
+		slices.SortStableFunc(c.entries, func(a, b register.Entry) int {
+			// Not cmp.Or, which would compare the names of every pair.
+			if c := a.Event.Date.Compare(b.Event.Date); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Person.Name, b.Person.Name); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Person.Slug, b.Person.Slug)
+		})
+		kinds := make([]ChangeKind, len(changeKinds))
+		for i, ck := range changeKinds {
+			kinds[i].Kind = ck.kind
+		}
+		for _, e := range c.entries {
+			i := kindOf(e.Event.Type)
+			kinds[i].Entries = append(kinds[i].Entries, e)
+		}
+		c.kinds = slices.DeleteFunc(kinds, func(k ChangeKind) bool { return len(k.Entries) == 0 })
+	})
+	return c.kinds
+}
+
+// kindOf returns the index in changeKinds of the section events of type t
+// go in, or -1.
+func kindOf(t content.EventType) int {
+	for i, k := range changeKinds {
+		if slices.Contains(k.types, t) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Rel is the site path of the month's own page, used when its year is
@@ -83,18 +149,12 @@ const latestMonths = 12
 var changesPerPage = 2000 // a variable so that tests can split small logs
 
 func newChangeLog(r *register.Register) changeLog {
-	kindOf := make(map[content.EventType]int)
-	for i, k := range changeKinds {
-		for _, t := range k.types {
-			kindOf[t] = i
-		}
-	}
 	type key struct {
 		year, month int // month 0: only the year is known
 	}
 	byMonth := make(map[key][]register.Entry)
 	for _, e := range r.Events {
-		if _, ok := kindOf[e.Event.Type]; !ok || e.Event.Date.First().After(r.AsOf) {
+		if kindOf(e.Event.Type) < 0 || e.Event.Date.First().After(r.AsOf) {
 			continue
 		}
 		d := e.Event.Date
@@ -124,33 +184,14 @@ func newChangeLog(r *register.Register) changeLog {
 	})
 	var log changeLog
 	for _, k := range keys {
-		m := ChangeMonth{Date: date.Date{Year: k.year, Month: k.month, Precision: date.Month}, ID: strconv.Itoa(k.year)}
+		entries := byMonth[k]
+		m := ChangeMonth{Date: date.Date{Year: k.year, Month: k.month, Precision: date.Month}, ID: strconv.Itoa(k.year),
+			Count: len(entries), all: &monthChanges{entries: entries}, to: len(entries)}
 		if k.month == 0 {
 			m.Date, m.YearOnly = date.Date{Year: k.year, Precision: date.Year}, true
 		} else {
 			m.ID += "-" + twoDigits(k.month)
 		}
-		entries := byMonth[k]
-		slices.SortStableFunc(entries, func(a, b register.Entry) int {
-			// Not cmp.Or, which would compare the names of every pair.
-			if c := a.Event.Date.Compare(b.Event.Date); c != 0 {
-				return c
-			}
-			if c := strings.Compare(a.Person.Name, b.Person.Name); c != 0 {
-				return c
-			}
-			return strings.Compare(a.Person.Slug, b.Person.Slug)
-		})
-		m.Kinds = make([]ChangeKind, len(changeKinds))
-		for i, ck := range changeKinds {
-			m.Kinds[i].Kind = ck.kind
-		}
-		for _, e := range entries {
-			i := kindOf[e.Event.Type]
-			m.Kinds[i].Entries = append(m.Kinds[i].Entries, e)
-		}
-		m.Kinds = slices.DeleteFunc(m.Kinds, func(k ChangeKind) bool { return len(k.Entries) == 0 })
-		m.Count = len(entries)
 		if len(log.latest) < latestMonths && k.month != 0 && (len(log.latest) == 0 || log.latestCount+m.Count <= changesPerPage) && !log.latestFull {
 			log.latest = append(log.latest, m)
 			log.latestCount += m.Count
@@ -170,29 +211,21 @@ func newChangeLog(r *register.Register) changeLog {
 	return log
 }
 
-// parts splits the month into runs of at most n changes, in order, for
-// months too long for one page; each part keeps the kinds it has entries
-// of, and Count is its own number of changes.
+// parts splits the month into runs of at most n changes, in the order
+// Kinds shows them, for months too long for one page; each part's Count is
+// its own number of changes.
 func (m ChangeMonth) parts(n int) []ChangeMonth {
 	if m.Count <= n {
 		return []ChangeMonth{m}
 	}
 	var out []ChangeMonth
-	part := m
-	part.Kinds, part.Count = nil, 0
-	for _, k := range m.Kinds {
-		for entries := k.Entries; len(entries) > 0; {
-			if part.Count == n {
-				out = append(out, part)
-				part.Kinds, part.Count = nil, 0
-			}
-			take := entries[:min(len(entries), n-part.Count)]
-			part.Kinds = append(part.Kinds, ChangeKind{Kind: k.Kind, Entries: take})
-			part.Count += len(take)
-			entries = entries[len(take):]
-		}
+	for from := m.from; from < m.to; from += n {
+		part := m
+		part.from, part.to = from, min(from+n, m.to)
+		part.Count = part.to - part.from
+		out = append(out, part)
 	}
-	return append(out, part)
+	return out
 }
 
 func twoDigits(n int) string {
