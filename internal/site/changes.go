@@ -99,13 +99,21 @@ func (c *monthChanges) group() []ChangeKind {
 // kindOf returns the index in changeKinds of the section events of type t
 // go in, or -1.
 func kindOf(t content.EventType) int {
-	for i, k := range changeKinds {
-		if slices.Contains(k.types, t) {
-			return i
-		}
+	if i, ok := kindIndex[t]; ok {
+		return i
 	}
 	return -1
 }
+
+var kindIndex = func() map[content.EventType]int {
+	m := make(map[content.EventType]int)
+	for i, k := range changeKinds {
+		for _, t := range k.types {
+			m[t] = i
+		}
+	}
+	return m
+}()
 
 // Rel is the site path of the month's own page, used when its year is
 // split: changes/2021/01/, or changes/2021/unknown/ for the year-only
