@@ -118,7 +118,7 @@ func New(c *content.Content, asOf time.Time) *Register {
 			r.Pages = append(r.Pages, pg)
 		}
 	}
-	var published []*content.Person
+	published := make([]*content.Person, 0, len(c.People))
 	for _, cp := range c.People {
 		if !cp.Draft {
 			published = append(published, cp)
