@@ -413,7 +413,8 @@ func newDeriver(asOf time.Time, sources map[string]source, nsources int, current
 }
 
 // slabSize is how many elements a slab has room for, unless one slice
-// needs more.
+// needs more. A deriver's first slabs are smaller, each twice the one
+// before, so that a small register allocates little.
 const slabSize = 1024
 
 // room returns an empty slice with room for n elements, taken from the
@@ -422,7 +423,7 @@ const slabSize = 1024
 // from the same slab.
 func room[T any](slab *[]T, n int) []T {
 	if n > cap(*slab)-len(*slab) {
-		*slab = make([]T, 0, max(n, slabSize))
+		*slab = make([]T, 0, max(n, min(2*cap(*slab), slabSize), 16))
 	}
 	start := len(*slab)
 	*slab = (*slab)[:start+n]
@@ -444,17 +445,22 @@ const perWorker = 1000
 // newDeriver, and a person's facts depend only on the person, so the
 // results are the same however the work is split.
 func deriveAll(people []Person, lower []string, published []*content.Person, newDeriver func() *deriver) {
+	run := func(lo, hi int) {
+		d := newDeriver()
+		for i := lo; i < hi; i++ {
+			d.derive(&people[i], published[i])
+			lower[i] = strings.ToLower(published[i].Name)
+		}
+	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(published)/perWorker))
+	if workers == 1 {
+		run(0, len(published)) // starting a goroutine would take longer than a small register
+		return
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*len(published)/workers, (w+1)*len(published)/workers
-		wg.Go(func() {
-			d := newDeriver()
-			for i := lo; i < hi; i++ {
-				d.derive(&people[i], published[i])
-				lower[i] = strings.ToLower(published[i].Name)
-			}
-		})
+		wg.Go(func() { run(lo, hi) })
 	}
 	wg.Wait()
 }
