@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,13 +59,19 @@ type BuildFunc func(prev *Site, changed []string) (*Site, error)
 // template error shows at once.
 func Build(root string, asOf time.Time) BuildFunc {
 	loader := build.NewLoader(root, asOf)
+	var theme *site.Theme // kept while no file of it changes
 	return func(_ *Site, changed []string) (*Site, error) {
 		reg, files, err := loader.Load(changed)
 		if err != nil {
 			return &Site{Base: guessBase(root)}, err
 		}
 		base := basePath(reg.Site.BaseURL)
-		s, err := site.New(reg, files, build.Theme(files))
+		if theme == nil || !contentOnly(changed) || !slices.Equal(theme.Langs(), reg.Site.Languages) {
+			if theme, err = site.LoadTheme(build.Theme(files), reg.Site.Languages); err != nil {
+				return &Site{Base: base}, err
+			}
+		}
+		s, err := site.NewWithTheme(reg, files, theme)
 		if err != nil {
 			return &Site{Base: base}, err
 		}
@@ -109,6 +116,17 @@ func guessBase(root string) string {
 		return "/"
 	}
 	return basePath(s.BaseURL)
+}
+
+// contentOnly reports whether every changed file is in content/, which
+// the theme (templates, static files, interface text) does not read.
+func contentOnly(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, content.Dir+"/") {
+			return false
+		}
+	}
+	return changed != nil
 }
 
 // peopleOnly reports whether every changed file is in a person's folder:

@@ -338,6 +338,33 @@ func TestEditReloads(t *testing.T) {
 	}
 }
 
+// TestThemeEdit edits the site's own interface text while serving: the
+// change shows, and stays through a later edit of content (which keeps
+// the loaded theme); removing the file brings the default back.
+func TestThemeEdit(t *testing.T) {
+	root := copySite(t)
+	addr, _ := start(t, root)
+	_, events := subscribe(t, addr)
+	page := addr + "/kazakhstan/people/sanavar-zakirova/"
+	if err := os.MkdirAll(filepath.Join(root, "i18n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	override := filepath.Join(root, "i18n", "en.yaml")
+	if err := os.WriteFile(override, []byte("person.timeline: Chronology of the case\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	until(t, events, "the new heading", func() bool { return strings.Contains(get(t, page).body, "Chronology of the case") })
+	edit(t, filepath.Join(root, "content/people/sanavar-zakirova/case.yaml"), "name: Sanavar Zakirova", "name: Sanavar Zakirova-Edited")
+	until(t, events, "the content edit", func() bool { return strings.Contains(get(t, page).body, "Sanavar Zakirova-Edited") })
+	if !strings.Contains(get(t, page).body, "Chronology of the case") {
+		t.Error("a content edit lost the theme's change")
+	}
+	if err := os.Remove(override); err != nil {
+		t.Fatal(err)
+	}
+	until(t, events, "the default heading", func() bool { return !strings.Contains(get(t, page).body, "Chronology of the case") })
+}
+
 // TestBrokenEdit breaks a case file: the pages keep the last good build
 // and list the error with its place, escaped; fixing it removes the list.
 func TestBrokenEdit(t *testing.T) {

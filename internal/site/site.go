@@ -79,15 +79,11 @@ func stream(w Writer, p string, write func(io.Writer) error) error {
 
 // Site renders one register with one theme.
 type Site struct {
+	*Theme
 	reg      *register.Register
 	files    fs.FS // the site root, for photos
-	theme    fs.FS
 	urls     URLs
-	tmpl     map[string]*template.Template
 	md       goldmark.Markdown
-	assetVer map[string]string // static file -> short content hash, for cache busting
-	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
-	strings  *content.Strings
 	ranks    *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
 	changes  changeLog
 	stats    *once[*statistics] // made when a page first shows them: the preview's person pages never do
@@ -97,40 +93,77 @@ type Site struct {
 	eventIDs *sync.Map          // *register.Person -> map[*content.Event]string
 }
 
+// Theme is a theme made ready to render with: its templates parsed, its
+// interface text loaded for the site's languages, its static files read.
+// It depends on no content, so the live preview keeps one across rebuilds
+// until a file of the theme or the languages change.
+type Theme struct {
+	theme    fs.FS
+	langs    []string
+	tmpl     map[string]*template.Template
+	strings  *content.Strings
+	assetVer map[string]string // static file -> short content hash, for cache busting
+	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
+}
+
 // pageTemplates are the page templates every theme must have.
 var pageTemplates = []string{"home.html", "current.html", "people.html", "person.html", "groups.html", "group.html", "changes.html", "data.html", "stats.html", "search.html", "page.html", "404.html"}
 
 // New prepares to render reg, whose content was loaded from files, with the
 // templates and static files of theme.
 func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
-	s := &Site{
-		reg:      reg,
-		files:    files,
-		theme:    theme,
-		urls:     NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
-		tmpl:     make(map[string]*template.Template),
-		md:       markdownRenderer(),
-		assetVer: make(map[string]string),
-		static:   make(map[string][]byte),
-		rows:     new(sync.Map),
-		plain:    new(sync.Map),
-		eventIDs: new(sync.Map),
-	}
-	str, err := content.LoadStrings(reg.Site.Languages, layers(theme)...)
+	th, err := LoadTheme(theme, reg.Site.Languages)
 	if err != nil {
 		return nil, err
 	}
-	s.strings = str
+	return NewWithTheme(reg, files, th)
+}
 
-	s.changes = newChangeLog(reg)
-	s.stats = new(once[*statistics])
-	s.ranks = new(once[map[string]map[*register.Person]int])
+// NewWithTheme is New with the theme already loaded for the site's
+// languages.
+func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error) {
+	if !slices.Equal(th.langs, reg.Site.Languages) {
+		return nil, fmt.Errorf("the theme was loaded for the languages %v, the site has %v", th.langs, reg.Site.Languages)
+	}
+	return &Site{
+		Theme:    th,
+		reg:      reg,
+		files:    files,
+		urls:     NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
+		md:       markdownRenderer(),
+		changes:  newChangeLog(reg),
+		stats:    new(once[*statistics]),
+		ranks:    new(once[map[string]map[*register.Person]int]),
+		rows:     new(sync.Map),
+		plain:    new(sync.Map),
+		eventIDs: new(sync.Map),
+	}, nil
+}
+
+// Langs returns the languages the theme was loaded for.
+func (th *Theme) Langs() []string { return th.langs }
+
+// LoadTheme reads the templates, interface text and static files of theme
+// for a site in langs (the default first).
+func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
+	th := &Theme{
+		theme:    theme,
+		langs:    slices.Clone(langs),
+		tmpl:     make(map[string]*template.Template),
+		assetVer: make(map[string]string),
+		static:   make(map[string][]byte),
+	}
+	str, err := content.LoadStrings(langs, layers(theme)...)
+	if err != nil {
+		return nil, err
+	}
+	th.strings = str
 	for _, name := range pageTemplates {
 		t, err := template.New(name).Funcs(funcs).ParseFS(theme, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
-		s.tmpl[name] = t
+		th.tmpl[name] = t
 	}
 	err = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -145,14 +178,14 @@ func New(reg *register.Register, files, theme fs.FS) (*Site, error) {
 		}
 		name := strings.TrimPrefix(p, "static/")
 		sum := sha256.Sum256(data)
-		s.assetVer[name] = hex.EncodeToString(sum[:4])
-		s.static[name] = data
+		th.assetVer[name] = hex.EncodeToString(sum[:4])
+		th.static[name] = data
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
-	return s, nil
+	return th, nil
 }
 
 var funcs = template.FuncMap{
