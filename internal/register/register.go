@@ -395,11 +395,11 @@ type deriver struct {
 	person  int
 
 	// Slabs the people's slices are carved from.
-	events   []*content.Event
-	order    []order
-	spanSlab []Span
-	citeSlab []*content.Source
-	groups   []*Group
+	eventSlab []*content.Event
+	orderSlab []order
+	spanSlab  []Span
+	citeSlab  []*content.Source
+	groupSlab []*Group
 }
 
 // timed is an event with the key it sorts by in a timeline.
@@ -485,8 +485,8 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 			d.sorted = append(d.sorted, t.e)
 			d.orders = append(d.orders, t.order)
 		}
-		p.Timeline = carve(&d.events, d.sorted)
-		p.order = carve(&d.order, d.orders)
+		p.Timeline = carve(&d.eventSlab, d.sorted)
+		p.order = carve(&d.orderSlab, d.orders)
 	}
 
 	d.person++
@@ -516,7 +516,7 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 	}
 	if len(cp.Groups) > 0 {
 		// Room for groupBy to link the person's groups without allocating.
-		p.Group = room(&d.groups, len(cp.Groups))
+		p.Group = room(&d.groupSlab, len(cp.Groups))
 	}
 	p.Status, p.Since = p.StatusAt(d.asOf)
 	p.Listed = p.ListedAt(d.asOf)
