@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -53,14 +55,14 @@ func TestChangesSplit(t *testing.T) {
 		t.Fatal(err)
 	}
 	latest := 0
-	for _, m := range s.changes.latest {
+	for _, m := range s.changeLog().latest {
 		latest += m.Count
 	}
-	if latest > changesPerPage && len(s.changes.latest) > 1 {
+	if latest > changesPerPage && len(s.changeLog().latest) > 1 {
 		t.Errorf("the latest page holds %d changes, over %d", latest, changesPerPage)
 	}
 	split, splitMonths := 0, 0
-	for _, y := range s.changes.years {
+	for _, y := range s.changeLog().years {
 		if !y.Split {
 			continue
 		}
@@ -126,19 +128,33 @@ func TestLazy(t *testing.T) {
 	}
 	delete(full.m, ZipFile)
 
+	s, err = New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme)) // nothing made yet
+	if err != nil {
+		t.Fatal(err)
+	}
 	l := s.Lazy()
 	page := "ru/people/" + c.People[0].Slug + "/index.html"
 	if data, ok, err := l.Get(page); !ok || err != nil || !bytes.Equal(data, full.m[page]) {
 		t.Fatalf("Get(%s) = %d bytes, %v, %v; want the full render's %d bytes", page, len(data), ok, err, len(full.m[page]))
 	}
-	rendered := 0
-	for _, f := range l.files {
+	rendered, listed := 0, 0
+	all := slices.Collect(maps.Values(l.files))
+	for _, g := range l.groups {
+		if g.files != nil {
+			listed++
+			all = slices.AppendSeq(all, maps.Values(g.files))
+		}
+	}
+	for _, f := range all {
 		if f.out != nil {
 			rendered++
 		}
 	}
-	if rendered != 1 {
-		t.Errorf("one Get rendered %d files", rendered)
+	if rendered != 1 || listed != 1 {
+		t.Errorf("one Get rendered %d files and listed %d groups of pages; want 1 and 1", rendered, listed)
+	}
+	if s.changes.v.years != nil {
+		t.Error("one person's page made the change log")
 	}
 	if err := l.Check(); err != nil {
 		t.Fatal(err)

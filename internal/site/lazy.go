@@ -13,9 +13,35 @@ import (
 // page the browser reloads, not the tens of thousands a large register
 // has. It is safe for concurrent use.
 type Lazy struct {
-	files map[string]*lazyFile // by output path
-	many  []*lazyFile          // jobs that make several files, by prefix
-	pages []*lazyFile          // the jobs that have a kind, in site order
+	files  map[string]*lazyFile // by output path
+	groups []*lazyGroup         // pages listed only when one of them is asked for
+	many   []*lazyFile          // jobs that make several files, by prefix
+	pages  []*lazyFile          // the jobs that have a kind, in site order
+}
+
+// lazyGroup is the pages of a folder of one language that are not even
+// listed until one of them is asked for: the people's pages (30,000 at
+// 10,000 people in three languages) and the change log's (which need the
+// log sorted out). A rebuild of the preview need not list them.
+type lazyGroup struct {
+	prefix string
+	list   func() []job
+	once   sync.Once
+	files  map[string]*lazyFile
+	order  []*lazyFile
+}
+
+func (g *lazyGroup) expand() map[string]*lazyFile {
+	g.once.Do(func() {
+		jobs := g.list()
+		g.files = make(map[string]*lazyFile, len(jobs))
+		for _, j := range jobs {
+			f := &lazyFile{job: j}
+			g.files[j.name] = f
+			g.order = append(g.order, f)
+		}
+	})
+	return g.files
 }
 
 // lazyFile is one job and, once it has run, what it wrote.
@@ -30,7 +56,13 @@ type lazyFile struct {
 // it is the whole site again, which a preview has no use for.
 func (s *Site) Lazy() *Lazy {
 	l := &Lazy{files: make(map[string]*lazyFile)}
-	for _, j := range s.jobs(false) {
+	for _, lang := range s.reg.Site.Languages {
+		l.groups = append(l.groups,
+			&lazyGroup{prefix: s.urls.LangPath(lang, "changes/"), list: func() []job { return s.pageJobs(lang, s.changePages(lang)) }},
+			&lazyGroup{prefix: s.urls.LangPath(lang, "people/"), list: func() []job { return s.pageJobs(lang, s.personPages(lang)) }})
+	}
+	eager := func(lang string) []pageSpec { return append(s.listPages(lang), s.groupPages(lang)...) }
+	for _, j := range s.jobsWith(false, eager) {
 		f := &lazyFile{job: j}
 		if j.many {
 			l.many = append(l.many, f)
@@ -54,6 +86,16 @@ func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
 		data, ok = out[name]
 		return data, ok || err != nil, err
 	}
+	for _, g := range l.groups {
+		if !strings.HasPrefix(name, g.prefix) {
+			continue
+		}
+		if f := g.expand()[name]; f != nil {
+			out, err := f.get()
+			data, ok = out[name]
+			return data, ok || err != nil, err
+		}
+	}
 	for _, f := range l.many {
 		if !strings.HasPrefix(name, f.job.name) {
 			continue
@@ -73,6 +115,9 @@ func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
 // make several files, since only they know their names.
 func (l *Lazy) Names() ([]string, error) {
 	names := slices.Collect(maps.Keys(l.files))
+	for _, g := range l.groups {
+		names = slices.AppendSeq(names, maps.Keys(g.expand()))
+	}
 	for _, f := range l.many {
 		out, err := f.get()
 		if err != nil {
@@ -89,7 +134,12 @@ func (l *Lazy) Names() ([]string, error) {
 // fails on every page shows at once, not when a page is opened.
 func (l *Lazy) Check() error {
 	seen := make(map[string]bool)
-	for _, f := range l.pages {
+	pages := l.pages
+	for _, g := range l.groups {
+		g.expand()
+		pages = append(pages, g.order...)
+	}
+	for _, f := range pages {
 		if seen[f.job.kind] {
 			continue
 		}

@@ -85,12 +85,12 @@ type Site struct {
 	urls     URLs
 	md       goldmark.Markdown
 	ranks    *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
-	changes  changeLog
-	stats    *once[*statistics] // made when a page first shows them: the preview's person pages never do
-	noZip    bool               // the portable copy that renders site.zip
-	rows     *sync.Map          // rowKey -> template.HTML, see Page.PersonRow
-	plain    *sync.Map          // language + "\x00" + key -> T's text without placeholders
-	eventIDs *sync.Map          // *register.Person -> map[*content.Event]string
+	changes  *once[changeLog]                           // made when a page first shows it; see changeLog
+	stats    *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
+	noZip    bool                                       // the portable copy that renders site.zip
+	rows     *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
+	plain    *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
+	eventIDs *sync.Map                                  // *register.Person -> map[*content.Event]string
 }
 
 // Theme is a theme made ready to render with: its templates parsed, its
@@ -131,7 +131,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		files:    files,
 		urls:     NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
 		md:       markdownRenderer(),
-		changes:  newChangeLog(reg),
+		changes:  new(once[changeLog]),
 		stats:    new(once[*statistics]),
 		ranks:    new(once[map[string]map[*register.Person]int]),
 		rows:     new(sync.Map),
@@ -220,6 +220,12 @@ func (o *once[T]) get(make func() T) T {
 	return o.v
 }
 
+// changeLog returns the change log, made once, when first needed: the
+// preview's person pages never are.
+func (s *Site) changeLog() changeLog {
+	return s.changes.get(func() changeLog { return newChangeLog(s.reg) })
+}
+
 // rank returns each person's position in the alphabetical order of lang,
 // sorting once for all languages when a page first needs it (the preview's
 // person pages never do).
@@ -281,9 +287,18 @@ type pageSpec struct {
 	fill func(*Page)
 }
 
-// pages lists every HTML page of one language. Every language has the same
-// paths, so that the language menu and hreflang links always resolve.
+// pages lists every HTML page of one language, in the order of the
+// sitemap. Every language has the same paths, so that the language menu
+// and hreflang links always resolve.
 func (s *Site) pages(lang string) []pageSpec {
+	out := s.listPages(lang)
+	out = append(out, s.changePages(lang)...)
+	out = append(out, s.personPages(lang)...)
+	return append(out, s.groupPages(lang)...)
+}
+
+// listPages are the home page, the lists and the pages about the register.
+func (s *Site) listPages(lang string) []pageSpec {
 	r := s.reg
 	title := func(key string) func(*Page) {
 		return func(pg *Page) { pg.Title = s.strings.Text(lang, key, 0) }
@@ -301,16 +316,24 @@ func (s *Site) pages(lang string) []pageSpec {
 		}},
 		{"changes/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0)
-			pg.Changes = s.changes.latest
-			pg.ChangeYears = s.changes.years
+			pg.Changes = s.changeLog().latest
+			pg.ChangeYears = s.changeLog().years
 		}},
 	}
 	out = append(out, s.paged(lang, "current/", "current.html", r.Current, title("current.title"))...)
 	out = append(out, s.paged(lang, "people/", "people.html", r.People, title("people.title"))...)
-	for _, y := range s.changes.years {
+	return out
+}
+
+// changePages are the change log's pages of each year and of each month
+// of a long year.
+func (s *Site) changePages(lang string) []pageSpec {
+	log := s.changeLog()
+	var out []pageSpec
+	for _, y := range log.years {
 		out = append(out, pageSpec{"changes/" + y.Slug + "/", "changes.html", func(pg *Page) {
 			pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + y.Slug
-			pg.ChangeYears = s.changes.years
+			pg.ChangeYears = log.years
 			pg.ChangeYear = y.Slug
 			if y.Split {
 				pg.ChangeMonths = y.Months // listed with links, each on its own page
@@ -338,14 +361,20 @@ func (s *Site) pages(lang string) []pageSpec {
 				out = append(out, pageSpec{pagePath(m.Rel(), i+1), "changes.html", func(pg *Page) {
 					pg.Title = s.strings.Text(lang, "changes.title", 0) + " · " + m.ID
 					pg.Changes = []ChangeMonth{part}
-					pg.ChangeYears = s.changes.years
+					pg.ChangeYears = log.years
 					pg.ChangeYear = y.Slug
 					pg.Pager = pager
 				}})
 			}
 		}
 	}
-	for _, p := range r.People {
+	return out
+}
+
+// personPages are the people's pages.
+func (s *Site) personPages(lang string) []pageSpec {
+	out := make([]pageSpec, 0, len(s.reg.People))
+	for _, p := range s.reg.People {
 		out = append(out, pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
 			pg.Person = p
 			pg.Title = pg.Name(p)
@@ -356,6 +385,13 @@ func (s *Site) pages(lang string) []pageSpec {
 			}
 		}})
 	}
+	return out
+}
+
+// groupPages are the pages of groups and regions, and the free pages.
+func (s *Site) groupPages(lang string) []pageSpec {
+	r := s.reg
+	var out []pageSpec
 	for _, kind := range []struct {
 		dir, titleKey string
 		groups        []*register.Group
@@ -383,19 +419,15 @@ func (s *Site) pages(lang string) []pageSpec {
 }
 
 // jobs lists every file of the site, with site.zip only if zip.
-func (s *Site) jobs(zip bool) []job {
+func (s *Site) jobs(zip bool) []job { return s.jobsWith(zip, s.pages) }
+
+// jobsWith lists the files of the site, with the pages of each language that
+// pages gives, and site.zip only if zip.
+func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	r := s.reg
 	var jobs []job
 	for _, lang := range r.Site.Languages {
-		for _, ps := range s.pages(lang) {
-			jobs = append(jobs, job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: ps.tmpl + " " + lang, run: func(w Writer) error {
-				pg := s.newPage(lang, ps.rel)
-				if ps.fill != nil {
-					ps.fill(pg)
-				}
-				return s.execute(w, ps.tmpl, pg)
-			}})
-		}
+		jobs = append(jobs, s.pageJobs(lang, pages(lang))...)
 		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }})
 	}
 	// GitHub Pages serves one 404.html for the whole site.
@@ -455,6 +487,21 @@ var gzipAbove = export.GzipAbove
 
 // gzipData reports whether the site publishes its data files compressed.
 func (s *Site) gzipData() bool { return len(s.reg.People) > gzipAbove }
+
+// pageJobs returns the jobs that render the pages of one language.
+func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
+	jobs := make([]job, len(pages))
+	for i, ps := range pages {
+		jobs[i] = job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: ps.tmpl + " " + lang, run: func(w Writer) error {
+			pg := s.newPage(lang, ps.rel)
+			if ps.fill != nil {
+				ps.fill(pg)
+			}
+			return s.execute(w, ps.tmpl, pg)
+		}}
+	}
+	return jobs
+}
 
 // schemas publishes the theme's schema/ folder, the JSON Schemas of the
 // content files, under /schema/, where the yaml-language-server line of
