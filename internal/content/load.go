@@ -32,15 +32,16 @@ var reservedPages = []string{"current", "people", "groups", "regions", "search",
 // Load reads and validates the content folder of fsys (a site root holding
 // content/). On any problem it returns a nil *Content and an [ErrorList].
 func Load(fsys fs.FS) (*Content, error) {
-	c, _, _, err := load(fsys, nil, nil)
+	c, _, _, err := load(fsys, nil, nil, true)
 	return c, err
 }
 
 // load is Load keeping what it can of an earlier load: the people whose
 // folders are in kept, read with the languages keptLangs. It also returns
 // the people read without error, by slug, and the languages they were read
-// with, for the next load to keep.
-func load(fsys fs.FS, kept map[string]*Person, keptLangs []string) (*Content, map[string]*Person, []string, error) {
+// with, for the next load to keep. Unless sourcesChanged, the people kept
+// are known to cite only sources that exist, and are not checked again.
+func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChanged bool) (*Content, map[string]*Person, []string, error) {
 	var errs ErrorList
 	c := &Content{byID: make(map[string]*Source)}
 	if !checkNoLinks(fsys, &errs) {
@@ -69,9 +70,13 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string) (*Content, ma
 		ids = append(ids, s.ID)
 	}
 	for _, p := range c.People {
+		if !sourcesChanged && kept[p.Slug] != nil {
+			continue
+		}
 		for _, e := range p.Events {
 			for i, id := range e.Sources {
 				if c.byID[id] == nil {
+					delete(read, p.Slug) // read again next time, to say it again
 					line, col := e.Line, 0
 					if i < len(e.sourcePos) {
 						line, col = e.sourcePos[i][0], e.sourcePos[i][1]

@@ -42,7 +42,7 @@ func (l *Loader) Load(changed []string) (*Content, error) {
 			}
 		}
 	}
-	c, read, langs, err := load(l.fsys, kept, l.langs)
+	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed))
 	l.people, l.langs = read, langs
 	return c, err
 }
@@ -57,4 +57,15 @@ func personFolder(p string) string {
 	}
 	slug, _, _ := strings.Cut(rest, "/")
 	return slug
+}
+
+// touchesSources reports whether a changed file is a sources file (or
+// their folder), after which every citation is checked again.
+func touchesSources(changed []string) bool {
+	for _, p := range changed {
+		if p == Dir+"/sources" || strings.HasPrefix(p, Dir+"/sources/") {
+			return true
+		}
+	}
+	return false
 }

@@ -92,6 +92,23 @@ func TestLoader(t *testing.T) {
 	replace(t, m, "content/site.yaml", "languages: [en, ru]", "languages: [en, ru, kk]")
 	same("languages back", []string{"content/site.yaml"})
 
+	// A citation of a source that does not exist stays an error through
+	// edits elsewhere, and goes when the source is added.
+	replace(t, m, file, "sources: [", "sources: [no-such-source, ")
+	if same("an unknown source", []string{file}) != nil {
+		t.Fatal("an unknown source loaded")
+	}
+	same("an edit elsewhere", []string{"content/people/sanavar-zakirova/case.yaml"})
+	sources := "content/sources/added.yaml"
+	m[sources] = &fstest.MapFile{Data: []byte("- id: no-such-source\n  title: Now it exists\n  publisher: Test\n  url: https://example.org/x\n")}
+	if same("the source added", []string{sources}) == nil {
+		t.Fatal("the source added: the load failed")
+	}
+	delete(m, sources)
+	same("the source removed", []string{sources})
+	replace(t, m, file, "sources: [no-such-source, ", "sources: [")
+	same("the citation removed", []string{file})
+
 	// A new person, and one removed.
 	m["content/people/new-person/case.yaml"] = &fstest.MapFile{Data: m[file].Data}
 	delete(m, file)

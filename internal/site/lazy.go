@@ -26,9 +26,37 @@ type Lazy struct {
 type lazyGroup struct {
 	prefix string
 	list   func() []job
-	once   sync.Once
-	files  map[string]*lazyFile
-	order  []*lazyFile
+	// one, when set, finds the job of one page without listing them all
+	// (a person's page, by the slug in its path).
+	one func(name string) (job, bool)
+
+	once  sync.Once
+	files map[string]*lazyFile
+	order []*lazyFile
+
+	mu  sync.Mutex
+	got map[string]*lazyFile // what one found
+}
+
+// find returns the page called name, or nil.
+func (g *lazyGroup) find(name string) *lazyFile {
+	if g.one == nil {
+		return g.expand()[name]
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if f, ok := g.got[name]; ok {
+		return f
+	}
+	var f *lazyFile
+	if j, ok := g.one(name); ok {
+		f = &lazyFile{job: j}
+	}
+	if g.got == nil {
+		g.got = make(map[string]*lazyFile)
+	}
+	g.got[name] = f
+	return f
 }
 
 func (g *lazyGroup) expand() map[string]*lazyFile {
@@ -59,7 +87,15 @@ func (s *Site) Lazy() *Lazy {
 	for _, lang := range s.reg.Site.Languages {
 		l.groups = append(l.groups,
 			&lazyGroup{prefix: s.urls.LangPath(lang, "changes/"), list: func() []job { return s.pageJobs(lang, s.changePages(lang)) }},
-			&lazyGroup{prefix: s.urls.LangPath(lang, "people/"), list: func() []job { return s.pageJobs(lang, s.personPages(lang)) }})
+			&lazyGroup{prefix: s.urls.LangPath(lang, "people/"), list: func() []job { return s.pageJobs(lang, s.personPages(lang)) },
+				one: func(name string) (job, bool) {
+					slug, ok := strings.CutSuffix(strings.TrimPrefix(name, s.urls.LangPath(lang, "people/")), "/index.html")
+					p := s.person(slug)
+					if !ok || p == nil {
+						return job{}, false
+					}
+					return s.pageJobs(lang, []pageSpec{s.personPage(p)})[0], true
+				}})
 	}
 	eager := func(lang string) []pageSpec { return append(s.listPages(lang), s.groupPages(lang)...) }
 	for _, j := range s.jobsWith(false, eager) {
@@ -90,7 +126,7 @@ func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
 		if !strings.HasPrefix(name, g.prefix) {
 			continue
 		}
-		if f := g.expand()[name]; f != nil {
+		if f := g.find(name); f != nil {
 			out, err := f.get()
 			data, ok = out[name]
 			return data, ok || err != nil, err

@@ -86,6 +86,7 @@ type Site struct {
 	md       goldmark.Markdown
 	ranks    *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
 	changes  *once[changeLog]                           // made when a page first shows it; see changeLog
+	bySlug   *once[map[string]*register.Person]         // the published people by slug, for the preview
 	stats    *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
 	noZip    bool                                       // the portable copy that renders site.zip
 	rows     *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
@@ -132,6 +133,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		urls:     NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
 		md:       markdownRenderer(),
 		changes:  new(once[changeLog]),
+		bySlug:   new(once[map[string]*register.Person]),
 		stats:    new(once[*statistics]),
 		ranks:    new(once[map[string]map[*register.Person]int]),
 		rows:     new(sync.Map),
@@ -373,19 +375,35 @@ func (s *Site) changePages(lang string) []pageSpec {
 
 // personPages are the people's pages.
 func (s *Site) personPages(lang string) []pageSpec {
-	out := make([]pageSpec, 0, len(s.reg.People))
-	for _, p := range s.reg.People {
-		out = append(out, pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
-			pg.Person = p
-			pg.Title = pg.Name(p)
-			pg.Kind = "profile"
-			pg.Description = pg.Title + " — " + pg.Status(p.Status)
-			if !p.Since.IsZero() {
-				pg.Description += ", " + pg.Date(p.Since)
-			}
-		}})
+	out := make([]pageSpec, len(s.reg.People))
+	for i, p := range s.reg.People {
+		out[i] = s.personPage(p)
 	}
 	return out
+}
+
+// personPage is a person's page.
+func (s *Site) personPage(p *register.Person) pageSpec {
+	return pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
+		pg.Person = p
+		pg.Title = pg.Name(p)
+		pg.Kind = "profile"
+		pg.Description = pg.Title + " — " + pg.Status(p.Status)
+		if !p.Since.IsZero() {
+			pg.Description += ", " + pg.Date(p.Since)
+		}
+	}}
+}
+
+// person returns the published person with the given slug, or nil.
+func (s *Site) person(slug string) *register.Person {
+	return s.bySlug.get(func() map[string]*register.Person {
+		m := make(map[string]*register.Person, len(s.reg.People))
+		for _, p := range s.reg.People {
+			m[p.Slug] = p
+		}
+		return m
+	})[slug]
 }
 
 // groupPages are the pages of groups and regions, and the free pages.
