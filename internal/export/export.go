@@ -147,16 +147,19 @@ type jsonSource struct {
 // 4 KB), small enough not to matter next to the register.
 const bufSize = 64 << 10
 
-// JSON returns register.json as [WriteJSON] writes it, in memory: for
-// tests and small registers. A large register's file is hundreds of
-// megabytes; write it with WriteJSON instead.
-func JSON(r *register.Register) ([]byte, error) {
+// inMemory returns what write writes.
+func inMemory(write func(io.Writer, *register.Register) error, r *register.Register) ([]byte, error) {
 	var b bytes.Buffer
-	if err := WriteJSON(&b, r); err != nil {
+	if err := write(&b, r); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
+
+// JSON returns register.json as [WriteJSON] writes it, in memory: for
+// tests and small registers. A large register's file is hundreds of
+// megabytes; write it with WriteJSON instead.
+func JSON(r *register.Register) ([]byte, error) { return inMemory(WriteJSON, r) }
 
 // WriteJSON writes register.json to w: one document, compact, with each
 // person and each source on a line of its own, ending in a newline. It
@@ -361,13 +364,7 @@ func sentence(s *content.Sentence, def string) *jsonSentence {
 
 // PeopleCSV returns register.csv as [WritePeopleCSV] writes it, in memory:
 // for tests and small registers.
-func PeopleCSV(r *register.Register) ([]byte, error) {
-	var b bytes.Buffer
-	if err := WritePeopleCSV(&b, r); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
+func PeopleCSV(r *register.Register) ([]byte, error) { return inMemory(WritePeopleCSV, r) }
 
 // WritePeopleCSV writes register.csv to w, a row at a time: a header row,
 // then a row per person, in the columns of [PeopleColumns]. It returns the
@@ -436,13 +433,7 @@ func WritePeopleCSV(w io.Writer, r *register.Register) error {
 
 // EventsCSV returns events.csv as [WriteEventsCSV] writes it, in memory:
 // for tests and small registers.
-func EventsCSV(r *register.Register) ([]byte, error) {
-	var b bytes.Buffer
-	if err := WriteEventsCSV(&b, r); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
+func EventsCSV(r *register.Register) ([]byte, error) { return inMemory(WriteEventsCSV, r) }
 
 // WriteEventsCSV writes events.csv to w, a row at a time: a header row,
 // then a row per event of every published person, in the columns of

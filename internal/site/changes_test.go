@@ -30,15 +30,13 @@ func (f *files) Write(p string, data []byte) error {
 	return nil
 }
 
-// TestChangesSplit makes the change log's page limit small: the latest
-// page stays within it, a year over it lists its months, each on pages of
-// its own, and a month over it is split into pages that link to each
-// other and together hold all the month's changes.
-func TestChangesSplit(t *testing.T) {
-	defer func(n int) { changesPerPage = n }(changesPerPage)
-	changesPerPage = 6
+// synthSite generates a synthetic register of n people and prepares its
+// site; newSite prepares another site of the same content, with nothing
+// made yet.
+func synthSite(t *testing.T, n int, seed uint64) (s *Site, newSite func() *Site) {
+	t.Helper()
 	dir := t.TempDir()
-	if err := synth.Write(dir, 200, 1); err != nil {
+	if err := synth.Write(dir, n, seed); err != nil {
 		t.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
@@ -46,14 +44,35 @@ func TestChangesSplit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
-	if err != nil {
-		t.Fatal(err)
+	newSite = func() *Site {
+		s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
 	}
+	return newSite(), newSite
+}
+
+// renderAll renders s into memory.
+func renderAll(t *testing.T, s *Site) map[string][]byte {
+	t.Helper()
 	out := &files{m: make(map[string][]byte)}
 	if err := s.Render(out); err != nil {
 		t.Fatal(err)
 	}
+	return out.m
+}
+
+// TestChangesSplit makes the change log's page limit small: the latest
+// page stays within it, a year over it lists its months, each on pages of
+// its own, and a month over it is split into pages that link to each
+// other and together hold all the month's changes.
+func TestChangesSplit(t *testing.T) {
+	defer func(n int) { changesPerPage = n }(changesPerPage)
+	changesPerPage = 6
+	s, _ := synthSite(t, 200, 1)
+	out := &files{m: renderAll(t, s)}
 	latest := 0
 	for _, m := range s.changeLog().latest {
 		latest += m.Count
@@ -109,31 +128,13 @@ func TestChangesSplit(t *testing.T) {
 // bytes, as a full render (site.zip aside, which the preview leaves out),
 // renders only what is asked for, and knows no other file.
 func TestLazy(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 60, 2); err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	c, err := content.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := &files{m: make(map[string][]byte)}
-	if err := s.Render(full); err != nil {
-		t.Fatal(err)
-	}
+	s, newSite := synthSite(t, 60, 2)
+	full := &files{m: renderAll(t, s)}
 	delete(full.m, ZipFile)
 
-	s, err = New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme)) // nothing made yet
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = newSite() // nothing made yet
 	l := s.Lazy()
-	page := "ru/people/" + c.People[0].Slug + "/index.html"
+	page := "ru/people/" + s.reg.People[0].Slug + "/index.html"
 	if data, ok, err := l.Get(page); !ok || err != nil || !bytes.Equal(data, full.m[page]) {
 		t.Fatalf("Get(%s) = %d bytes, %v, %v; want the full render's %d bytes", page, len(data), ok, err, len(full.m[page]))
 	}
@@ -188,24 +189,9 @@ func TestLazy(t *testing.T) {
 func TestDataGzipped(t *testing.T) {
 	defer func(n int) { gzipAbove = n }(gzipAbove)
 	gzipAbove = 10
-	dir := t.TempDir()
-	if err := synth.Write(dir, 40, 3); err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	c, err := content.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := register.New(c, synth.AsOf)
-	s, err := New(reg, fsys, Overlay(fsys, tizim.Theme))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := &files{m: make(map[string][]byte)}
-	if err := s.Render(out); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := synthSite(t, 40, 3)
+	reg := s.reg
+	out := &files{m: renderAll(t, s)}
 	page := string(out.m["data/index.html"])
 	for _, f := range []struct {
 		name string
