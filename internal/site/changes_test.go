@@ -125,12 +125,11 @@ func TestChangesSplit(t *testing.T) {
 }
 
 // TestLazy renders a site on demand: it has the same files, with the same
-// bytes, as a full render (site.zip aside, which the preview leaves out),
+// bytes, as a full render (site.zip included),
 // renders only what is asked for, and knows no other file.
 func TestLazy(t *testing.T) {
 	s, newSite := synthSite(t, 60, 2)
 	full := &files{m: renderAll(t, s)}
-	delete(full.m, ZipFile)
 
 	s = newSite() // nothing made yet
 	l := s.Lazy()
@@ -176,7 +175,7 @@ func TestLazy(t *testing.T) {
 			t.Errorf("%s differs from the full render", name)
 		}
 	}
-	for _, name := range []string{"nothing.html", "people/nobody/index.html", "search/nothing.json", "sitemap-99.xml", ZipFile} {
+	for _, name := range []string{"nothing.html", "people/nobody/index.html", "search/nothing.json", "sitemap-99.xml"} {
 		if _, ok, _ := l.Get(name); ok {
 			t.Errorf("Get(%s) found a file", name)
 		}

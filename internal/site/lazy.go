@@ -80,8 +80,8 @@ type lazyFile struct {
 	err  error
 }
 
-// Lazy returns the site's files, none rendered yet. site.zip is left out:
-// it is the whole site again, which a preview has no use for.
+// Lazy returns the site's files, none rendered yet. site.zip, the whole
+// site again, is made only if it is asked for, like any other file.
 func (s *Site) Lazy() *Lazy {
 	l := &Lazy{files: make(map[string]*lazyFile)}
 	for _, lang := range s.reg.Site.Languages {
@@ -98,7 +98,7 @@ func (s *Site) Lazy() *Lazy {
 				}})
 	}
 	eager := func(lang string) []pageSpec { return append(s.listPages(lang), s.groupPages(lang)...) }
-	for _, j := range s.jobsWith(false, eager) {
+	for _, j := range s.jobsWith(s.offersZip(), eager) {
 		f := &lazyFile{job: j}
 		if j.many {
 			l.many = append(l.many, f)
