@@ -64,13 +64,19 @@ type zipWriter struct {
 	files map[string]compressed
 }
 
+// flaters are compressors to reuse: each holds about a megabyte of
+// tables, and a site has thousands of files.
+var flaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.DefaultCompression) // a valid level: no error
+	return fw
+}}
+
 func (z *zipWriter) Write(p string, data []byte) error {
 	c := compressed{data: data, crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
-	if err != nil {
-		return err
-	}
+	fw := flaters.Get().(*flate.Writer)
+	defer flaters.Put(fw)
+	fw.Reset(&buf)
 	fw.Write(data)
 	if err := fw.Close(); err != nil {
 		return err
