@@ -603,6 +603,10 @@ func TestPagination(t *testing.T) {
 			if len(data) > 1<<20 {
 				t.Errorf("%s weighs %d bytes, over 1 MB", name, len(data))
 			}
+			// Filters on one page of a list must not pass for the list's.
+			if want := []string{"", "(1–500 of 1,", "(501–1,000 of 1,", "(1,001–1,0"}[min(page, 3)]; lang == "" && !strings.Contains(string(data), "apply to the people on this page "+want) {
+				t.Errorf("%s does not say its filters cover only its own people", name)
+			}
 			for _, m := range personLink.FindAllSubmatch(data, -1) {
 				seen[string(m[1])]++
 			}
