@@ -21,9 +21,7 @@ import (
 // Dir is the content folder's path inside the site's file system.
 const Dir = "content"
 
-var (
-	langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
-)
+var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 
 // reservedPages are first path segments the site itself uses, so a free page
 // may not take them.

@@ -27,19 +27,13 @@ func NewLoader(fsys fs.FS) *Loader { return &Loader{fsys: fsys} }
 // the root of fsys, as "content/people/x/case.yaml"); nil means unknown,
 // and everything is read again.
 func (l *Loader) Load(changed []string) (*Content, error) {
-	kept := l.people
+	kept := l.people // load makes a new map for the next time
 	if changed == nil {
 		kept = nil
 	}
-	if kept != nil {
-		kept = make(map[string]*Person, len(l.people))
-		for slug, p := range l.people {
-			kept[slug] = p
-		}
-		for _, p := range changed {
-			if slug := personFolder(p); slug != "" {
-				delete(kept, slug)
-			}
+	for _, p := range changed {
+		if slug := personFolder(p); slug != "" {
+			delete(kept, slug)
 		}
 	}
 	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed))

@@ -42,13 +42,13 @@ func (m MapFiles) Get(name string) ([]byte, bool, error) {
 	return data, ok, nil
 }
 
-// BuildFunc makes the site anew. prev is the current site (nil before the
-// first good build) and changed lists the files edited since it was made,
-// as slash-separated paths relative to the site folder (nil: unknown).
+// BuildFunc makes the site anew. changed lists the files edited since the
+// last build, as slash-separated paths relative to the site folder (nil:
+// unknown, everything may have changed).
 //
 // On error the returned Site may be nil, or carry just Base, where the
 // site should be served once it builds.
-type BuildFunc func(prev *Site, changed []string) (*Site, error)
+type BuildFunc func(changed []string) (*Site, error)
 
 // Build returns a BuildFunc that loads and checks the whole site in root,
 // reading again only the people's folders that changed ([build.Loader]),
@@ -60,13 +60,15 @@ type BuildFunc func(prev *Site, changed []string) (*Site, error)
 func Build(root string, asOf time.Time) BuildFunc {
 	loader := build.NewLoader(root, asOf)
 	var theme *site.Theme // kept while no file of it changes
-	return func(_ *Site, changed []string) (*Site, error) {
+	return func(changed []string) (*Site, error) {
 		reg, files, err := loader.Load(changed)
 		if err != nil {
 			return &Site{Base: guessBase(root)}, err
 		}
 		base := basePath(reg.Site.BaseURL)
-		if theme == nil || !contentOnly(changed) || !slices.Equal(theme.Langs(), reg.Site.Languages) {
+		// The theme (templates, static files, interface text) reads
+		// nothing in content/.
+		if theme == nil || !allUnder(changed, content.Dir+"/") || !slices.Equal(theme.Langs(), reg.Site.Languages) {
 			if theme, err = site.LoadTheme(build.Theme(files), reg.Site.Languages); err != nil {
 				return &Site{Base: base}, err
 			}
@@ -76,7 +78,7 @@ func Build(root string, asOf time.Time) BuildFunc {
 			return &Site{Base: base}, err
 		}
 		lazy := s.Lazy()
-		if !peopleOnly(changed) {
+		if !allUnder(changed, content.Dir+"/people/") { // an edit there cannot break a template that worked
 			if err := lazy.Check(); err != nil {
 				return &Site{Base: base}, err
 			}
@@ -118,22 +120,11 @@ func guessBase(root string) string {
 	return basePath(s.BaseURL)
 }
 
-// contentOnly reports whether every changed file is in content/, which
-// the theme (templates, static files, interface text) does not read.
-func contentOnly(changed []string) bool {
+// allUnder reports whether every changed file is under the folder dir
+// (given with its final slash). Unknown changes (nil) are under none.
+func allUnder(changed []string, dir string) bool {
 	for _, p := range changed {
-		if !strings.HasPrefix(p, content.Dir+"/") {
-			return false
-		}
-	}
-	return changed != nil
-}
-
-// peopleOnly reports whether every changed file is in a person's folder:
-// such an edit cannot break a template that worked.
-func peopleOnly(changed []string) bool {
-	for _, p := range changed {
-		if !strings.HasPrefix(p, content.Dir+"/people/") {
+		if !strings.HasPrefix(p, dir) {
 			return false
 		}
 	}

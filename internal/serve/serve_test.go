@@ -476,7 +476,7 @@ func TestFirstBuildFails(t *testing.T) {
 // in it.
 func TestBuildMatchesDisk(t *testing.T) {
 	root := copySite(t)
-	mem, err := Build(root, asOf)(nil, nil)
+	mem, err := Build(root, asOf)(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,11 +92,7 @@ func (s *Server) Rebuild(changed []string) {
 	defer s.rebuilding.Unlock()
 	prev := s.current()
 	start := time.Now()
-	var prevSite *Site
-	if prev.site.Files != nil {
-		prevSite = prev.site
-	}
-	built, err := s.build(prevSite, changed)
+	built, err := s.build(changed)
 	took := time.Since(start).Round(time.Millisecond)
 	if err == nil && (built == nil || built.Files == nil) {
 		err = errors.New("the build made no site") // a BuildFunc's mistake, shown rather than served

@@ -186,7 +186,7 @@ func (f failingFiles) Get(name string) ([]byte, bool, error) {
 // is served: status 500 and the error, escaped, on the page and in the log.
 func TestRenderError(t *testing.T) {
 	var log strings.Builder
-	s := NewServer(func(*Site, []string) (*Site, error) {
+	s := NewServer(func([]string) (*Site, error) {
 		return &Site{Files: failingFiles{MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}}, Base: "/"}, nil
 	}, &log)
 	s.Rebuild(nil)

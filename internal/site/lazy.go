@@ -30,46 +30,59 @@ type lazyGroup struct {
 	// (a person's page, by the slug in its path).
 	one func(name string) (job, bool)
 
-	once  sync.Once
-	files map[string]*lazyFile
-	order []*lazyFile
-
-	mu  sync.Mutex
-	got map[string]*lazyFile // what one found
+	mu     sync.Mutex
+	files  map[string]*lazyFile // found or listed; nil for a name found to be no page
+	order  []*lazyFile          // once listed
+	listed bool
 }
 
 // find returns the page called name, or nil.
 func (g *lazyGroup) find(name string) *lazyFile {
-	if g.one == nil {
-		return g.expand()[name]
-	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if f, ok := g.got[name]; ok {
+	if f, ok := g.files[name]; ok || g.listed {
 		return f
+	}
+	if g.one == nil {
+		g.listLocked()
+		return g.files[name]
 	}
 	var f *lazyFile
 	if j, ok := g.one(name); ok {
 		f = &lazyFile{job: j}
 	}
-	if g.got == nil {
-		g.got = make(map[string]*lazyFile)
-	}
-	g.got[name] = f
+	g.add(name, f)
 	return f
 }
 
-func (g *lazyGroup) expand() map[string]*lazyFile {
-	g.once.Do(func() {
-		jobs := g.list()
-		g.files = make(map[string]*lazyFile, len(jobs))
-		for _, j := range jobs {
-			f := &lazyFile{job: j}
-			g.files[j.name] = f
-			g.order = append(g.order, f)
+// all returns every page of the group, in order.
+func (g *lazyGroup) all() []*lazyFile {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.listLocked()
+	return g.order
+}
+
+func (g *lazyGroup) listLocked() {
+	if g.listed {
+		return
+	}
+	g.listed = true
+	for _, j := range g.list() {
+		f := g.files[j.name] // one may have found it already
+		if f == nil {
+			f = &lazyFile{job: j}
+			g.add(j.name, f)
 		}
-	})
-	return g.files
+		g.order = append(g.order, f)
+	}
+}
+
+func (g *lazyGroup) add(name string, f *lazyFile) {
+	if g.files == nil {
+		g.files = make(map[string]*lazyFile)
+	}
+	g.files[name] = f
 }
 
 // lazyFile is one job and, once it has run, what it wrote.
@@ -118,18 +131,14 @@ func (s *Site) Lazy() *Lazy {
 // could not be rendered.
 func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
 	if f := l.files[name]; f != nil {
-		out, err := f.get()
-		data, ok = out[name]
-		return data, ok || err != nil, err
+		return f.file(name)
 	}
 	for _, g := range l.groups {
 		if !strings.HasPrefix(name, g.prefix) {
 			continue
 		}
 		if f := g.find(name); f != nil {
-			out, err := f.get()
-			data, ok = out[name]
-			return data, ok || err != nil, err
+			return f.file(name)
 		}
 	}
 	for _, f := range l.many {
@@ -152,7 +161,9 @@ func (l *Lazy) Get(name string) (data []byte, ok bool, err error) {
 func (l *Lazy) Names() ([]string, error) {
 	names := slices.Collect(maps.Keys(l.files))
 	for _, g := range l.groups {
-		names = slices.AppendSeq(names, maps.Keys(g.expand()))
+		for _, f := range g.all() {
+			names = append(names, f.job.name)
+		}
 	}
 	for _, f := range l.many {
 		out, err := f.get()
@@ -172,8 +183,7 @@ func (l *Lazy) Check() error {
 	seen := make(map[string]bool)
 	pages := l.pages
 	for _, g := range l.groups {
-		g.expand()
-		pages = append(pages, g.order...)
+		pages = append(pages, g.all()...)
 	}
 	for _, f := range pages {
 		if seen[f.job.kind] {
@@ -185,6 +195,13 @@ func (l *Lazy) Check() error {
 		}
 	}
 	return nil
+}
+
+// file returns the file called name, which f makes; ok as Get says.
+func (f *lazyFile) file(name string) (data []byte, ok bool, err error) {
+	out, err := f.get()
+	data, ok = out[name]
+	return data, ok || err != nil, err
 }
 
 func (f *lazyFile) get() (map[string][]byte, error) {
