@@ -4,32 +4,201 @@
 // script only shows the filter form the page carries hidden, hides rows
 // that do not match, and keeps the choice in the address so it can be
 // shared. It reads everything from data- attributes the site writes.
+//
+// A list split into pages names its filter file in the form's data-facets:
+// each person's filter values in the list's order. With a choice made, the
+// script counts the matches of the whole list from it, fetches only the
+// pages that hold them, and shows their rows in the results table in place
+// of the page's own; "Show more" fetches further pages. Where the file or
+// a page cannot be fetched (the offline copy opened from disk), it filters
+// this page's rows and shows the note that says so.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filter]");
   if (!form) return;
-  var rows = Array.prototype.slice.call(document.querySelectorAll("table.people tbody tr"));
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select[name]"));
+  var list = function (nodes) { return Array.prototype.slice.call(nodes); };
+  var results = document.querySelector("[data-filter-results]");
+  var rows = list(document.querySelectorAll("table.people tbody tr")).filter(function (tr) {
+    return !results || !results.contains(tr);
+  });
+  var selects = list(form.querySelectorAll("select[name]"));
   var status = form.querySelector("[data-filter-count]");
-  var sections = Array.prototype.slice.call(document.querySelectorAll("[data-filter-section]"));
+  var sections = list(document.querySelectorAll("[data-filter-section]"));
+  var pageOnly = form.querySelector("[data-filter-page-only]");
+  var facetsURL = results ? form.getAttribute("data-facets") : null;
+  // What the page shows of its own part of the list, hidden while the
+  // results table shows the whole list's matches.
+  var own = list(document.querySelectorAll("nav.pager, nav.alphabet")).concat(sections);
+  rows.forEach(function (tr) {
+    var wrap = tr.closest(".table-wrap");
+    if (own.indexOf(wrap) < 0 && !sections.some(function (s) { return s.contains(wrap); })) own.push(wrap);
+  });
+  var body = results ? results.querySelector("tbody") : null;
+  var more = results ? results.querySelector("[data-filter-more]") : null;
 
   function words(s) { return s ? s.split(" ") : []; }
+  function chosen() { return selects.some(function (sel) { return sel.value; }); }
+  function matches(tr) {
+    return selects.every(function (sel) {
+      return !sel.value || words(tr.getAttribute("data-" + sel.name)).indexOf(sel.value) >= 0;
+    });
+  }
+  function say(key, n, total, shown) {
+    status.textContent = status.getAttribute(key).replace("{n}", String(n))
+      .replace("{total}", String(total)).replace("{shown}", String(shown));
+  }
 
-  function apply() {
+  // This page's rows only: the only way on a list of one page, and the
+  // fallback on a longer one.
+  function filterPage() {
     var shown = 0;
     rows.forEach(function (tr) {
-      var ok = selects.every(function (sel) {
-        return !sel.value || words(tr.getAttribute("data-" + sel.name)).indexOf(sel.value) >= 0;
-      });
+      var ok = matches(tr);
       tr.hidden = !ok;
       if (ok) shown++;
     });
     sections.forEach(function (sec) {
       sec.hidden = !sec.querySelector("tbody tr:not([hidden])");
     });
-    if (status) {
-      status.textContent = status.getAttribute("data-text").replace("{n}", String(shown)).replace("{total}", String(rows.length));
+    if (status) say("data-text", shown, rows.length, shown);
+  }
+
+  function showOwn(yes) {
+    own.forEach(function (el) { el.hidden = !yes; });
+    if (results) results.hidden = yes;
+  }
+
+  // The whole list: the filter file, each page's rows once fetched.
+  var facets = null;
+  var pages = {};
+  var generation = 0; // a newer choice makes older fetches' rows unwanted
+  var pending = null; // the state of the choice being shown
+
+  function loadFacets() {
+    if (!facets) {
+      facets = fetch(facetsURL, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(facetsURL + ": " + r.status);
+        return r.json();
+      });
     }
+    return facets;
+  }
+
+  function here(f) {
+    for (var i = 0; i < f.pages.length; i++) {
+      if (new URL(f.pages[i], location.href).pathname === location.pathname) return i;
+    }
+    return -1;
+  }
+
+  // rowsOf returns a promise of the rows of page i of the list, as nodes of
+  // this document.
+  function rowsOf(f, i) {
+    if (!pages[i]) {
+      if (i === here(f)) {
+        pages[i] = Promise.resolve(rows.map(function (tr) {
+          var c = tr.cloneNode(true);
+          c.hidden = false;
+          return c;
+        }));
+      } else {
+        pages[i] = fetch(f.pages[i], { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) throw new Error(f.pages[i] + ": " + r.status);
+          return r.text();
+        }).then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          return list(doc.querySelectorAll("table.people tbody tr")).map(function (tr) {
+            return document.importNode(tr, true);
+          });
+        });
+        pages[i].catch(function () { delete pages[i]; });
+      }
+    }
+    return pages[i];
+  }
+
+  // value reports whether person i of the file has value v in field fd.
+  function has(fd, i, v) {
+    var k = fd.rows[i];
+    if (Array.isArray(k)) {
+      return k.some(function (j) { return fd.values[j] === v; });
+    }
+    return k >= 0 && fd.values[k] === v;
+  }
+
+  function filterList(f) {
+    var gen = ++generation;
+    var fields = {};
+    f.fields.forEach(function (fd) { fields[fd.name] = fd; });
+    var want = selects.filter(function (sel) { return sel.value; });
+    var found = []; // the pages holding matches, in order
+    var n = 0;
+    for (var i = 0; i < f.total; i++) {
+      var ok = want.every(function (sel) {
+        var fd = fields[sel.name];
+        return fd && has(fd, i, sel.value);
+      });
+      if (ok) {
+        n++;
+        var p = Math.floor(i / f.perPage);
+        if (found[found.length - 1] !== p) found.push(p);
+      }
+    }
+    while (body.firstChild) body.removeChild(body.firstChild);
+    showOwn(false);
+    pending = { f: f, gen: gen, found: found, next: 0, shown: 0, n: n };
+    return showMore();
+  }
+
+  // showMore fetches the next pages with matches until a page's worth of
+  // rows more is shown or the matches run out.
+  function showMore() {
+    var st = pending;
+    var target = st.shown + st.f.perPage;
+    function step() {
+      if (st.gen !== generation) return null;
+      if (st.next >= st.found.length || st.shown >= target) {
+        more.hidden = st.next >= st.found.length;
+        if (status) {
+          if (more.hidden) say("data-text", st.n, st.f.total, st.shown);
+          else say("data-partial", st.n, st.f.total, st.shown);
+        }
+        return null;
+      }
+      var p = st.found[st.next++];
+      return rowsOf(st.f, p).then(function (got) {
+        if (st.gen !== generation) return null;
+        got.forEach(function (tr) {
+          if (matches(tr)) {
+            body.appendChild(tr);
+            st.shown++;
+          }
+        });
+        return step();
+      });
+    }
+    more.hidden = true;
+    return Promise.resolve(step());
+  }
+
+  function fallBack() {
+    facetsURL = null;
+    if (pageOnly) pageOnly.hidden = false;
+    showOwn(true);
+    filterPage();
+  }
+
+  function apply() {
+    if (!facetsURL || !chosen()) {
+      generation++;
+      if (results) showOwn(true);
+      filterPage();
+      // The page navigation counts a page of a longer list; "500 of 500
+      // shown" would read as the whole list.
+      if (facetsURL && status) status.textContent = "";
+      return;
+    }
+    loadFacets().then(filterList).catch(fallBack);
   }
 
   function save() {
@@ -52,14 +221,17 @@
   if (reset) reset.addEventListener("click", function () {
     setTimeout(function () { apply(); save(); }, 0);
   });
+  if (more) more.addEventListener("click", function () {
+    showMore().catch(fallBack);
+  });
   form.hidden = false;
   apply();
 
   // Sorting: each column header with data-sort becomes a button; rows are
   // ordered by the cells' data-sort values (or their text), within each
   // table, and the header says which way with aria-sort.
-  Array.prototype.slice.call(document.querySelectorAll("table.people")).forEach(function (table) {
-    var heads = Array.prototype.slice.call(table.querySelectorAll("thead th[data-sort]"));
+  list(document.querySelectorAll("table.people")).forEach(function (table) {
+    var heads = list(table.querySelectorAll("thead th[data-sort]"));
     heads.forEach(function (th) {
       var b = document.createElement("button");
       b.type = "button";
@@ -72,21 +244,21 @@
         heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", dir);
         var idx = Array.prototype.indexOf.call(th.parentNode.children, th);
-        var body = table.tBodies[0];
-        var list = Array.prototype.slice.call(body.rows);
+        var tbody = table.tBodies[0];
+        var trs = list(tbody.rows);
         function key(tr) {
           var cell = tr.children[idx];
           var v = cell.getAttribute("data-sort");
           return v === null ? cell.textContent : v;
         }
         var num = th.getAttribute("data-sort") === "number";
-        list.sort(function (a, c) {
+        trs.sort(function (a, c) {
           var x = key(a), y = key(c), r;
           if (num) r = (parseFloat(x) || 0) - (parseFloat(y) || 0);
           else r = x < y ? -1 : x > y ? 1 : 0;
           return dir === "ascending" ? r : -r;
         });
-        list.forEach(function (tr) { body.appendChild(tr); });
+        trs.forEach(function (tr) { tbody.appendChild(tr); });
       });
     });
   });

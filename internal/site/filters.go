@@ -167,6 +167,16 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 	return out
 }
 
+// ListFilters returns the filters of a list page: the choices and counts
+// of the whole list, also on a list split into pages, since the script
+// filters across all of them (see Pager.Facets).
+func (pg *Page) ListFilters() []FilterField {
+	if pg.listFilters != nil {
+		return pg.listFilters()
+	}
+	return pg.Filters(pg.Chunk)
+}
+
 // sortedByLabel returns the keys of m ordered by their labels, then keys.
 func sortedByLabel(m map[string]string) []string {
 	keys := make([]string, 0, len(m))

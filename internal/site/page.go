@@ -44,6 +44,8 @@ type Page struct {
 	DataFiles    []export.File // data.html
 	NoSearchForm bool          // the page has its own search form (search.html)
 
+	listFilters func() []FilterField // the whole list's filters (see ListFilters)
+
 	shared bool   // the page a shared template sees (see Shared)
 	root   string // Root(""), once computed, for the keys of shared fragments
 }

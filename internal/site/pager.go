@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"strconv"
 	"sync"
 
@@ -20,6 +21,11 @@ type Pager struct {
 	From, To    int // the 1-based positions of its first and last person
 	Total       int
 	Links       []PageLink
+	// Facets is the link to the list's filter file (see Site.facets), by
+	// which static/filter.js filters every page of the list, not only
+	// this one; "" when the list has one page, and in the portable copy,
+	// whose pages a script cannot fetch.
+	Facets string
 }
 
 // PageLink is one page of a list, for the page navigation.
@@ -46,6 +52,8 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 	n := max(1, (len(people)+PerPage-1)/PerPage)
 	// Sorted once for all the list's pages, when the first is rendered.
 	sorted := sync.OnceValue(func() []*register.Person { return s.sortedIn(lang, people) })
+	// The filters' choices and counts are the whole list's, made once.
+	filters := sync.OnceValue(func() []FilterField { return s.newPage(lang, rel).Filters(sorted()) })
 	var out []pageSpec
 	for i := 1; i <= n; i++ {
 		out = append(out, pageSpec{pagePath(rel, i), tmpl, func(pg *Page) {
@@ -53,6 +61,10 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 			from, to := (i-1)*PerPage, min(i*PerPage, len(sorted))
 			pg.Chunk = sorted[from:to]
 			pg.Pager = &Pager{Page: i, Pages: n, From: from + 1, To: to, Total: len(people)}
+			pg.listFilters = filters
+			if n > 1 && s.facetsFor(rel) != nil {
+				pg.Pager.Facets = pg.URL(rel + FacetsFile)
+			}
 			for j := 1; j <= n; j++ {
 				pg.Pager.Links = append(pg.Pager.Links, PageLink{j, pagePath(rel, j), j == i})
 			}
@@ -62,4 +74,114 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 		}})
 	}
 	return out
+}
+
+// FacetsFile is the name of a long list's filter file, in the list's
+// folder: "current/filters.json".
+const FacetsFile = "filters.json"
+
+// facetFile is the filter file of a list split into pages: for each filter
+// of the form, the value of each person of the list, in the list's order,
+// so that static/filter.js can count the matches of the whole list and
+// fetch only the pages that hold them. Values are indexes into Values
+// (-1 for none); a person's groups are a list of them.
+type facetFile struct {
+	PerPage int          `json:"perPage"`
+	Total   int          `json:"total"`
+	Pages   []string     `json:"pages"`
+	Fields  []facetField `json:"fields"`
+}
+
+type facetField struct {
+	Name   string   `json:"name"`
+	Values []string `json:"values"`
+	Rows   any      `json:"rows"` // []int, or [][]int for groups
+}
+
+// facetsFor returns the people of the filtered list at rel, whose pages
+// have a filter form, when it is split into pages and so has a filter
+// file; nil otherwise. The portable copy has none: its pages cannot be
+// fetched by a script.
+func (s *Site) facetsFor(rel string) []*register.Person {
+	var people []*register.Person
+	switch rel {
+	case "current/":
+		people = s.reg.Current
+	case "people/":
+		people = s.reg.People
+	}
+	if len(people) <= PerPage || s.urls.portable {
+		return nil
+	}
+	return people
+}
+
+// facets writes the filter file of the list of people at rel in lang.
+// The values come from the same Row the table rows' data- attributes do,
+// so the counts the script makes from this file are those of the rows it
+// then shows.
+func (s *Site) facets(w Writer, lang, rel string) error {
+	pg := s.newPage(lang, rel)
+	sorted := s.sortedIn(lang, s.facetsFor(rel))
+	n := (len(sorted) + PerPage - 1) / PerPage
+	f := facetFile{PerPage: PerPage, Total: len(sorted)}
+	for i := 1; i <= n; i++ {
+		f.Pages = append(f.Pages, pg.URL(pagePath(rel, i)))
+	}
+	rows := make([]Row, len(sorted))
+	for i, p := range sorted {
+		rows[i] = pg.Row(p)
+	}
+	single := func(name string, value func(i int) string) {
+		index := make(map[string]int)
+		field := facetField{Name: name, Values: []string{}}
+		out := make([]int, len(sorted))
+		for i := range sorted {
+			v := value(i)
+			if v == "" {
+				out[i] = -1
+				continue
+			}
+			k, ok := index[v]
+			if !ok {
+				k = len(field.Values)
+				index[v] = k
+				field.Values = append(field.Values, v)
+			}
+			out[i] = k
+		}
+		field.Rows = out
+		f.Fields = append(f.Fields, field)
+	}
+	single("status", func(i int) string { return string(sorted[i].Status) })
+	single("region", func(i int) string {
+		if r := sorted[i].RegionOf; r != nil {
+			return r.Slug
+		}
+		return ""
+	})
+	groups := facetField{Name: "groups", Values: []string{}}
+	index := make(map[string]int)
+	out := make([][]int, len(sorted))
+	for i, p := range sorted {
+		out[i] = []int{}
+		for _, g := range p.Group {
+			k, ok := index[g.Slug]
+			if !ok {
+				k = len(groups.Values)
+				index[g.Slug] = k
+				groups.Values = append(groups.Values, g.Slug)
+			}
+			out[i] = append(out[i], k)
+		}
+	}
+	groups.Rows = out
+	f.Fields = append(f.Fields, groups)
+	single("year", func(i int) string { return rows[i].Year })
+	single("term", func(i int) string { return rows[i].Term })
+	data, err := json.Marshal(f)
+	if err != nil {
+		return err
+	}
+	return w.Write(s.urls.LangPath(lang, rel+FacetsFile), data)
 }

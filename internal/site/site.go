@@ -447,6 +447,12 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	for _, lang := range r.Site.Languages {
 		jobs = append(jobs, s.pageJobs(lang, pages(lang))...)
 		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }})
+		for _, rel := range []string{"current/", "people/"} {
+			if s.facetsFor(rel) != nil {
+				name := s.urls.LangPath(lang, rel+FacetsFile)
+				jobs = append(jobs, job{name: name, run: func(w Writer) error { return s.facets(w, lang, rel) }})
+			}
+		}
 	}
 	// GitHub Pages serves one 404.html for the whole site.
 	jobs = append(jobs, job{name: "404.html", kind: "404", run: func(w Writer) error {

@@ -3,6 +3,7 @@ package site_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -611,6 +613,7 @@ func TestPagination(t *testing.T) {
 				seen[string(m[1])]++
 			}
 		}
+		checkFacets(t, files, lang+"people/")
 		listed := 0
 		for slug, n := range seen {
 			if n != 1 {
@@ -628,4 +631,85 @@ func TestPagination(t *testing.T) {
 		}
 	}
 	checkLinks(t, files, "example.org", "/register/")
+}
+
+// checkFacets checks the filter file of the list at rel against the list's
+// pages: the same pages, and for each row, in order, the values its data-
+// attributes carry; and that the filter form's counts are the whole list's.
+func checkFacets(t *testing.T, files map[string][]byte, rel string) {
+	t.Helper()
+	var f struct {
+		PerPage, Total int
+		Pages          []string
+		Fields         []struct {
+			Name   string
+			Values []string
+			Rows   []json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(files[rel+"filters.json"], &f); err != nil {
+		t.Fatalf("%sfilters.json: %v", rel, err)
+	}
+	attr := regexp.MustCompile(`<tr data-status="([^"]*)" data-region="([^"]*)" data-groups="([^"]*)" data-year="([^"]*)" data-term="([^"]*)">`)
+	option := regexp.MustCompile(`<option value="([^"]+)">[^<]* \(([\d,]+)\)</option>`)
+	var rows [][]string
+	for i, u := range f.Pages {
+		name := strings.TrimPrefix(u, "/register/") + "index.html"
+		want := "/register/" + rel
+		if i > 0 {
+			want += fmt.Sprintf("page/%d/", i+1)
+		}
+		if u != want {
+			t.Errorf("%sfilters.json: page %d is %s, want %s", rel, i+1, u, want)
+		}
+		data := string(files[name])
+		data, _, _ = strings.Cut(data, "<div class=\"filters\" data-filter-results") // the form, before the results table
+		if i == 0 {
+			counts := make(map[string]int)
+			for _, m := range option.FindAllStringSubmatch(data, -1) {
+				n, _ := strconv.Atoi(strings.ReplaceAll(m[2], ",", ""))
+				counts[m[1]] += n
+			}
+			defer func() {
+				for value, n := range counts {
+					got := 0
+					for _, r := range rows {
+						if slices.Contains(strings.Fields(strings.Join(r, " ")), value) {
+							got++
+						}
+					}
+					if got != n {
+						t.Errorf("%s: the filter form counts %d for %q, the whole list has %d", name, n, value, got)
+					}
+				}
+			}()
+		}
+		for _, m := range attr.FindAllStringSubmatch(string(files[name]), -1) {
+			rows = append(rows, m[1:])
+		}
+	}
+	if len(rows) != f.Total || f.PerPage != site.PerPage || len(f.Pages) != (f.Total+site.PerPage-1)/site.PerPage {
+		t.Fatalf("%sfilters.json: %d people on %d pages of %d, the pages have %d rows", rel, f.Total, len(f.Pages), f.PerPage, len(rows))
+	}
+	for k, field := range f.Fields {
+		for i, raw := range field.Rows {
+			var idx []int
+			if err := json.Unmarshal(raw, &idx); err != nil {
+				var one int
+				if err := json.Unmarshal(raw, &one); err != nil {
+					t.Fatalf("%sfilters.json: %s row %d is %s", rel, field.Name, i, raw)
+				}
+				if one >= 0 {
+					idx = []int{one}
+				}
+			}
+			var vals []string
+			for _, j := range idx {
+				vals = append(vals, field.Values[j])
+			}
+			if got, want := strings.Join(vals, " "), rows[i][k]; got != want {
+				t.Errorf("%sfilters.json: person %d has %s %q, the row's data-%s is %q", rel, i+1, field.Name, got, field.Name, want)
+			}
+		}
+	}
 }
