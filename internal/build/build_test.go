@@ -336,3 +336,23 @@ func TestStream(t *testing.T) {
 		t.Errorf("%d files, %d kept; want 4 and 1", w.files.Load(), w.kept.Load())
 	}
 }
+
+// TestWriteFolders writes files the way a build does, many to a folder and
+// deep below folders made earlier, into an output folder given by a
+// relative path: every file lands, and a file where a folder should be is
+// an error, not a silent success.
+func TestWriteFolders(t *testing.T) {
+	t.Chdir(t.TempDir())
+	w := &DirWriter{Dir: "public"}
+	for _, name := range []string{"index.html", "people/a/index.html", "people/b/index.html", "people/a/photo.jpg", "ru/people/a/index.html", "people/index.html"} {
+		if err := w.Write(name, []byte(name)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, err := os.ReadFile(filepath.Join("public", filepath.FromSlash(name))); err != nil || string(got) != name {
+			t.Errorf("%s: read back %q, %v", name, got, err)
+		}
+	}
+	if err := w.Write("index.html/x/index.html", nil); err == nil {
+		t.Error("a file under index.html, which is a file, was written without an error")
+	}
+}

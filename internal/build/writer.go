@@ -3,9 +3,12 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 )
 
@@ -21,12 +24,39 @@ type DirWriter struct {
 	Prev string
 
 	files, kept atomic.Int64
+	dirs        sync.Map // folders made or found, so each costs one system call
+}
+
+// mkdir makes the folder dir and its parents, like os.MkdirAll, but asks
+// the system only about folders it has not made or seen yet: MkdirAll
+// checks every parent with a stat first, and a build makes a folder per
+// page, tens of thousands of them, where those calls showed in profiles.
+func (w *DirWriter) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if errors.Is(err, fs.ErrExist) {
+		if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+			return err // a file where the folder should be
+		}
+		err = nil
+	}
+	if err == nil {
+		w.dirs.Store(dir, true)
+	}
+	return err
 }
 
 // Write writes data to the slash-separated path p under the folder.
 func (w *DirWriter) Write(p string, data []byte) error {
 	name := filepath.Join(w.Dir, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
 	w.files.Add(1)
@@ -46,7 +76,7 @@ func (w *DirWriter) Write(p string, data []byte) error {
 // previous build's file, as Write does, and linked to it if the same.
 func (w *DirWriter) Stream(p string, write func(io.Writer) error) error {
 	name := filepath.Join(w.Dir, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
