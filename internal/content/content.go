@@ -23,6 +23,9 @@
 package content
 
 import (
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tizim/tizim/internal/date"
@@ -128,14 +131,55 @@ type Sentence struct {
 //	  en: The court sentences him to seven years in prison.
 //	  ru: Суд приговаривает его к семи годам лишения свободы.
 type Text struct {
-	Default string            // in the site's default language; never empty once loaded
-	Other   map[string]string // other language -> text, only where given
+	Default string       // in the site's default language; never empty once loaded
+	Other   Translations // the other languages' texts, only where given
+}
+
+// Translations are a text's other languages, in the order of their codes.
+// A site has two or three languages, so they are a short list, not a map:
+// a map of one or two entries took ten times the memory, and texts are
+// most of a large register's (a seventh of the heap at 10,000 people).
+type Translations []Translation
+
+// Translation is a text in one language.
+type Translation struct{ Lang, Text string }
+
+// Get returns the text in lang; ok reports whether there is one.
+func (ts Translations) Get(lang string) (s string, ok bool) {
+	for _, t := range ts {
+		if t.Lang == lang {
+			return t.Text, true
+		}
+	}
+	return "", false
+}
+
+// Set returns ts with the text in lang set to s, kept in code order.
+func (ts Translations) Set(lang, s string) Translations {
+	i, found := slices.BinarySearchFunc(ts, lang, func(t Translation, lang string) int { return strings.Compare(t.Lang, lang) })
+	if found {
+		ts[i].Text = s
+		return ts
+	}
+	return slices.Insert(ts, i, Translation{lang, s})
+}
+
+// TranslationsOf returns the texts of m (language -> text) as Translations.
+func TranslationsOf(m map[string]string) Translations {
+	if len(m) == 0 {
+		return nil
+	}
+	ts := make(Translations, 0, len(m))
+	for _, lang := range slices.Sorted(maps.Keys(m)) {
+		ts = append(ts, Translation{lang, m[lang]})
+	}
+	return ts
 }
 
 // In returns the text in lang, or the default-language text when there is
 // no translation; ok reports whether the result is in lang.
 func (t Text) In(lang string) (s string, ok bool) {
-	if s, ok := t.Other[lang]; ok {
+	if s, ok := t.Other.Get(lang); ok {
 		return s, true
 	}
 	return t.Default, false

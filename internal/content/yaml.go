@@ -314,9 +314,7 @@ func (d *decoder) localText(v *yaml.Node, key string) Text {
 		d.errorf(v, "%q has no text in the default language %q; give it as %s: ... (or write the field as plain text)", key, def, def)
 	}
 	delete(m, def)
-	if len(m) > 0 {
-		t.Other = m
-	}
+	t.Other = TranslationsOf(m)
 	return t
 }
 

@@ -454,7 +454,8 @@ func WriteEventsCSV(w io.Writer, r *register.Register) error {
 				string(e.Type), e.Text.Default,
 			}
 			for _, lang := range langs[1:] {
-				row = append(row, e.Text.Other[lang])
+				s, _ := e.Text.Other.Get(lang)
+				row = append(row, s)
 			}
 			var kind, term, amount string
 			if s := e.Sentence; s != nil {
@@ -525,7 +526,9 @@ func texts(t content.Text, def string) map[string]string {
 		return nil
 	}
 	m := make(map[string]string, 1+len(t.Other))
-	maps.Copy(m, t.Other)
+	for _, tr := range t.Other {
+		m[tr.Lang] = tr.Text
+	}
 	if t.Default != "" {
 		m[def] = t.Default
 	}

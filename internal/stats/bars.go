@@ -112,7 +112,7 @@ func ByRegion(r *register.Register) []Bar {
 			return
 		}
 		name := p.RegionOf.Name
-		b := t.add(name, content.Text{Default: name, Other: r.Site.Translations[name]}, p.Current)
+		b := t.add(name, content.Text{Default: name, Other: content.TranslationsOf(r.Site.Translations[name])}, p.Current)
 		b.Group = p.RegionOf
 	})
 	return t.byCount()
@@ -135,12 +135,9 @@ func ByCharge(r *register.Register) []Bar {
 			}
 			seen[key] = true
 			b := t.add(key, content.Text{Default: key}, p.Current)
-			for lang, s := range c.Text.Other {
-				if _, ok := b.Label.Other[lang]; !ok {
-					if b.Label.Other == nil {
-						b.Label.Other = make(map[string]string)
-					}
-					b.Label.Other[lang] = s
+			for _, tr := range c.Text.Other {
+				if _, ok := b.Label.Other.Get(tr.Lang); !ok {
+					b.Label.Other = b.Label.Other.Set(tr.Lang, tr.Text)
 				}
 			}
 		}

@@ -174,7 +174,11 @@ func TestMarkers(t *testing.T) {
 	// The loader drops internal notes: no loaded text has the marker.
 	for _, p := range c.People {
 		for _, e := range p.Events {
-			for _, s := range append([]string{e.Text.Default}, slices.Collect(maps.Values(e.Text.Other))...) {
+			texts := []string{e.Text.Default}
+			for _, tr := range e.Text.Other {
+				texts = append(texts, tr.Text)
+			}
+			for _, s := range texts {
 				if strings.Contains(s, synth.InternalMarker) {
 					t.Errorf("%s: internal marker in event text", p.Path)
 				}
@@ -236,7 +240,7 @@ func TestVariety(t *testing.T) {
 			if e.Facility != "" {
 				facility++
 			}
-			if e.Text.Other["kk"] != "" {
+			if kkText, _ := e.Text.Other.Get("kk"); kkText != "" {
 				kk++
 			}
 			if e.Text.Other == nil {
