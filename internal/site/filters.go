@@ -61,6 +61,17 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	return h, nil
 }
 
+// dropRows forgets the table rows rendered in lang (see render), not the
+// shared fragments the same map holds.
+func (s *Site) dropRows(lang string) {
+	s.rows.Range(func(k, _ any) bool {
+		if k, ok := k.(rowKey); ok && k.lang == lang {
+			s.rows.Delete(k)
+		}
+		return true
+	})
+}
+
 // Row returns the filter and sort values of p's row.
 func (pg *Page) Row(p *register.Person) Row {
 	r := Row{Rank: pg.site.rank(pg.Lang)[p], StatusRank: slices.Index(content.Statuses, p.Status)}

@@ -27,6 +27,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -262,12 +263,30 @@ type job struct {
 	many bool
 	kind string // pages and feeds: template and language, for [Lazy.Check]
 	run  func(w Writer) error
+	// rows is the language of a page that may show tables of people (any
+	// page but a person's), whose rendered rows (Page.PersonRow) the
+	// build keeps until the last such page of the language is done.
+	rows string
 }
 
 // Render writes the whole site to w, rendering pages in parallel.
 func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(s.offersZip())) }
 
 func (s *Site) render(w Writer, jobs []job) error {
+	// The rows of a language's tables are dropped once its last page
+	// with tables is done: they are a tenth of the heap at 10,000 people,
+	// and person pages, most of the work, come after and need none.
+	// A page that needs one after all renders it again: the cache only
+	// saves work.
+	pending := make(map[string]*atomic.Int64)
+	for _, j := range jobs {
+		if j.rows != "" {
+			if pending[j.rows] == nil {
+				pending[j.rows] = new(atomic.Int64)
+			}
+			pending[j.rows].Add(1)
+		}
+	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -277,6 +296,9 @@ func (s *Site) render(w Writer, jobs []job) error {
 			defer wg.Done()
 			for i := range next {
 				errs[i] = jobs[i].run(w)
+				if lang := jobs[i].rows; lang != "" && pending[lang].Add(-1) == 0 {
+					s.dropRows(lang)
+				}
 			}
 		}()
 	}
@@ -524,7 +546,9 @@ var gzipAbove = export.GzipAbove
 // gzipData reports whether the site publishes its data files compressed.
 func (s *Site) gzipData() bool { return len(s.reg.People) > gzipAbove }
 
-// pageJobs returns the jobs that render the pages of one language.
+// pageJobs returns the jobs that render the pages of one language, person
+// pages last, so that the pages with tables of people are done first (see
+// render).
 func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 	jobs := make([]job, len(pages))
 	for i, ps := range pages {
@@ -535,7 +559,17 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			}
 			return s.execute(w, ps.tmpl, pg)
 		}}
+		if ps.tmpl != "person.html" {
+			jobs[i].rows = lang
+		}
 	}
+	last := func(j job) int {
+		if j.rows == "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(last(a), last(b)) })
 	return jobs
 }
 
