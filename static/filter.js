@@ -145,40 +145,53 @@
       }
     }
     while (body.firstChild) body.removeChild(body.firstChild);
+    more.hidden = true;
     showOwn(false);
     pending = { f: f, gen: gen, found: found, next: 0, shown: 0, n: n };
     return showMore();
   }
 
+  // The results table's sort order no longer holds once rows are added.
+  function unsorted() {
+    list(results.querySelectorAll("thead th[aria-sort]")).forEach(function (h) { h.removeAttribute("aria-sort"); });
+  }
+
   // showMore fetches the next pages with matches until a page's worth of
-  // rows more is shown or the matches run out.
+  // rows more is shown or the matches run out. It gives the first row it
+  // added, for the focus.
   function showMore() {
     var st = pending;
     var target = st.shown + st.f.perPage;
+    var first = null;
     function step() {
-      if (st.gen !== generation) return null;
+      if (st.gen !== generation) return;
       if (st.next >= st.found.length || st.shown >= target) {
         more.hidden = st.next >= st.found.length;
         if (status) {
           if (more.hidden) say("data-text", st.n, st.f.total, st.shown);
           else say("data-partial", st.n, st.f.total, st.shown);
         }
-        return null;
+        return;
       }
       var p = st.found[st.next++];
       return rowsOf(st.f, p).then(function (got) {
-        if (st.gen !== generation) return null;
+        if (st.gen !== generation) return;
         got.forEach(function (tr) {
           if (matches(tr)) {
+            if (!first) unsorted();
             body.appendChild(tr);
+            first = first || tr;
             st.shown++;
           }
         });
         return step();
       });
     }
-    more.hidden = true;
-    return Promise.resolve(step());
+    more.disabled = true;
+    return Promise.resolve(step()).then(function () {
+      more.disabled = false;
+      return first;
+    });
   }
 
   function fallBack() {
@@ -221,8 +234,12 @@
   if (reset) reset.addEventListener("click", function () {
     setTimeout(function () { apply(); save(); }, 0);
   });
+  // The rows added take the focus from the button, which may be gone.
   if (more) more.addEventListener("click", function () {
-    showMore().catch(fallBack);
+    showMore().then(function (first) {
+      var link = first && first.querySelector("a");
+      if (link) link.focus();
+    }).catch(fallBack);
   });
   form.hidden = false;
   apply();

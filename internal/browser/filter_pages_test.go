@@ -34,6 +34,7 @@ type listState struct {
 	Partial   string   `json:"partial"`   // its template for a first part shown
 	Address   string   `json:"address"`   // location.search
 	Requested []string `json:"requested"` // the list pages fetched so far
+	Focus     string   `json:"focus"`     // the text of the focused element
 }
 
 const listStateJS = `(() => {
@@ -50,6 +51,7 @@ const listStateJS = `(() => {
 		text: status.getAttribute("data-text") || "",
 		partial: status.getAttribute("data-partial") || "",
 		address: location.search,
+		focus: document.activeElement ? document.activeElement.textContent.trim() : "",
 		requested: performance.getEntriesByType("resource").map(e => new URL(e.name).pathname).filter(p => /\/people\/(page\/\d+\/)?$/.test(p)),
 	};
 })()`
@@ -121,14 +123,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 			start := lang + "people/page/2/"
 			tb.open(t, ls.url(start))
 			read := func() listState { return eval[listState](t, tb, "read the list", listStateJS) }
-			choose := func(field, value string) {
-				eval[bool](t, tb, "choose "+field+" "+value, `(() => {
-					const s = document.querySelector("form[data-filter] select[name=`+field+`]");
-					s.value = `+strconv.Quote(value)+`;
-					s.dispatchEvent(new Event("change", {bubbles: true}));
-					return true;
-				})()`)
-			}
+			choose := func(field, value string) { chooseFilter(t, tb, field, value) }
 			// wait polls until the status line reads want.
 			wait := func(what, want string) listState {
 				t.Helper()
@@ -236,6 +231,10 @@ func TestFiltersAcrossPages(t *testing.T) {
 			if all.More || !slices.Equal(all.Results, free) {
 				t.Errorf("%s: after Show more %d of %d free people are shown and the button is %v", start, len(all.Results), len(free), all.More)
 			}
+			// The button is gone, so the focus goes to the first row added.
+			if all.Focus != free[shown] {
+				t.Errorf("%s: after Show more the focus is on %q, want the first person added, %q", start, all.Focus, free[shown])
+			}
 
 			tb.do(t, "click the reset button", chromedp.Click(chromedp.CSS("form[data-filter] button[type=reset]")))
 			var onPage int
@@ -278,12 +277,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 				n++
 			}
 		}
-		eval[bool](t, tb, "choose region "+region, `(() => {
-			const s = document.querySelector("form[data-filter] select[name=region]");
-			s.value = `+strconv.Quote(region)+`;
-			s.dispatchEvent(new Event("change", {bubbles: true}));
-			return true;
-		})()`)
+		chooseFilter(t, tb, "region", region)
 		want := strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(before.Own)).Replace(before.Text)
 		err := tb.try(chromedp.Poll[chromedp.Void](`document.querySelector("[data-filter-page-only]").getClientRects().length > 0`,
 			chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))

@@ -102,6 +102,20 @@ func (s tableState) checkSections(t testing.TB, page string) {
 	}
 }
 
+// chooseFilter picks value ("" for all) in the filter form's select
+// name. Setting the value and firing "change" is what the browser does
+// when a reader picks an option; a native select's popup cannot be
+// clicked through the protocol.
+func chooseFilter(t testing.TB, tb *tab, name, value string) {
+	t.Helper()
+	eval[bool](t, tb, "choose "+name+" "+value, `(() => {
+		const s = document.querySelector("form[data-filter] select[name=`+name+`]");
+		s.value = `+strconv.Quote(value)+`;
+		s.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`)
+}
+
 // TestFilters chooses a region in the filter form of each page with a table
 // of people and checks that only that region's rows stay, that the status
 // line counts them, that the choice is in the address and survives a
@@ -137,15 +151,7 @@ func TestFilters(t *testing.T) {
 					want++
 				}
 			}
-			// Setting the value and firing "change" is what the browser
-			// does when a reader picks an option; a native select's
-			// popup cannot be clicked through the protocol.
-			eval[bool](t, tb, "choose region "+region, `(() => {
-				const s = document.querySelector("form[data-filter] select[name=region]");
-				s.value = `+strconv.Quote(region)+`;
-				s.dispatchEvent(new Event("change", {bubbles: true}));
-				return true;
-			})()`)
+			chooseFilter(t, tb, "region", region)
 			chosen := readTable(t, tb)
 			checkRegion := func(when string, s tableState) {
 				t.Helper()
