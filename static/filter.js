@@ -197,6 +197,8 @@
   function fallBack() {
     facetsURL = null;
     if (pageOnly) pageOnly.hidden = false;
+    var sortNote = form.querySelector("[data-filter-sort-note]");
+    if (sortNote) sortNote.hidden = true; // the page-only note says it too
     showOwn(true);
     filterPage();
   }

@@ -29,6 +29,7 @@ type listState struct {
 	Pager     bool     `json:"pager"`     // a page navigation is shown
 	More      bool     `json:"more"`      // the "Show more" button is shown
 	PageOnly  bool     `json:"pageOnly"`  // the note that the filters cover only this page is shown
+	SortNote  bool     `json:"sortNote"`  // the note that sorting orders only the people shown is shown
 	Status    string   `json:"status"`    // the status line
 	Text      string   `json:"text"`      // its template for everything shown
 	Partial   string   `json:"partial"`   // its template for a first part shown
@@ -47,6 +48,7 @@ const listStateJS = `(() => {
 		pager: Array.from(document.querySelectorAll("nav.pager")).some(shown),
 		more: shown(document.querySelector("[data-filter-more]")),
 		pageOnly: shown(document.querySelector("[data-filter-page-only]")),
+		sortNote: shown(document.querySelector("[data-filter-sort-note]")),
 		status: status.textContent,
 		text: status.getAttribute("data-text") || "",
 		partial: status.getAttribute("data-partial") || "",
@@ -164,6 +166,9 @@ func TestFiltersAcrossPages(t *testing.T) {
 				t.Fatalf("region %s has people on %d page(s); the test needs several", region, len(onPages))
 			}
 			before := read()
+			if !before.SortNote || before.PageOnly {
+				t.Errorf("%s: the note that sorting orders only the people shown is shown: %v, the page-only note: %v; want only the first", start, before.SortNote, before.PageOnly)
+			}
 			choose("region", region)
 			got := wait("after choosing region "+region, fill(before.Text, len(want), len(want)))
 			var names []string
@@ -282,8 +287,8 @@ func TestFiltersAcrossPages(t *testing.T) {
 		err := tb.try(chromedp.Poll[chromedp.Void](`document.querySelector("[data-filter-page-only]").getClientRects().length > 0`,
 			chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 		got := eval[listState](t, tb, "read the list", listStateJS)
-		if err != nil || got.Status != want || got.Own != n || len(got.Results) != 0 {
-			t.Errorf("/people/ without its filter file: the page-only note is shown: %v, the status says %q (want %q), %d of the page's rows shown (want %d), %d results", err == nil, got.Status, want, got.Own, n, len(got.Results))
+		if err != nil || got.Status != want || got.Own != n || len(got.Results) != 0 || got.SortNote {
+			t.Errorf("/people/ without its filter file: the page-only note is shown: %v, the status says %q (want %q), %d of the page's rows shown (want %d), %d results, the whole-list sorting note shown: %v", err == nil, got.Status, want, got.Own, n, len(got.Results), got.SortNote)
 		}
 		tb.take() // the blocked request, which the browser reports as an error
 	})

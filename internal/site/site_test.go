@@ -609,6 +609,9 @@ func TestPagination(t *testing.T) {
 			if want := []string{"", "(1–500 of 1,", "(501–1,000 of 1,", "(1,001–1,0"}[min(page, 3)]; lang == "" && !strings.Contains(string(data), "apply to the people on this page "+want) {
 				t.Errorf("%s does not say its filters cover only its own people", name)
 			}
+			if lang == "" && !strings.Contains(string(data), "<p data-filter-sort-note>The filters cover the whole list; sorting orders only the people shown.</p>") {
+				t.Errorf("%s does not say that sorting orders only the people shown", name)
+			}
 			for _, m := range personLink.FindAllSubmatch(data, -1) {
 				seen[string(m[1])]++
 			}
