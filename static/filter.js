@@ -187,9 +187,15 @@
         return step();
       });
     }
+    // On a slow connection the pages take a while: say so.
     more.disabled = true;
+    results.setAttribute("aria-busy", "true");
+    if (status) say("data-loading", st.n, st.f.total, st.shown);
     return Promise.resolve(step()).then(function () {
-      more.disabled = false;
+      if (st.gen === generation) {
+        more.disabled = false;
+        results.removeAttribute("aria-busy");
+      }
       return first;
     });
   }
@@ -213,6 +219,7 @@
       if (facetsURL && status) status.textContent = "";
       return;
     }
+    if (!facets && status) status.textContent = status.getAttribute("data-loading-list");
     loadFacets().then(filterList).catch(fallBack);
   }
 

@@ -258,6 +258,42 @@ func TestFiltersAcrossPages(t *testing.T) {
 		})
 	}
 
+	t.Run("on a slow connection", func(t *testing.T) {
+		// Each other page of the list takes a second to come.
+		files := serve(base, out)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "/people/page/") {
+				time.Sleep(time.Second)
+			}
+			files.ServeHTTP(w, r)
+		}))
+		t.Cleanup(srv.Close)
+		slow := &site{dir: out, base: base, srv: srv}
+		tb := newTabAt(t, slow.host(), slow.url(""))
+		rows := readList(t, out, "people/")
+		tb.open(t, slow.url("people/"))
+		region := rows[len(rows)-1].region // one on the last page, which comes late
+		n := 0
+		for _, r := range rows {
+			if r.region == region {
+				n++
+			}
+		}
+		chooseFilter(t, tb, "region", region)
+		loading := eval[string](t, tb, "read the loading text", `(() => {
+			const s = document.querySelector("[data-filter-count]");
+			return s.getAttribute("data-loading");
+		})()`)
+		want := strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(rows))).Replace(loading)
+		err := tb.try(chromedp.Poll[chromedp.Void](`document.querySelector("[data-filter-count]").textContent === `+strconv.Quote(want)+
+			` && document.querySelector("[data-filter-results]").getAttribute("aria-busy") === "true"`,
+			chromedp.WithPollingTimeout(900*time.Millisecond), chromedp.WithPollingInterval(10*time.Millisecond)))
+		if err != nil {
+			got := eval[listState](t, tb, "read the list", listStateJS)
+			t.Errorf("/people/ on a slow connection: while the pages load the status line says %q, want %q with the results marked busy", got.Status, want)
+		}
+	})
+
 	t.Run("without the filter file", func(t *testing.T) {
 		// The offline copy cannot fetch; a server without the file fails
 		// the same way.
