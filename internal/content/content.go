@@ -137,8 +137,8 @@ type Text struct {
 
 // Translations are a text's other languages, in the order of their codes.
 // A site has two or three languages, so they are a short list, not a map:
-// a map of one or two entries took ten times the memory, and texts are
-// most of a large register's (a seventh of the heap at 10,000 people).
+// at 10,000 people the maps were a seventh of the live heap (32.5 of 222
+// MB), the lists are 6 MB.
 type Translations []Translation
 
 // Translation is a text in one language.

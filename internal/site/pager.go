@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/tizim/tizim/internal/register"
@@ -132,26 +133,45 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 	for i, p := range sorted {
 		rows[i] = pg.Row(p)
 	}
-	single := func(name string, value func(i int) string) {
+	// field adds the filter name, whose values for person i values gives,
+	// as indexes into its list of values in the order they first occur.
+	field := func(name string, values func(i int) []string) [][]int {
+		fd := facetField{Name: name, Values: []string{}}
 		index := make(map[string]int)
-		field := facetField{Name: name, Values: []string{}}
-		out := make([]int, len(sorted))
+		out := make([][]int, len(sorted))
 		for i := range sorted {
-			v := value(i)
-			if v == "" {
-				out[i] = -1
-				continue
+			out[i] = []int{}
+			for _, v := range values(i) {
+				k, ok := index[v]
+				if !ok {
+					k = len(fd.Values)
+					index[v] = k
+					fd.Values = append(fd.Values, v)
+				}
+				out[i] = append(out[i], k)
 			}
-			k, ok := index[v]
-			if !ok {
-				k = len(field.Values)
-				index[v] = k
-				field.Values = append(field.Values, v)
-			}
-			out[i] = k
 		}
-		field.Rows = out
-		f.Fields = append(f.Fields, field)
+		fd.Rows = out
+		f.Fields = append(f.Fields, fd)
+		return out
+	}
+	// single is field for a filter with at most one value a person, whose
+	// rows are plain indexes, -1 for none.
+	single := func(name string, value func(i int) string) {
+		lists := field(name, func(i int) []string {
+			if v := value(i); v != "" {
+				return []string{v}
+			}
+			return nil
+		})
+		out := make([]int, len(lists))
+		for i, l := range lists {
+			out[i] = -1
+			if len(l) > 0 {
+				out[i] = l[0]
+			}
+		}
+		f.Fields[len(f.Fields)-1].Rows = out
 	}
 	single("status", func(i int) string { return string(sorted[i].Status) })
 	single("region", func(i int) string {
@@ -160,23 +180,7 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 		}
 		return ""
 	})
-	groups := facetField{Name: "groups", Values: []string{}}
-	index := make(map[string]int)
-	out := make([][]int, len(sorted))
-	for i, p := range sorted {
-		out[i] = []int{}
-		for _, g := range p.Group {
-			k, ok := index[g.Slug]
-			if !ok {
-				k = len(groups.Values)
-				index[g.Slug] = k
-				groups.Values = append(groups.Values, g.Slug)
-			}
-			out[i] = append(out[i], k)
-		}
-	}
-	groups.Rows = out
-	f.Fields = append(f.Fields, groups)
+	field("groups", func(i int) []string { return strings.Fields(rows[i].Groups) })
 	single("year", func(i int) string { return rows[i].Year })
 	single("term", func(i int) string { return rows[i].Term })
 	data, err := json.Marshal(f)

@@ -274,7 +274,8 @@ func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(s.offersZip())
 
 func (s *Site) render(w Writer, jobs []job) error {
 	// The rows of a language's tables are dropped once its last page
-	// with tables is done: they are a tenth of the heap at 10,000 people,
+	// with tables is done: they were a seventh of the live heap at 10,000
+	// people (34 of 222 MB),
 	// and person pages, most of the work, come after and need none.
 	// A page that needs one after all renders it again: the cache only
 	// saves work.
