@@ -117,7 +117,7 @@
     return pages[i];
   }
 
-  // value reports whether person i of the file has value v in field fd.
+  // has reports whether person i of the file has value v in field fd.
   function has(fd, i, v) {
     var k = fd.rows[i];
     if (Array.isArray(k)) {
