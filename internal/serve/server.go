@@ -105,9 +105,11 @@ func (s *Server) Rebuild(changed []string) {
 	if err != nil {
 		next.site, next.errs = failedSite(prev.site, built), problems(err)
 	}
+	// The terminal hears of a build before the browser does, so that
+	// whoever sees the page reload finds its line already printed.
+	s.logBuild(next, prev, changed, took)
 	s.state.Store(next)
 	s.events.broadcast(next.id)
-	s.logBuild(next, prev, changed, took)
 }
 
 // failedSite is what to serve after a failed build: the last good site if
