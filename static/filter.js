@@ -43,9 +43,14 @@
       return !sel.value || words(tr.getAttribute("data-" + sel.name)).indexOf(sel.value) >= 0;
     });
   }
+  // Numbers are written the page language's way, as the site writes
+  // them ("4,950", "4 950").
+  function num(n) {
+    try { return n.toLocaleString(document.documentElement.lang); } catch (e) { return String(n); }
+  }
   function say(key, n, total, shown) {
-    status.textContent = status.getAttribute(key).replace("{n}", String(n))
-      .replace("{total}", String(total)).replace("{shown}", String(shown));
+    status.textContent = status.getAttribute(key).replace("{n}", num(n))
+      .replace("{total}", num(total)).replace("{shown}", num(shown));
   }
 
   // This page's rows only: the only way on a list of one page, and the

@@ -58,6 +58,12 @@ const listStateJS = `(() => {
 	};
 })()`
 
+// numIn writes n the way the page's language does, as the browser knows it.
+func numIn(t testing.TB, tb *tab, n int) string {
+	t.Helper()
+	return eval[string](t, tb, "format "+strconv.Itoa(n), "("+strconv.Itoa(n)+`).toLocaleString(document.documentElement.lang)`)
+}
+
 // listRow is a row of a list page as the site wrote it.
 type listRow struct {
 	name, status, region string
@@ -139,7 +145,12 @@ func TestFiltersAcrossPages(t *testing.T) {
 				return s
 			}
 			fill := func(tmpl string, n, shown int) string {
-				return strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(rows)), "{shown}", strconv.Itoa(shown)).Replace(tmpl)
+				return strings.NewReplacer("{n}", numIn(t, tb, n), "{total}", numIn(t, tb, len(rows)), "{shown}", numIn(t, tb, shown)).Replace(tmpl)
+			}
+			// The script writes numbers as the site does: the total as
+			// the page navigation gives it.
+			if nav := eval[string](t, tb, "read the page navigation", `document.querySelector("nav.pager p").textContent`); !strings.Contains(nav, numIn(t, tb, len(rows))) {
+				t.Errorf("%s: the page navigation says %q, which does not hold the total %d as the script writes it, %q", start, nav, len(rows), numIn(t, tb, len(rows)))
 			}
 
 			// A region: fewer matches than a page holds, on several pages.
@@ -284,7 +295,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 			const s = document.querySelector("[data-filter-count]");
 			return s.getAttribute("data-loading");
 		})()`)
-		want := strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(rows))).Replace(loading)
+		want := strings.NewReplacer("{n}", numIn(t, tb, n), "{total}", numIn(t, tb, len(rows))).Replace(loading)
 		err := tb.try(chromedp.Poll[chromedp.Void](`document.querySelector("[data-filter-count]").textContent === `+strconv.Quote(want)+
 			` && document.querySelector("[data-filter-results]").getAttribute("aria-busy") === "true"`,
 			chromedp.WithPollingTimeout(900*time.Millisecond), chromedp.WithPollingInterval(10*time.Millisecond)))
@@ -319,7 +330,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 			}
 		}
 		chooseFilter(t, tb, "region", region)
-		want := strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(before.Own)).Replace(before.Text)
+		want := strings.NewReplacer("{n}", numIn(t, tb, n), "{total}", numIn(t, tb, before.Own)).Replace(before.Text)
 		err := tb.try(chromedp.Poll[chromedp.Void](`document.querySelector("[data-filter-page-only]").getClientRects().length > 0`,
 			chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 		got := eval[listState](t, tb, "read the list", listStateJS)

@@ -22,6 +22,7 @@ type Pager struct {
 	From, To    int // the 1-based positions of its first and last person
 	Total       int
 	Links       []PageLink
+	Prev, Next  *PageLink // nil on the first and the last page
 	// Facets is the link to the list's filter file (see Site.facets), by
 	// which static/filter.js filters every page of the list, not only
 	// this one; "" when the list has one page, and in the portable copy,
@@ -29,11 +30,44 @@ type Pager struct {
 	Facets string
 }
 
-// PageLink is one page of a list, for the page navigation.
+// PageLink is one page of a list, for the page navigation, or a gap
+// between the pages it shows.
 type PageLink struct {
 	N       int
 	Rel     string // site path without the language prefix
 	Current bool
+	Gap     bool // pages left out here: the navigation shows "…"
+}
+
+// pagerWindow is how many pages the navigation shows on each side of the
+// current one, besides the first and the last: the list of everyone at
+// 100,000 people has 200 pages, too many links to read or tab through.
+const pagerWindow = 2
+
+// newPager returns the place of page (1-based) among pages, whose site
+// paths rel gives, with the links of the page navigation: the first and
+// last pages, those within pagerWindow of this one, gaps for the rest,
+// and the previous and next pages.
+func newPager(page, pages, from, to, total int, rel func(n int) string) *Pager {
+	pg := &Pager{Page: page, Pages: pages, From: from, To: to, Total: total}
+	for n := 1; n <= pages; n++ {
+		switch {
+		case n == 1 || n == pages || (n >= page-pagerWindow && n <= page+pagerWindow):
+			pg.Links = append(pg.Links, PageLink{N: n, Rel: rel(n), Current: n == page})
+		case n == page-pagerWindow-1 && n == 2, n == page+pagerWindow+1 && n == pages-1:
+			// A gap of one page: the page itself reads better than "…".
+			pg.Links = append(pg.Links, PageLink{N: n, Rel: rel(n)})
+		case len(pg.Links) > 0 && !pg.Links[len(pg.Links)-1].Gap:
+			pg.Links = append(pg.Links, PageLink{Gap: true})
+		}
+	}
+	if page > 1 {
+		pg.Prev = &PageLink{N: page - 1, Rel: rel(page - 1)}
+	}
+	if page < pages {
+		pg.Next = &PageLink{N: page + 1, Rel: rel(page + 1)}
+	}
+	return pg
 }
 
 // pagePath is the site path of page n of the list at rel: rel itself for
@@ -61,13 +95,10 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 			sorted := sorted()
 			from, to := (i-1)*PerPage, min(i*PerPage, len(sorted))
 			pg.Chunk = sorted[from:to]
-			pg.Pager = &Pager{Page: i, Pages: n, From: from + 1, To: to, Total: len(people)}
+			pg.Pager = newPager(i, n, from+1, to, len(people), func(j int) string { return pagePath(rel, j) })
 			pg.listFilters = filters
 			if n > 1 && s.facetsFor(rel) != nil {
 				pg.Pager.Facets = pg.URL(rel + FacetsFile)
-			}
-			for j := 1; j <= n; j++ {
-				pg.Pager.Links = append(pg.Pager.Links, PageLink{j, pagePath(rel, j), j == i})
 			}
 			if fill != nil {
 				fill(pg)

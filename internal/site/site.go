@@ -389,10 +389,7 @@ func (s *Site) changePages(lang string) []pageSpec {
 			for i, part := range parts {
 				var pager *Pager
 				if len(parts) > 1 {
-					pager = &Pager{Page: i + 1, Pages: len(parts), From: from, To: from + part.Count - 1, Total: m.Count}
-					for j := range parts {
-						pager.Links = append(pager.Links, PageLink{j + 1, pagePath(m.Rel(), j+1), j == i})
-					}
+					pager = newPager(i+1, len(parts), from, from+part.Count-1, m.Count, func(j int) string { return pagePath(m.Rel(), j) })
 				}
 				from += part.Count
 				out = append(out, pageSpec{pagePath(m.Rel(), i+1), "changes.html", func(pg *Page) {
