@@ -177,6 +177,12 @@ func TestFiltersAcrossPages(t *testing.T) {
 				t.Fatalf("region %s has people on %d page(s); the test needs several", region, len(onPages))
 			}
 			before := read()
+			if lang == "" { // the page navigation with its gaps, and the filter form
+				axeSource(t)
+				for _, v := range runAxe(t, tb) {
+					t.Errorf("%s breaks axe rule %s", start, v)
+				}
+			}
 			if !before.SortNote || before.PageOnly {
 				t.Errorf("%s: the note that sorting orders only the people shown is shown: %v, the page-only note: %v; want only the first", start, before.SortNote, before.PageOnly)
 			}
