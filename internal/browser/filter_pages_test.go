@@ -64,6 +64,20 @@ func numIn(t testing.TB, tb *tab, n int) string {
 	return eval[string](t, tb, "format "+strconv.Itoa(n), "("+strconv.Itoa(n)+`).toLocaleString(document.documentElement.lang)`)
 }
 
+// serveWith serves the site built into out under base, as serve does, but
+// lets before see each request first: to delay it, or to answer it itself,
+// when it returns true.
+func serveWith(t *testing.T, base, out string, before func(w http.ResponseWriter, r *http.Request) bool) *site {
+	files := serve(base, out)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if before == nil || !before(w, r) {
+			files.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return &site{dir: out, base: base, srv: srv}
+}
+
 // listRow is a row of a list page as the site wrote it.
 type listRow struct {
 	name, status, region string
@@ -117,9 +131,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 		t.Fatalf("the synthetic site does not build: %v", err)
 	}
 	const base = "/register/" // the path of the synthetic base_url
-	srv := httptest.NewServer(serve(base, out))
-	t.Cleanup(srv.Close)
-	ls := &site{dir: out, base: base, srv: srv}
+	ls := serveWith(t, base, out, nil)
 
 	for _, lang := range []string{"", "ru/"} {
 		t.Run(subtest(lang+"people/"), func(t *testing.T) {
@@ -277,15 +289,12 @@ func TestFiltersAcrossPages(t *testing.T) {
 
 	t.Run("on a slow connection", func(t *testing.T) {
 		// Each other page of the list takes a second to come.
-		files := serve(base, out)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		slow := serveWith(t, base, out, func(w http.ResponseWriter, r *http.Request) bool {
 			if strings.Contains(r.URL.Path, "/people/page/") {
 				time.Sleep(time.Second)
 			}
-			files.ServeHTTP(w, r)
-		}))
-		t.Cleanup(srv.Close)
-		slow := &site{dir: out, base: base, srv: srv}
+			return false
+		})
 		tb := newTabAt(t, slow.host(), slow.url(""))
 		rows := readList(t, out, "people/")
 		tb.open(t, slow.url("people/"))
@@ -314,16 +323,13 @@ func TestFiltersAcrossPages(t *testing.T) {
 	t.Run("without the filter file", func(t *testing.T) {
 		// The offline copy cannot fetch; a server without the file fails
 		// the same way.
-		files := serve(base, out)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		nf := serveWith(t, base, out, func(w http.ResponseWriter, r *http.Request) bool {
 			if strings.HasSuffix(r.URL.Path, "/filters.json") {
 				http.NotFound(w, r)
-				return
+				return true
 			}
-			files.ServeHTTP(w, r)
-		}))
-		t.Cleanup(srv.Close)
-		nf := &site{dir: out, base: base, srv: srv}
+			return false
+		})
 		tb := newTabAt(t, nf.host(), nf.url(""))
 		rows := readList(t, out, "people/")
 		tb.open(t, nf.url("people/"))
