@@ -45,6 +45,7 @@ type Page struct {
 	NoSearchForm bool          // the page has its own search form (search.html)
 
 	listFilters func() []FilterField // the whole list's filters (see ListFilters)
+	listLetters func() []listLetter  // where each letter begins (see AlphabetLinks)
 
 	shared bool   // the page a shared template sees (see Shared)
 	root   string // Root(""), once computed, for the keys of shared fragments
@@ -510,17 +511,83 @@ type Letter struct {
 func (pg *Page) Alphabet(people []*register.Person) []Letter {
 	var out []Letter
 	for _, p := range people {
-		l := "#"
-		for _, r := range pg.Name(p) {
-			if unicode.IsLetter(r) {
-				l = string(unicode.ToUpper(r))
-			}
-			break
-		}
+		l := pg.initial(p)
 		if len(out) == 0 || out[len(out)-1].Letter != l {
 			out = append(out, Letter{Letter: l, ID: "letter-" + strconv.Itoa(len(out)+1)})
 		}
 		out[len(out)-1].People = append(out[len(out)-1].People, p)
+	}
+	return out
+}
+
+// initial is the letter p's name is listed under, "#" if it starts with
+// none.
+func (pg *Page) initial(p *register.Person) string {
+	for _, r := range pg.Name(p) {
+		if unicode.IsLetter(r) {
+			return string(unicode.ToUpper(r))
+		}
+		break
+	}
+	return "#"
+}
+
+// LetterLink is a letter of the alphabet index and where its people begin.
+type LetterLink struct {
+	Letter string
+	URL    string
+}
+
+// AlphabetLinks is the alphabet index of a list page: on a list split into
+// pages, every letter of the whole list, linked to the section on the page
+// where its people begin, so that a reader can reach any name without
+// search; on a list of one page, the page's sections.
+func (pg *Page) AlphabetLinks() []LetterLink {
+	var out []LetterLink
+	if pg.listLetters == nil || pg.Pager == nil {
+		for _, l := range pg.Alphabet(pg.Chunk) {
+			out = append(out, LetterLink{l.Letter, "#" + l.ID})
+		}
+		return out
+	}
+	for _, l := range pg.listLetters() {
+		u := "#" + l.id
+		if l.page != pg.Pager.Page {
+			u = pg.URL(l.rel) + u
+		}
+		out = append(out, LetterLink{l.letter, u})
+	}
+	return out
+}
+
+// listLetter is where a letter's people begin in a list split into pages:
+// the page's number and site path, and the section's id on it (as
+// Alphabet numbers the page's sections).
+type listLetter struct {
+	letter, rel, id string
+	page            int
+}
+
+// letterStarts finds the first person of each letter in sorted, the list
+// at rel split into pages of PerPage, and the section that begins there.
+func (pg *Page) letterStarts(rel string, sorted []*register.Person) []listLetter {
+	var out []listLetter
+	seen := make(map[string]bool)
+	section, last := 0, ""
+	for i, p := range sorted {
+		l := pg.initial(p)
+		if i%PerPage == 0 {
+			section, last = 0, "" // a new page numbers its sections from 1
+		}
+		if l != last {
+			section++
+			last = l
+		}
+		if !seen[l] {
+			seen[l] = true
+			n := i/PerPage + 1
+			out = append(out, listLetter{letter: l, rel: pagePath(rel, n), id: "letter-" + strconv.Itoa(section), page: n})
+		}
 	}
 	return out
 }

@@ -89,6 +89,7 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 	sorted := sync.OnceValue(func() []*register.Person { return s.sortedIn(lang, people) })
 	// The filters' choices and counts are the whole list's, made once.
 	filters := sync.OnceValue(func() []FilterField { return s.newPage(lang, rel).Filters(sorted()) })
+	letters := sync.OnceValue(func() []listLetter { return s.newPage(lang, rel).letterStarts(rel, sorted()) })
 	var out []pageSpec
 	for i := 1; i <= n; i++ {
 		out = append(out, pageSpec{pagePath(rel, i), tmpl, func(pg *Page) {
@@ -97,6 +98,9 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 			pg.Chunk = sorted[from:to]
 			pg.Pager = newPager(i, n, from+1, to, len(people), func(j int) string { return pagePath(rel, j) })
 			pg.listFilters = filters
+			if n > 1 {
+				pg.listLetters = letters
+			}
 			if n > 1 && s.facetsFor(rel) != nil {
 				pg.Pager.Facets = pg.URL(rel + FacetsFile)
 			}

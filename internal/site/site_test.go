@@ -617,6 +617,7 @@ func TestPagination(t *testing.T) {
 			}
 		}
 		checkFacets(t, files, lang+"people/")
+		checkAlphabet(t, files, lang+"people/")
 		listed := 0
 		for slug, n := range seen {
 			if n != 1 {
@@ -713,6 +714,60 @@ func checkFacets(t *testing.T, files map[string][]byte, rel string) {
 			if got, want := strings.Join(vals, " "), rows[i][k]; got != want {
 				t.Errorf("%sfilters.json: person %d has %s %q, the row's data-%s is %q", rel, i+1, field.Name, got, field.Name, want)
 			}
+		}
+	}
+}
+
+// checkAlphabet checks the alphabet index of each page of the list at rel:
+// every letter of every page's sections is in it, once, and links to the
+// section with that letter where the letter's people begin.
+func checkAlphabet(t *testing.T, files map[string][]byte, rel string) {
+	t.Helper()
+	nav := regexp.MustCompile(`(?s)<nav aria-label="[^"]*" class="alphabet"><ul>(.*?)</ul></nav>`)
+	link := regexp.MustCompile(`<a href="(?:/register/([^"#]*))?#(letter-\d+)">([^<]+)</a>`)
+	heading := regexp.MustCompile(`<h2 id="(letter-\d+)">([^<]+)</h2>`)
+	first := make(map[string]string) // letter -> page#id where it first heads a section
+	var pages []string
+	for n := 1; ; n++ {
+		name := rel + "index.html"
+		if n > 1 {
+			name = fmt.Sprintf("%spage/%d/index.html", rel, n)
+		}
+		data, ok := files[name]
+		if !ok {
+			break
+		}
+		pages = append(pages, name)
+		for _, m := range heading.FindAllStringSubmatch(string(data), -1) {
+			if _, ok := first[m[2]]; !ok {
+				first[m[2]] = strings.TrimSuffix(name, "index.html") + "#" + m[1]
+			}
+		}
+	}
+	for _, name := range pages {
+		m := nav.FindStringSubmatch(string(files[name]))
+		if m == nil {
+			t.Errorf("%s has no alphabet index", name)
+			continue
+		}
+		got := make(map[string]string)
+		for _, l := range link.FindAllStringSubmatch(m[1], -1) {
+			if _, dup := got[l[3]]; dup {
+				t.Errorf("%s: the alphabet index lists %s twice", name, l[3])
+			}
+			target := l[1]
+			if target == "" { // a section of this page
+				target = strings.TrimSuffix(name, "index.html")
+			}
+			got[l[3]] = target + "#" + l[2]
+		}
+		for letter, want := range first {
+			if got[letter] != want {
+				t.Errorf("%s: the alphabet index links %s to %q, want %q, where its people begin", name, letter, got[letter], want)
+			}
+		}
+		if len(got) != len(first) {
+			t.Errorf("%s: the alphabet index has %d letters, the list %d", name, len(got), len(first))
 		}
 	}
 }
