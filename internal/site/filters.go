@@ -182,10 +182,10 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 // of the whole list, also on a list split into pages, since the script
 // filters across all of them (see Pager.Facets).
 func (pg *Page) ListFilters() []FilterField {
-	if pg.listFilters != nil {
-		return pg.listFilters()
+	if pg.listFilters == nil {
+		return nil // not a page of a list of people
 	}
-	return pg.Filters(pg.Chunk)
+	return pg.listFilters()
 }
 
 // sortedByLabel returns the keys of m ordered by their labels, then keys.

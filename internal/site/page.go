@@ -538,18 +538,15 @@ type LetterLink struct {
 	URL    string
 }
 
-// AlphabetLinks is the alphabet index of a list page: on a list split into
-// pages, every letter of the whole list, linked to the section on the page
+// AlphabetLinks is the alphabet index of a list page: every letter of the
+// whole list, also one split into pages, linked to the section on the page
 // where its people begin, so that a reader can reach any name without
-// search; on a list of one page, the page's sections.
+// search.
 func (pg *Page) AlphabetLinks() []LetterLink {
-	var out []LetterLink
-	if pg.listLetters == nil || pg.Pager == nil {
-		for _, l := range pg.Alphabet(pg.Chunk) {
-			out = append(out, LetterLink{l.Letter, "#" + l.ID})
-		}
-		return out
+	if pg.listLetters == nil {
+		return nil // not a page of a list of people
 	}
+	var out []LetterLink
 	for _, l := range pg.listLetters() {
 		u := "#" + l.id
 		if l.page != pg.Pager.Page {

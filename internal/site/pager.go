@@ -97,10 +97,7 @@ func (s *Site) paged(lang, rel, tmpl string, people []*register.Person, fill fun
 			from, to := (i-1)*PerPage, min(i*PerPage, len(sorted))
 			pg.Chunk = sorted[from:to]
 			pg.Pager = newPager(i, n, from+1, to, len(people), func(j int) string { return pagePath(rel, j) })
-			pg.listFilters = filters
-			if n > 1 {
-				pg.listLetters = letters
-			}
+			pg.listFilters, pg.listLetters = filters, letters
 			if n > 1 && s.facetsFor(rel) != nil {
 				pg.Pager.Facets = pg.URL(rel + FacetsFile)
 			}
@@ -168,56 +165,53 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 	for i, p := range sorted {
 		rows[i] = pg.Row(p)
 	}
-	// field adds the filter name, whose values for person i values gives,
-	// as indexes into its list of values in the order they first occur.
-	field := func(name string, values func(i int) []string) [][]int {
+	// add adds the filter name, whose values for person i values gives, as
+	// indexes into its list of values in the order they first occur: a
+	// list of them a person where multi (groups), else one, -1 for none.
+	add := func(name string, multi bool, values func(i int) []string) {
 		fd := facetField{Name: name, Values: []string{}}
 		index := make(map[string]int)
-		out := make([][]int, len(sorted))
-		for i := range sorted {
-			out[i] = []int{}
-			for _, v := range values(i) {
-				k, ok := index[v]
-				if !ok {
-					k = len(fd.Values)
-					index[v] = k
-					fd.Values = append(fd.Values, v)
+		code := func(v string) int {
+			k, ok := index[v]
+			if !ok {
+				k = len(fd.Values)
+				index[v] = k
+				fd.Values = append(fd.Values, v)
+			}
+			return k
+		}
+		if multi {
+			out := make([][]int, len(sorted))
+			for i := range sorted {
+				out[i] = []int{}
+				for _, v := range values(i) {
+					out[i] = append(out[i], code(v))
 				}
-				out[i] = append(out[i], k)
 			}
+			fd.Rows = out
+		} else {
+			out := make([]int, len(sorted))
+			for i := range sorted {
+				out[i] = -1
+				if vs := values(i); len(vs) > 0 && vs[0] != "" {
+					out[i] = code(vs[0])
+				}
+			}
+			fd.Rows = out
 		}
-		fd.Rows = out
 		f.Fields = append(f.Fields, fd)
-		return out
 	}
-	// single is field for a filter with at most one value a person, whose
-	// rows are plain indexes, -1 for none.
-	single := func(name string, value func(i int) string) {
-		lists := field(name, func(i int) []string {
-			if v := value(i); v != "" {
-				return []string{v}
-			}
-			return nil
-		})
-		out := make([]int, len(lists))
-		for i, l := range lists {
-			out[i] = -1
-			if len(l) > 0 {
-				out[i] = l[0]
-			}
-		}
-		f.Fields[len(f.Fields)-1].Rows = out
-	}
-	single("status", func(i int) string { return string(sorted[i].Status) })
-	single("region", func(i int) string {
+	one := func(v string) []string { return []string{v} }
+	add("status", false, func(i int) []string { return one(string(sorted[i].Status)) })
+	add("region", false, func(i int) []string {
 		if r := sorted[i].RegionOf; r != nil {
-			return r.Slug
+			return one(r.Slug)
 		}
-		return ""
+		return nil
 	})
-	field("groups", func(i int) []string { return strings.Fields(rows[i].Groups) })
-	single("year", func(i int) string { return rows[i].Year })
-	single("term", func(i int) string { return rows[i].Term })
+	add("groups", true, func(i int) []string { return strings.Fields(rows[i].Groups) })
+	add("year", false, func(i int) []string { return one(rows[i].Year) })
+	add("term", false, func(i int) []string { return one(rows[i].Term) })
 	data, err := json.Marshal(f)
 	if err != nil {
 		return err

@@ -27,7 +27,6 @@ package site
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -548,27 +547,24 @@ func (s *Site) gzipData() bool { return len(s.reg.People) > gzipAbove }
 // pages last, so that the pages with tables of people are done first (see
 // render).
 func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
-	jobs := make([]job, len(pages))
-	for i, ps := range pages {
-		jobs[i] = job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: ps.tmpl + " " + lang, run: func(w Writer) error {
+	jobs := make([]job, 0, len(pages))
+	var persons []job
+	for _, ps := range pages {
+		j := job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: ps.tmpl + " " + lang, run: func(w Writer) error {
 			pg := s.newPage(lang, ps.rel)
 			if ps.fill != nil {
 				ps.fill(pg)
 			}
 			return s.execute(w, ps.tmpl, pg)
 		}}
-		if ps.tmpl != "person.html" {
-			jobs[i].rows = lang
+		if ps.tmpl == "person.html" {
+			persons = append(persons, j)
+			continue
 		}
+		j.rows = lang
+		jobs = append(jobs, j)
 	}
-	last := func(j job) int {
-		if j.rows == "" {
-			return 1
-		}
-		return 0
-	}
-	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(last(a), last(b)) })
-	return jobs
+	return append(jobs, persons...)
 }
 
 // schemas publishes the theme's schema/ folder, the JSON Schemas of the

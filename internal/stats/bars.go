@@ -112,7 +112,10 @@ func ByRegion(r *register.Register) []Bar {
 			return
 		}
 		name := p.RegionOf.Name
-		b := t.add(name, content.Text{Default: name, Other: content.TranslationsOf(r.Site.Translations[name])}, p.Current)
+		b := t.add(name, content.Text{Default: name}, p.Current)
+		if b.Count == 1 { // a new bar: its label's translations, once a region
+			b.Label.Other = content.TranslationsOf(r.Site.Translations[name])
+		}
 		b.Group = p.RegionOf
 	})
 	return t.byCount()
