@@ -61,11 +61,10 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	return h, nil
 }
 
-// dropRows forgets the table rows rendered in lang (see render), not the
-// shared fragments the same map holds.
+// dropRows forgets the table rows rendered in lang (see render).
 func (s *Site) dropRows(lang string) {
 	s.rows.Range(func(k, _ any) bool {
-		if k, ok := k.(rowKey); ok && k.lang == lang {
+		if k.(rowKey).lang == lang {
 			s.rows.Delete(k)
 		}
 		return true

@@ -40,7 +40,7 @@ func (pg *Page) fragment(tmpl, name string, of any, data func(sp *Page) any) (te
 		pg.root = pg.Root("")
 	}
 	key := fragmentKey{tmpl, name, pg.Lang, pg.section(), pg.root, pg.NoSearchForm, of}
-	if h, ok := pg.site.rows.Load(key); ok {
+	if h, ok := pg.site.fragments.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	sp := &Page{site: pg.site, Lang: pg.Lang, Path: pg.Path, Rel: pg.section(), Reg: pg.Reg, NoSearchForm: pg.NoSearchForm, shared: true}
@@ -50,7 +50,7 @@ func (pg *Page) fragment(tmpl, name string, of any, data func(sp *Page) any) (te
 	}
 	// Safe: the output of html/template, escaped in its HTML context.
 	h := template.HTML(buf.String())
-	pg.site.rows.Store(key, h)
+	pg.site.fragments.Store(key, h)
 	return h, nil
 }
 

@@ -81,19 +81,20 @@ func stream(w Writer, p string, write func(io.Writer) error) error {
 // Site renders one register with one theme.
 type Site struct {
 	*Theme
-	reg      *register.Register
-	files    fs.FS // the site root, for photos
-	urls     URLs
-	md       goldmark.Markdown
-	ranks    *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
-	changes  *once[changeLog]                           // made when a page first shows it; see changeLog
-	bySlug   *once[map[string]*register.Person]         // the published people by slug, for the preview
-	stats    *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
-	noZip    bool                                       // the portable copy that renders site.zip
-	rows     *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
-	sizes    map[string]*atomic.Int64                   // page template -> size of its last page, see execute
-	plain    *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
-	eventIDs *sync.Map                                  // *register.Person -> map[*content.Event]string
+	reg       *register.Register
+	files     fs.FS // the site root, for photos
+	urls      URLs
+	md        goldmark.Markdown
+	ranks     *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
+	changes   *once[changeLog]                           // made when a page first shows it; see changeLog
+	bySlug    *once[map[string]*register.Person]         // the published people by slug, for the preview
+	stats     *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
+	noZip     bool                                       // the portable copy that renders site.zip
+	rows      *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
+	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
+	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
+	plain     *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
+	eventIDs  *sync.Map                                  // *register.Person -> map[*content.Event]string
 }
 
 // Theme is a theme made ready to render with: its templates parsed, its
@@ -129,19 +130,20 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		return nil, fmt.Errorf("the theme was loaded for the languages %v, the site has %v", th.langs, reg.Site.Languages)
 	}
 	return &Site{
-		Theme:    th,
-		reg:      reg,
-		files:    files,
-		urls:     NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
-		md:       markdownRenderer(),
-		changes:  new(once[changeLog]),
-		bySlug:   new(once[map[string]*register.Person]),
-		stats:    new(once[*statistics]),
-		ranks:    new(once[map[string]map[*register.Person]int]),
-		sizes:    pageSizes(),
-		rows:     new(sync.Map),
-		plain:    new(sync.Map),
-		eventIDs: new(sync.Map),
+		Theme:     th,
+		reg:       reg,
+		files:     files,
+		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
+		md:        markdownRenderer(),
+		changes:   new(once[changeLog]),
+		bySlug:    new(once[map[string]*register.Person]),
+		stats:     new(once[*statistics]),
+		ranks:     new(once[map[string]map[*register.Person]int]),
+		sizes:     pageSizes(),
+		rows:      new(sync.Map),
+		fragments: new(sync.Map),
+		plain:     new(sync.Map),
+		eventIDs:  new(sync.Map),
 	}, nil
 }
 

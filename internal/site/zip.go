@@ -40,7 +40,7 @@ func (s *Site) offersZip() bool {
 func (s *Site) Portable() *Site {
 	c := *s
 	c.urls = s.urls.Portable()
-	c.rows = new(sync.Map) // rows hold root-relative links
+	c.rows, c.fragments = new(sync.Map), new(sync.Map) // both hold root-relative links
 	return &c
 }
 
