@@ -1,14 +1,24 @@
 package site_test
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
@@ -143,3 +153,82 @@ func BenchmarkNew1k(b *testing.B)     { benchmarkNew(b, 1000) }
 func BenchmarkNew10k(b *testing.B)    { benchmarkNew(b, 10000) }
 func BenchmarkRender1k(b *testing.B)  { benchmarkRender(b, 1000) }
 func BenchmarkRender10k(b *testing.B) { benchmarkRender(b, 10000) }
+
+// BenchmarkDecode10k is the floor under BenchmarkLoad10k: it only reads
+// the case files and decodes them into yaml.Nodes, as the loader does
+// first, on every core, and checks nothing. What Load takes beyond it is
+// checking and building the content.
+func BenchmarkDecode10k(b *testing.B) {
+	s := benchRegister(b, 10000)
+	var files []string
+	err := fs.WalkDir(s.files, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && path.Ext(p) == ".yaml" {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		err := parallel(len(files), func(i int) error {
+			data, err := fs.ReadFile(s.files, files[i])
+			if err != nil {
+				return err
+			}
+			var n yaml.Node
+			return yaml.Unmarshal(data, &n)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(files)), "files/op")
+}
+
+// BenchmarkWrite10k is the floor under a build's writing: the 10,000-person
+// site, rendered once into memory, written into a new folder by the
+// build's writer on every core, with nothing to render or compare.
+func BenchmarkWrite10k(b *testing.B) {
+	s := benchRegister(b, 10000)
+	st, err := site.New(s.reg, s.files, site.Overlay(s.files, tizim.Theme))
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := memory{files: map[string][]byte{}}
+	if err := st.Render(&out); err != nil {
+		b.Fatal(err)
+	}
+	paths := slices.Sorted(maps.Keys(out.files))
+	dir := b.TempDir()
+	for i := 0; b.Loop(); i++ {
+		w := &build.DirWriter{Dir: filepath.Join(dir, strconv.Itoa(i))}
+		err := parallel(len(paths), func(i int) error {
+			return w.Write(paths[i], out.files[paths[i]])
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(paths)), "files/op")
+}
+
+// parallel calls f(0) ... f(n-1) on GOMAXPROCS goroutines, as a build
+// spreads its work, and returns the first error.
+func parallel(n int, f func(int) error) error {
+	var next atomic.Int64
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				if err := f(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
