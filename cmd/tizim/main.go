@@ -106,8 +106,9 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files (%d unchanged) in %v\n",
-			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, st.Unchanged, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files of %s (%d unchanged) in %v\n",
+			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, build.Size(st.Bytes), st.Unchanged, time.Since(start).Round(time.Millisecond))
+		warn(stdout, stderr, "build", st.Warnings())
 		return nil
 	case "check":
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")

@@ -67,8 +67,11 @@ func TestBuildRealSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "13 people") {
+	if !strings.Contains(stdout, "13 people") || !regexp.MustCompile(`\d+ files of [\d.]+ (KB|MB) `).MatchString(stdout) {
 		t.Errorf("stdout: %s", stdout)
+	}
+	if stderr != "" {
+		t.Errorf("a small site warned: %s", stderr)
 	}
 	first := tree(t, out)
 	for _, want := range []string{"index.html", "404.html", ".nojekyll", "current/index.html", "people/index.html",
@@ -265,5 +268,24 @@ func TestWorkflowCommands(t *testing.T) {
 	}
 	if ran < 2 {
 		t.Errorf("only %d workflow commands found", ran)
+	}
+}
+
+// TestWarn prints a warning for a person at a terminal, and in a GitHub
+// workflow as an annotation, escaped so that it arrives whole.
+func TestWarn(t *testing.T) {
+	msg := []string{"the site is 7.5 GB: 100% over\nthe limit"}
+	t.Setenv("GITHUB_ACTIONS", "")
+	var stdout, stderr bytes.Buffer
+	warn(&stdout, &stderr, "build", msg)
+	if want := "tizim build: warning: " + msg[0] + "\n"; stdout.Len() != 0 || stderr.String() != want {
+		t.Errorf("at a terminal: stdout %q, stderr %q; want stderr %q", stdout.String(), stderr.String(), want)
+	}
+	t.Setenv("GITHUB_ACTIONS", "true")
+	stdout.Reset()
+	stderr.Reset()
+	warn(&stdout, &stderr, "build", msg)
+	if want := "::warning title=tizim build::the site is 7.5 GB: 100%25 over%0Athe limit\n"; stdout.String() != want || stderr.Len() != 0 {
+		t.Errorf("in a workflow: stdout %q, stderr %q; want stdout %q", stdout.String(), stderr.String(), want)
 	}
 }

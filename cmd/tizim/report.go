@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -81,6 +82,19 @@ func report(w io.Writer, format, root string, reg *register.Register, day time.T
 		return errReported
 	}
 	return nil
+}
+
+// warn prints the warnings of command cmd on stderr; in a GitHub workflow,
+// as annotations on stdout (where the check's are), which the run's summary
+// shows where maintainers look.
+func warn(stdout, stderr io.Writer, cmd string, warnings []string) {
+	for _, m := range warnings {
+		if os.Getenv("GITHUB_ACTIONS") == "true" {
+			fmt.Fprintf(stdout, "::warning title=%s::%s\n", escapeProperty("tizim "+cmd), escapeData(m))
+		} else {
+			fmt.Fprintf(stderr, "tizim %s: warning: %s\n", cmd, m)
+		}
+	}
 }
 
 // escapeData and escapeProperty follow GitHub's workflow command syntax,

@@ -36,7 +36,42 @@ type Options struct {
 // Stats describes a finished build.
 type Stats struct {
 	People, Current, Files int
-	Unchanged              int // files identical to the previous build's, kept as they were
+	Unchanged              int   // files identical to the previous build's, kept as they were
+	Bytes                  int64 // the size of the site: of all its files
+}
+
+// PagesLimit is the largest site GitHub Pages publishes, in bytes:
+// "Published GitHub Pages sites may be no larger than 1 GB" (GitHub's
+// documentation of its usage limits). A larger one may still deploy, or
+// fail without a clear message.
+const PagesLimit = 1_000_000_000
+
+// Warnings are what the maintainers of a built site should know of it,
+// though it is published as it is: for now, that it is larger than GitHub
+// Pages publishes, which the site's workflow would otherwise find out only
+// when the deployment fails.
+func (s Stats) Warnings() []string {
+	if s.Bytes <= PagesLimit {
+		return nil
+	}
+	return []string{fmt.Sprintf("the site is %s, and GitHub Pages publishes sites of at most %s: its deployment may fail. Publish it elsewhere, or in fewer languages; README.md says where a register passes the limit (\"GitHub Pages' 1 GB\").", Size(s.Bytes), Size(PagesLimit))}
+}
+
+// Size writes a number of bytes as people read it: 825 MB, 7.5 GB, in
+// powers of 1000, as GitHub states its limits.
+func Size(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1_000_000:
+		return fmt.Sprintf("%.0f KB", float64(n)/1e3)
+	case n < 10_000_000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n < 1_000_000_000:
+		return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+	default:
+		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	}
 }
 
 // Load reads and validates the site at root and derives its register.
@@ -168,7 +203,7 @@ func Build(opts Options) (Stats, error) {
 		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load())}, nil
+	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load()}, nil
 }
 
 // Writer is where a build writes files (site.Writer).

@@ -82,11 +82,52 @@ func TestBuildReplacesTheSite(t *testing.T) {
 	if st.Files < 100 {
 		t.Errorf("only %d files written", st.Files)
 	}
+	if files, size := siteSize(t, out); st.Files != files || st.Bytes != size {
+		t.Errorf("the build says %d files of %d bytes; the folder has %d of %d", st.Files, st.Bytes, files, size)
+	}
 	if _, err := os.Stat(filepath.Join(out, "stale.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Error("a file of the previous build survived: the output must be replaced as a whole")
 	}
 	if l := leftovers(t, parent); len(l) > 0 {
 		t.Errorf("the build left %v beside the output", l)
+	}
+}
+
+// siteSize counts the files under dir and their bytes.
+func siteSize(t *testing.T, dir string) (files int, size int64) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		files++
+		size += info.Size()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, size
+}
+
+func TestWarnings(t *testing.T) {
+	for _, tt := range []struct {
+		bytes int64
+		want  string // in the one warning; "" for none
+	}{
+		{0, ""},
+		{PagesLimit, ""},
+		{PagesLimit + 1, "the site is 1.0 GB, and GitHub Pages publishes sites of at most 1.0 GB"},
+		{7_512_345_678, "the site is 7.5 GB"},
+	} {
+		w := Stats{Bytes: tt.bytes}.Warnings()
+		switch {
+		case tt.want == "" && len(w) > 0:
+			t.Errorf("%d bytes: warned %q", tt.bytes, w)
+		case tt.want != "" && (len(w) != 1 || !strings.Contains(w[0], tt.want)):
+			t.Errorf("%d bytes: warnings %q, want one with %q", tt.bytes, w, tt.want)
+		}
 	}
 }
 
@@ -269,6 +310,9 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 	}
 	if second.Unchanged != second.Files {
 		t.Errorf("second build of the same content: %d of %d files unchanged", second.Unchanged, second.Files)
+	}
+	if second.Bytes != first.Bytes {
+		t.Errorf("the same site is %d bytes built anew and %d kept", first.Bytes, second.Bytes)
 	}
 	for p, mt := range times {
 		st, err := os.Stat(p)

@@ -24,7 +24,8 @@ type DirWriter struct {
 	Prev string
 
 	files, kept atomic.Int64
-	dirs        sync.Map // folders made or found, so each costs one system call
+	bytes       atomic.Int64 // of every file, written or kept
+	dirs        sync.Map     // folders made or found, so each costs one system call
 }
 
 // mkdir makes the folder dir and its parents, like os.MkdirAll, but asks
@@ -60,6 +61,7 @@ func (w *DirWriter) Write(p string, data []byte) error {
 		return err
 	}
 	w.files.Add(1)
+	w.bytes.Add(int64(len(data)))
 	if w.Prev != "" {
 		prev := filepath.Join(w.Prev, filepath.FromSlash(p))
 		if same(prev, data) && os.Link(prev, name) == nil {
@@ -83,7 +85,8 @@ func (w *DirWriter) Stream(p string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	b := bufio.NewWriterSize(f, 1<<18)
+	cw := &counter{w: f}
+	b := bufio.NewWriterSize(cw, 1<<18)
 	err = write(b)
 	if err == nil {
 		err = b.Flush()
@@ -96,6 +99,7 @@ func (w *DirWriter) Stream(p string, write func(io.Writer) error) error {
 		return err
 	}
 	w.files.Add(1)
+	w.bytes.Add(cw.n)
 	if w.Prev != "" {
 		prev := filepath.Join(w.Prev, filepath.FromSlash(p))
 		if sameFiles(prev, name) && os.Remove(name) == nil {
@@ -153,4 +157,16 @@ func same(name string, data []byte) bool {
 	}
 	old, err := os.ReadFile(name)
 	return err == nil && bytes.Equal(old, data)
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
