@@ -226,7 +226,7 @@ func newPerson(root, name string, stdout io.Writer) error {
 	}
 	file := filepath.Join(dir, "case.yaml")
 	today := time.Now().UTC().Format(time.DateOnly)
-	if err := os.WriteFile(file, content.CaseTemplate(name, today, content.CaseSchemaURL(os.DirFS(root))), 0o644); err != nil {
+	if err := os.WriteFile(file, content.CaseTemplate(name, today, content.CaseSchemaURL(content.Files(root))), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s\nEdit it, add a profile.md beside it if you like, then run: tizim check\n", file)

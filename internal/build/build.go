@@ -76,7 +76,7 @@ func Size(n int64) string {
 
 // Load reads and validates the site at root and derives its register.
 func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
-	files := os.DirFS(root)
+	files := content.Files(root)
 	c, err := content.Load(files)
 	if err != nil {
 		return nil, nil, err
@@ -100,7 +100,7 @@ type Loader struct {
 
 // NewLoader returns a Loader for the site at root, dated asOf.
 func NewLoader(root string, asOf time.Time) *Loader {
-	files := os.DirFS(root)
+	files := content.Files(root)
 	return &Loader{root: root, asOf: asOf, files: files, content: content.NewLoader(files)}
 }
 

@@ -42,7 +42,7 @@ func Load(fsys fs.FS) (*Content, error) {
 func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChanged bool) (*Content, map[string]*Person, []string, error) {
 	var errs ErrorList
 	c := &Content{byID: make(map[string]*Source)}
-	if !checkNoLinks(fsys, &errs) {
+	if !checkPlain(fsys, &errs) {
 		return nil, nil, nil, errs.Err()
 	}
 	c.Site = loadSite(fsys, &errs)
@@ -131,8 +131,8 @@ func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *Error
 		p := path.Join(root, e.Name())
 		switch {
 		case hidden(e):
-		case isLink(e):
-			*errs = append(*errs, linkError(p))
+		case notPlain(e):
+			*errs = append(*errs, notPlainError(p, e.Type()))
 		case !e.IsDir():
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; content/people/ holds only one folder per person, named by its slug"})
 		case e.Name() == "page":
@@ -203,8 +203,8 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 		if hidden(e) {
 			continue
 		}
-		if isLink(e) {
-			*errs = append(*errs, linkError(p))
+		if notPlain(e) {
+			*errs = append(*errs, notPlainError(p, e.Type()))
 			continue
 		}
 		if e.IsDir() {
@@ -292,8 +292,8 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 		if hidden(e) {
 			continue
 		}
-		if isLink(e) {
-			*errs = append(*errs, linkError(p))
+		if notPlain(e) {
+			*errs = append(*errs, notPlainError(p, e.Type()))
 			continue
 		}
 		base, ok := strings.CutSuffix(e.Name(), ".md")
@@ -365,25 +365,22 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 // never published.
 func hidden(e fs.DirEntry) bool { return strings.HasPrefix(e.Name(), ".") }
 
-// isLink reports whether a folder entry is a symbolic link. Content must
-// be real files in the repository: os.DirFS follows links, so a link in
-// content/ could publish any file the building computer can read.
-func isLink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
-
-func linkError(p string) *Error {
-	return &Error{Path: p, Msg: "this is a symbolic link; content/ must hold the files themselves (a link could publish files from elsewhere on the computer)"}
-}
-
-// checkNoLinks reports the fixed paths of the format (content/, its
-// folders, site.yaml) that are symbolic links, where the file system can
-// tell.
-func checkNoLinks(fsys fs.FS, errs *ErrorList) bool {
-	ok := true
-	for _, p := range []string{Dir, Dir + "/site.yaml", Dir + "/people", Dir + "/sources", Dir + "/pages"} {
-		if st, err := fs.Lstat(fsys, p); err == nil && st.Mode()&fs.ModeSymlink != 0 {
-			*errs = append(*errs, linkError(p))
-			ok = false
+// checkPlain reports the fixed paths of the format (content/, its folders,
+// site.yaml) that are symbolic links or special files, and every such entry
+// in the folders of the theme ([CheckFiles]).
+func checkPlain(fsys fs.FS, errs *ErrorList) bool {
+	n := len(*errs)
+	for _, p := range []string{Dir + "/site.yaml", Dir + "/people", Dir + "/sources", Dir + "/pages"} {
+		st, err := fs.Lstat(fsys, p)
+		switch {
+		case errors.Is(err, ErrLink):
+			*errs = append(*errs, notPlainError(p, fs.ModeSymlink))
+		case errors.Is(err, ErrSpecial):
+			*errs = append(*errs, notPlainError(p, fs.ModeIrregular))
+		case err == nil && notPlainMode(st.Mode()):
+			*errs = append(*errs, notPlainError(p, st.Mode()))
 		}
 	}
-	return ok
+	*errs = append(*errs, CheckFiles(fsys)...)
+	return len(*errs) == n
 }

@@ -189,8 +189,8 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 		if hidden(e) {
 			continue
 		}
-		if isLink(e) {
-			*errs = append(*errs, linkError(path.Join(root, e.Name())))
+		if notPlain(e) {
+			*errs = append(*errs, notPlainError(path.Join(root, e.Name()), e.Type()))
 			continue
 		}
 		p := path.Join(root, e.Name())

@@ -1,9 +1,8 @@
 package serve
 
 import (
+	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -107,7 +106,7 @@ func basePath(baseURL string) string {
 // that even when the first build fails the error page is served where the
 // site will be (and its links work as soon as it builds).
 func guessBase(root string) string {
-	data, err := os.ReadFile(filepath.Join(root, content.Dir, "site.yaml"))
+	data, err := fs.ReadFile(content.Files(root), content.Dir+"/site.yaml")
 	if err != nil {
 		return "/"
 	}

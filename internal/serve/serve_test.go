@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -583,5 +584,43 @@ func BenchmarkEditToPage10k(b *testing.B) {
 	b.StopTimer()
 	if testing.Verbose() {
 		b.Log(log.String())
+	}
+}
+
+// TestLinkWhileServing adds a symbolic link to static/ while the server
+// runs: the preview reports it, as check and build do, and never serves
+// what it points at.
+func TestLinkWhileServing(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	root := copySite(t)
+	secret := filepath.Join(t.TempDir(), "environ")
+	if err := os.WriteFile(secret, []byte("GITHUB_TOKEN=SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addr, _ := start(t, root)
+	_, events := subscribe(t, addr)
+	if err := os.MkdirAll(filepath.Join(root, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(root, "static", "env.txt")); err != nil {
+		t.Fatal(err)
+	}
+	var errs struct {
+		OK     bool
+		Errors []Problem
+	}
+	until(t, events, "the error", func() bool {
+		json.Unmarshal([]byte(get(t, addr+"/__tizim/errors").body), &errs)
+		return !errs.OK
+	})
+	if len(errs.Errors) != 1 || errs.Errors[0].Where() != "static/env.txt" || !strings.Contains(errs.Errors[0].Message, "symbolic link") {
+		t.Errorf("errors: %+v", errs)
+	}
+	for _, p := range []string{"/kazakhstan/static/env.txt", "/__tizim/errors", "/kazakhstan/"} {
+		if r := get(t, addr+p); strings.Contains(r.body, "SECRET") {
+			t.Errorf("%s serves the linked file", p)
+		}
 	}
 }

@@ -16,8 +16,14 @@ func Overlay(upper, lower fs.FS) fs.FS { return overlay{upper, lower} }
 type overlay struct{ upper, lower fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	if st, err := fs.Stat(o.upper, name); err == nil && !st.IsDir() {
+	st, err := fs.Stat(o.upper, name)
+	if err == nil && !st.IsDir() {
 		return o.upper.Open(name)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// The site's file exists but cannot be used (a link, say): the
+		// default must not silently take its place.
+		return nil, err
 	}
 	if st, err := fs.Stat(o.lower, name); err == nil && !st.IsDir() {
 		return o.lower.Open(name)
