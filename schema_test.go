@@ -405,7 +405,7 @@ var notExpressible = []struct {
 		"a tab in the indentation is YAML syntax: the file does not parse, and the editor's YAML parser reports it", true},
 	{regexp.MustCompile(`^the file is not UTF-8 text`),
 		"an encoding problem: the bytes never become text", true},
-	{regexp.MustCompile(`is not a slug|is taken by the pages of the people list|^unexpected (file|entry|folder)|^missing case file|is the default language: name this file|is taken by the site's own pages|must start with front matter`),
+	{regexp.MustCompile(`is not a slug|is taken by the pages of the people list|^unexpected (file|entry|folder)|^missing case file|is the default language: name this file|is taken by the site's own pages|must start with front matter|^this translates the page`),
 		"names of files and folders, not what one file says", false},
 	{regexp.MustCompile(`is not a JPEG, PNG or WebP image`),
 		"photos are images, not YAML", false},

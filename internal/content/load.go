@@ -326,6 +326,14 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 			pages = append(pages, pg)
 		}
 	}
+	// A translation needs its page in the default language: that is the
+	// page the other languages fall back to and link to, and whose draft
+	// withholds the page in every language.
+	for _, pg := range pages {
+		if pg.Lang != langs[0] && !seen[pg.Name+"."+langs[0]] {
+			*errs = append(*errs, &Error{Path: pg.Body.Path, Msg: "this translates the page " + quote(pg.Name) + ", which has no file in the default language " + quote(langs[0]) + "; add content/pages/" + pg.Name + ".md (with draft: true to keep it off the site)"})
+		}
+	}
 	slices.SortFunc(pages, func(a, b *Page) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Lang, b.Lang))
 	})

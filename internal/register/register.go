@@ -113,8 +113,17 @@ func New(c *content.Content, asOf time.Time) *Register {
 	for i, s := range c.Sources {
 		r.sources[s.ID] = source{s, i}
 	}
+	// A draft in the default language withholds the page in every
+	// language; a draft translation withholds only itself, and its
+	// language shows the default one.
+	drafts := make(map[string]bool)
 	for _, pg := range c.Pages {
-		if !pg.Draft {
+		if pg.Draft && pg.Lang == c.Site.Languages[0] {
+			drafts[pg.Name] = true
+		}
+	}
+	for _, pg := range c.Pages {
+		if !pg.Draft && !drafts[pg.Name] {
 			r.Pages = append(r.Pages, pg)
 		}
 	}
