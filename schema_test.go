@@ -393,7 +393,7 @@ var notExpressible = []struct {
 		"which languages a site has is said in another file, site.yaml; a schema sees one file at a time, so it checks only that a key looks like a language code", false},
 	{regexp.MustCompile(`^event cites unknown source`),
 		"source ids are defined in other files, content/sources/*.yaml; the schema checks only that a cited id looks like one", false},
-	{regexp.MustCompile(`^source id .* is already used at`),
+	{regexp.MustCompile(`^source id .* is (already used|used again) at`),
 		"ids must be unique across several files, and JSON Schema cannot require one field to be unique within a list of objects either", false},
 	{regexp.MustCompile(`is given twice in`),
 		"a repeated key is gone once YAML becomes JSON; the editor's YAML parser reports it on its own", false},

@@ -202,6 +202,7 @@ type Source struct {
 	Lang       string
 	Path       string
 	Line       int
+	col        int
 }
 
 // Page is a free page such as about or methodology.

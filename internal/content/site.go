@@ -212,7 +212,11 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 				continue
 			}
 			if first := byID[s.ID]; first != nil {
+				// Said at both places: a pull request that adds the
+				// second may touch either file, and GitHub shows an
+				// error only on the files it changes.
 				d.errorf(item, "source id %q is already used at %s:%d; ids must be unique across all source files", s.ID, first.Path, first.Line)
+				*errs = append(*errs, &Error{Path: first.Path, Line: first.Line, Col: first.col, Msg: fmt.Sprintf("source id %q is used again at %s:%d; ids must be unique across all source files", s.ID, s.Path, s.Line)})
 				continue
 			}
 			byID[s.ID] = s
@@ -224,7 +228,7 @@ func loadSources(fsys fs.FS, errs *ErrorList) []*Source {
 }
 
 func (d *decoder) source(n *yaml.Node) *Source {
-	s := &Source{Path: d.path, Line: n.Line}
+	s := &Source{Path: d.path, Line: n.Line, col: n.Column}
 	if !d.fields(n, "a source", sourceFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
