@@ -5,7 +5,7 @@
 //
 //	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
 //	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
-//	tizim new person [--root DIR] "Name"
+//	tizim new person [--root DIR] [--slug SLUG] "Name"
 //	tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]
 //	tizim version
 //
@@ -39,7 +39,7 @@ Usage:
                                                              build the site into --out (default public)
   tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
                                                              validate content, i18n and templates, write nothing
-  tizim new person [--root DIR] "Name"                        start a case file for a new person
+  tizim new person [--root DIR] [--slug SLUG] "Name"          start a case file for a new person
   tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]    preview on http://127.0.0.1:1313/, rebuilt on every edit
   tizim version                                               print the version
 
@@ -108,7 +108,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files of %s (%d unchanged) in %v\n",
 			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, build.Size(st.Bytes), st.Unchanged, time.Since(start).Round(time.Millisecond))
-		warn(stdout, stderr, "build", st.Warnings())
+		warn(stdout, stderr, "build", *root, st.Warnings())
 		return nil
 	case "check":
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")
@@ -125,25 +125,30 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, "tizim check:", err)
 			return errUsage
 		}
-		reg, err := build.Check(*root, day)
+		reg, warnings, err := build.Check(*root, day)
 		if *format != "text" {
-			return report(stdout, *format, *root, reg, day, err)
+			return report(stdout, *format, *root, reg, day, warnings, err)
 		}
 		if err != nil {
 			return err
 		}
+		warn(stdout, stderr, "check", *root, warnings)
 		fmt.Fprintf(stdout, "ok: %d people, %d on the current list as of %s\n", len(reg.People), len(reg.Current), day.Format(time.DateOnly))
 		return nil
 	case "new":
-		fl.Usage = func() { fmt.Fprintln(stderr, `usage: tizim new person [--root DIR] "Name"`); fl.PrintDefaults() }
+		fl.Usage = func() {
+			fmt.Fprintln(stderr, `usage: tizim new person [--root DIR] [--slug SLUG] "Name"`)
+			fl.PrintDefaults()
+		}
 		if len(args) == 0 || args[0] != "person" {
 			fl.Usage()
 			return errUsage
 		}
+		slug := fl.String("slug", "", "the person's `slug`, the folder and URL name (default: made from the name)")
 		if err := parse(fl, args[1:], 1); err != nil {
 			return err
 		}
-		return newPerson(*root, fl.Arg(0), stdout)
+		return newPerson(*root, fl.Arg(0), *slug, stdout, stderr)
 	case "serve":
 		port := fl.Int("port", serve.DefaultPort, "the `port` on 127.0.0.1 (0: any free one)")
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
@@ -212,21 +217,42 @@ func siteDate(flagValue string) (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-func newPerson(root, name string, stdout io.Writer) error {
-	slug := content.Slug(name)
+func newPerson(root, name, slug string, stdout, stderr io.Writer) error {
 	if slug == "" {
-		return fmt.Errorf("cannot make a slug of %q; give the name in letters", name)
+		slug = content.Slug(name)
+		if slug == "" {
+			return fmt.Errorf("cannot make a slug of %q; give the name in letters, or a slug with --slug", name)
+		}
+	} else if !content.IsSlug(slug) {
+		return fmt.Errorf("--slug %q is not a slug; use lower-case ASCII letters, digits and single hyphens, e.g. %s", slug, content.Slug(name)+"-2")
 	}
+	files := content.Files(root)
+	c, loadErr := content.Load(files)
 	dir := filepath.Join(root, content.Dir, "people", slug)
 	if _, err := os.Stat(dir); err == nil {
-		return fmt.Errorf("%s already exists", dir)
+		who := ""
+		if loadErr == nil {
+			for _, p := range c.People {
+				if p.Slug == slug {
+					who = fmt.Sprintf(" (%q)", p.Name)
+				}
+			}
+		}
+		return fmt.Errorf("%s already exists%s. If it is the same person, edit its case.yaml; if it is another person, give the new one a slug of its own, for example:\n  tizim new person --slug %s %q", dir, who, slug+"-2", name)
+	}
+	// The content may have errors (a maintainer's work in progress):
+	// then the register's people cannot be compared, and check will.
+	if loadErr == nil {
+		for _, p := range build.Namesakes(c.People, name) {
+			fmt.Fprintf(stderr, "tizim new person: warning: %q may already be in the register: %s has %q, a spelling of the same name. If it is the same person, add to that folder and delete the new one; if it is another person, give both a birth year (born:).\n", name, filepath.Dir(filepath.Join(root, filepath.FromSlash(p.Path))), p.Name)
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	file := filepath.Join(dir, "case.yaml")
 	today := time.Now().UTC().Format(time.DateOnly)
-	if err := os.WriteFile(file, content.CaseTemplate(name, today, content.CaseSchemaURL(content.Files(root))), 0o644); err != nil {
+	if err := os.WriteFile(file, content.CaseTemplate(name, today, content.CaseSchemaURL(files)), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s\nEdit it, add a profile.md beside it if you like, then run: tizim check\n", file)

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tizim/tizim/internal/build"
 )
 
 // tree reads every file under dir into a map, for byte-for-byte comparisons.
@@ -181,6 +184,7 @@ func TestNewPerson(t *testing.T) {
 // annotations and as JSON.
 func TestCheckFormats(t *testing.T) {
 	root := copyContent(t)
+	t.Setenv("GITHUB_STEP_SUMMARY", "") // tests run in workflows too
 	bad := filepath.Join(root, "content/people/sanavar-zakirova/case.yaml")
 	data, _ := os.ReadFile(bad)
 	data = bytes.Replace(data, []byte("type: sentenced"), []byte("type: arested"), 1)
@@ -192,9 +196,10 @@ func TestCheckFormats(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("want 2 annotations, got:\n%s", stdout)
+	if len(lines) != 3 || lines[2] != "tizim check: 2 errors" {
+		t.Fatalf("want 2 annotations and their count, got:\n%s", stdout)
 	}
+	lines = lines[:2]
 	file := filepath.ToSlash(filepath.Join(root, "content/people/sanavar-zakirova/case.yaml"))
 	for _, l := range lines {
 		if !strings.HasPrefix(l, "::error title=tizim check,file="+strings.ReplaceAll(file, ":", "%3A")+",line=") || !strings.Contains(l, ",col=") {
@@ -274,18 +279,177 @@ func TestWorkflowCommands(t *testing.T) {
 // TestWarn prints a warning for a person at a terminal, and in a GitHub
 // workflow as an annotation, escaped so that it arrives whole.
 func TestWarn(t *testing.T) {
-	msg := []string{"the site is 7.5 GB: 100% over\nthe limit"}
+	msg := []build.Warning{{Msg: "the site is 7.5 GB: 100% over\nthe limit"}}
 	t.Setenv("GITHUB_ACTIONS", "")
 	var stdout, stderr bytes.Buffer
-	warn(&stdout, &stderr, "build", msg)
-	if want := "tizim build: warning: " + msg[0] + "\n"; stdout.Len() != 0 || stderr.String() != want {
+	warn(&stdout, &stderr, "build", ".", msg)
+	if want := "tizim build: warning: " + msg[0].Msg + "\n"; stdout.Len() != 0 || stderr.String() != want {
 		t.Errorf("at a terminal: stdout %q, stderr %q; want stderr %q", stdout.String(), stderr.String(), want)
 	}
 	t.Setenv("GITHUB_ACTIONS", "true")
 	stdout.Reset()
 	stderr.Reset()
-	warn(&stdout, &stderr, "build", msg)
+	warn(&stdout, &stderr, "build", ".", msg)
 	if want := "::warning title=tizim build::the site is 7.5 GB: 100%25 over%0Athe limit\n"; stdout.String() != want || stderr.Len() != 0 {
 		t.Errorf("in a workflow: stdout %q, stderr %q; want stdout %q", stdout.String(), stderr.String(), want)
+	}
+	// A warning about a file is placed on its line, relative to the
+	// repository.
+	stdout.Reset()
+	warn(&stdout, &stderr, "check", "site", []build.Warning{{Path: "content/people/x/case.yaml", Line: 2, Msg: "m"}})
+	if want := "::warning title=tizim check,file=site/content/people/x/case.yaml,line=2::m\n"; stdout.String() != want {
+		t.Errorf("a file's warning: %q, want %q", stdout.String(), want)
+	}
+}
+
+// TestStepSummary makes twelve errors, more than GitHub shows as
+// annotations: the log says how many there are, and the run's summary
+// lists every one, escaped, with a link to its line.
+func TestStepSummary(t *testing.T) {
+	root := copyContent(t)
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	t.Setenv("GITHUB_SERVER_URL", "https://github.com")
+	t.Setenv("GITHUB_REPOSITORY", "org/register")
+	t.Setenv("GITHUB_SHA", "abc123")
+	file := filepath.Join(root, "content/people/sanavar-zakirova/case.yaml")
+	data, _ := os.ReadFile(file)
+	var extra strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&extra, "colour%d: <b>red|blue</b>\n", i)
+	}
+	os.WriteFile(file, append([]byte(extra.String()), data...), 0o644)
+
+	// From the repository's folder, as in a workflow: paths are relative.
+	t.Chdir(root)
+	code, stdout, _ := runTizim("check", "--format", "github")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if n := strings.Count(stdout, "::error "); n != 12 {
+		t.Errorf("%d annotations, want 12", n)
+	}
+	for _, want := range []string{"tizim check: 12 errors\n", "GitHub shows only the first 10 errors", "the run's summary page lists them all"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("log lacks %q:\n%s", want, stdout)
+		}
+	}
+	got, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(got)
+	if !strings.HasPrefix(md, "### tizim check: 12 errors\n") {
+		t.Errorf("summary heading:\n%s", md)
+	}
+	rows := 0
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "| [") {
+			rows++
+		}
+	}
+	if rows != 12 {
+		t.Errorf("%d rows, want 12:\n%s", rows, md)
+	}
+	if !strings.Contains(md, "| [content/people/sanavar-zakirova/case.yaml](https://github.com/org/register/blob/abc123/content/people/sanavar-zakirova/case.yaml#L1) | 1:1 | unknown field") {
+		t.Errorf("no link to the first line:\n%s", md)
+	}
+	if want := `unknown field "colour0" in a case file`; !strings.Contains(md, want) {
+		t.Errorf("summary lacks %q:\n%s", want, md)
+	}
+
+	// A clean check says so, and the summary gets one more section.
+	os.WriteFile(file, data, 0o644)
+	if code, stdout, _ := runTizim("check", "--format", "github"); code != 0 || !strings.HasPrefix(stdout, "ok: 13 people") {
+		t.Errorf("clean: exit %d, %s", code, stdout)
+	}
+	got, _ = os.ReadFile(summary)
+	if !strings.Contains(string(got), "### tizim check: ok\n\n13 people") {
+		t.Errorf("summary after a clean check:\n%s", got)
+	}
+}
+
+func TestMarkdownText(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain words, ok.":       "plain words, ok.",
+		"<script>|x`y`":          `\<script\>\|x\` + "`y\\`",
+		"[link](javascript:x)":   `\[link\]\(javascript:x\)`,
+		"*a* _b_ #c ~d~ & e!\nf": `\*a\* \_b\_ \#c \~d\~ \& e\! f`,
+		`a back\slash`:           `a back\\slash`,
+		"Қайрат {x} + y":         `Қайрат \{x\} \+ y`,
+	} {
+		if got := markdownText(in); got != want {
+			t.Errorf("markdownText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTwinsWarn adds a second folder for a person already in the register,
+// under another spelling of the name: new person warns before creating it,
+// and check warns at both folders, in each format, without failing.
+func TestTwinsWarn(t *testing.T) {
+	root := copyContent(t)
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	code, stdout, stderr := runTizim("new", "person", "--root", root, "Kairat Kylyshev")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	existing := filepath.Join(root, "content/people/qairat-qylyshev")
+	if !strings.Contains(stderr, `warning: "Kairat Kylyshev" may already be in the register: `+existing+` has "Qairat Qylyshev"`) {
+		t.Errorf("new person did not warn:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "created ") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	// Make the new case file valid, then check.
+	file := filepath.Join(root, "content/people/kairat-kylyshev/case.yaml")
+	os.WriteFile(file, []byte("name: Kairat Kylyshev\nevents:\n  - {date: 2020, type: other, text: A report., sources: [news-2021-01-22-zakirova-release]}\n"), 0o644)
+
+	code, stdout, stderr = runTizim("check", "--root", root)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, stderr)
+	}
+	for _, slug := range []string{"kairat-kylyshev", "qairat-qylyshev"} {
+		if !strings.Contains(stderr, "tizim check: warning: "+filepath.ToSlash(filepath.Join(root, "content/people", slug, "case.yaml"))+":1: ") {
+			t.Errorf("no warning at %s:\n%s", slug, stderr)
+		}
+	}
+	code, stdout, _ = runTizim("check", "--root", root, "--format", "github")
+	if code != 0 || strings.Count(stdout, "::warning title=tizim check,file=") != 2 || !strings.Contains(stdout, "tizim check: 2 warnings") {
+		t.Errorf("github: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runTizim("check", "--root", root, "--format", "json")
+	var rep struct {
+		OK       bool
+		Warnings []struct{ File, Message string }
+	}
+	json.Unmarshal([]byte(stdout), &rep)
+	if code != 0 || !rep.OK || len(rep.Warnings) != 2 || !strings.Contains(rep.Warnings[0].Message, "may be the same person as") {
+		t.Errorf("json: exit %d, %+v", code, rep)
+	}
+
+	// Born apart, they are two people.
+	born := func(slug, year string) {
+		p := filepath.Join(root, "content/people", slug, "case.yaml")
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(data, []byte("\nevents:"), []byte("\nborn: "+year+"\nevents:"), 1), 0o644)
+	}
+	born("kairat-kylyshev", "1961")
+	born("qairat-qylyshev", "1975")
+	if code, _, stderr := runTizim("check", "--root", root); code != 0 || strings.Contains(stderr, "warning") {
+		t.Errorf("born apart: exit %d, %s", code, stderr)
+	}
+
+	// The same slug: say whose it is, and how to choose another.
+	code, _, stderr = runTizim("new", "person", "--root", root, "Qairat Qylyshev")
+	if code != 1 || !strings.Contains(stderr, `already exists ("Qairat Qylyshev")`) || !strings.Contains(stderr, `tizim new person --slug qairat-qylyshev-2 "Qairat Qylyshev"`) {
+		t.Errorf("existing slug: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = runTizim("new", "person", "--root", root, "--slug", "qairat-qylyshev-2", "Qairat Qylyshev")
+	if _, err := os.Stat(filepath.Join(root, "content/people/qairat-qylyshev-2/case.yaml")); code != 0 || err != nil {
+		t.Errorf("--slug: exit %d, %v, %s", code, err, stderr)
+	}
+	if code, _, stderr := runTizim("new", "person", "--root", root, "--slug", "Bad_Slug", "X"); code != 1 || !strings.Contains(stderr, `--slug "Bad_Slug" is not a slug`) {
+		t.Errorf("bad --slug: exit %d, %s", code, stderr)
 	}
 }

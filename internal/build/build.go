@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -36,8 +37,9 @@ type Options struct {
 // Stats describes a finished build.
 type Stats struct {
 	People, Current, Files int
-	Unchanged              int   // files identical to the previous build's, kept as they were
-	Bytes                  int64 // the size of the site: of all its files
+	Unchanged              int       // files identical to the previous build's, kept as they were
+	Bytes                  int64     // the size of the site: of all its files
+	Twins                  []Warning // people who may be recorded twice ([Twins])
 }
 
 // PagesLimit is the largest site GitHub Pages publishes, in bytes:
@@ -47,14 +49,15 @@ type Stats struct {
 const PagesLimit = 1_000_000_000
 
 // Warnings are what the maintainers of a built site should know of it,
-// though it is published as it is: for now, that it is larger than GitHub
-// Pages publishes, which the site's workflow would otherwise find out only
-// when the deployment fails.
-func (s Stats) Warnings() []string {
-	if s.Bytes <= PagesLimit {
-		return nil
+// though it is published as it is: people who may be recorded twice, and
+// that it is larger than GitHub Pages publishes, which the site's workflow
+// would otherwise find out only when the deployment fails.
+func (s Stats) Warnings() []Warning {
+	out := slices.Clone(s.Twins)
+	if s.Bytes > PagesLimit {
+		out = append(out, Warning{Msg: fmt.Sprintf("the site is %s, and GitHub Pages publishes sites of at most %s: its deployment may fail. Publish it elsewhere, or in fewer languages; README.md says where a register passes the limit (\"GitHub Pages' 1 GB\").", Size(s.Bytes), Size(PagesLimit))})
 	}
-	return []string{fmt.Sprintf("the site is %s, and GitHub Pages publishes sites of at most %s: its deployment may fail. Publish it elsewhere, or in fewer languages; README.md says where a register passes the limit (\"GitHub Pages' 1 GB\").", Size(s.Bytes), Size(PagesLimit))}
+	return out
 }
 
 // Size writes a number of bytes as people read it: 825 MB, 7.5 GB, in
@@ -76,13 +79,19 @@ func Size(n int64) string {
 
 // Load reads and validates the site at root and derives its register.
 func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
+	reg, files, _, err := load(root, asOf)
+	return reg, files, err
+}
+
+// load is Load that also returns the warnings about the content.
+func load(root string, asOf time.Time) (*register.Register, fs.FS, []Warning, error) {
 	files := content.Files(root)
 	c, err := content.Load(files)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	history(root, c.People)
-	return register.New(c, asOf), files, nil
+	return register.New(c, asOf), files, Twins(c.People), nil
 }
 
 // A Loader is [Load] for a site loaded again after each edit, as the live
@@ -122,16 +131,19 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 // Check does everything Build does except write: it loads the content,
 // the interface text and the templates, and renders every page into
 // nothing, so that a template or translation error shows before a build.
-func Check(root string, asOf time.Time) (*register.Register, error) {
-	reg, files, err := Load(root, asOf)
+//
+// Besides errors it returns warnings: what maintainers should see but
+// that does not stop the site (people who may be recorded twice).
+func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
+	reg, files, warnings, err := load(root, asOf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s, err := site.New(reg, files, Theme(files))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return reg, s.Render(discard{})
+	return reg, warnings, s.Render(discard{})
 }
 
 type discard struct{}
@@ -147,7 +159,7 @@ func Theme(files fs.FS) fs.FS { return site.Overlay(files, tizim.Theme) }
 // if the build is killed, opts.Out is the old site or the new one, never
 // a mix or nothing, and the next build clears what was left behind.
 func Build(opts Options) (Stats, error) {
-	reg, files, err := Load(opts.Root, opts.AsOf)
+	reg, files, twins, err := load(opts.Root, opts.AsOf)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -203,7 +215,7 @@ func Build(opts Options) (Stats, error) {
 		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load()}, nil
+	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}, nil
 }
 
 // Writer is where a build writes files (site.Writer).

@@ -125,7 +125,7 @@ func TestWarnings(t *testing.T) {
 		switch {
 		case tt.want == "" && len(w) > 0:
 			t.Errorf("%d bytes: warned %q", tt.bytes, w)
-		case tt.want != "" && (len(w) != 1 || !strings.Contains(w[0], tt.want)):
+		case tt.want != "" && (len(w) != 1 || !strings.Contains(w[0].Msg, tt.want)):
 			t.Errorf("%d bytes: warnings %q, want one with %q", tt.bytes, w, tt.want)
 		}
 	}

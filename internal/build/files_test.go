@@ -106,7 +106,7 @@ func TestNotPlainFiles(t *testing.T) {
 				name string
 				f    func() error
 			}{
-				{"check", func() error { _, err := Check(site, day); return err }},
+				{"check", func() error { _, _, err := Check(site, day); return err }},
 				{"build", func() error { _, err := Build(Options{Root: site, Out: out, AsOf: day}); return err }},
 			} {
 				err := within(t, 20*time.Second, run.f)

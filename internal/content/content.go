@@ -73,6 +73,7 @@ type Facility struct {
 type Person struct {
 	Slug       string // the folder name, used in URLs
 	Path       string // of case.yaml, e.g. "content/people/x/case.yaml"
+	Line       int    // of name: in case.yaml, where a message about the whole person points
 	Name       string
 	Names      map[string]string // language -> name
 	Aliases    []string

@@ -92,11 +92,11 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChange
 
 func quote(s string) string { return `"` + s + `"` }
 
-// isSlug reports whether s is runs of lower-case ASCII letters and digits
+// IsSlug reports whether s is runs of lower-case ASCII letters and digits
 // joined by single hyphens, as `tizim new person` makes them
 // (^[a-z0-9]+(-[a-z0-9]+)*$; a regular expression took a tenth of the
 // preview's reload of a large register).
-func isSlug(s string) bool {
+func IsSlug(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}
@@ -137,7 +137,7 @@ func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *Error
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected file; content/people/ holds only one folder per person, named by its slug"})
 		case e.Name() == "page":
 			*errs = append(*errs, &Error{Path: p, Msg: "the slug \"page\" is taken by the pages of the people list (people/page/2/); choose another, e.g. the person's name"})
-		case !isSlug(e.Name()):
+		case !IsSlug(e.Name()):
 			*errs = append(*errs, &Error{Path: p, Msg: "folder name " + quote(e.Name()) + " is not a slug; use lower-case ASCII letters, digits and single hyphens, as `tizim new person` makes them (e.g. sanavar-zakirova)"})
 		default:
 			dirs = append(dirs, e.Name())
@@ -309,7 +309,7 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 				continue
 			}
 		}
-		if !isSlug(name) {
+		if !IsSlug(name) {
 			*errs = append(*errs, &Error{Path: p, Msg: "page name " + quote(name) + " is not a slug; use lower-case ASCII letters, digits and single hyphens"})
 			continue
 		}

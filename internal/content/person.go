@@ -28,7 +28,7 @@ func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
 	ok := d.fields(root, "a case file", caseFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
-			person.Name = d.text(v, key)
+			person.Name, person.Line = d.text(v, key), v.Line
 		case "names":
 			person.Names = d.textMap(v, key, d.langKey(key, true))
 		case "aliases":

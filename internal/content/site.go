@@ -233,7 +233,7 @@ func (d *decoder) source(n *yaml.Node) *Source {
 		switch key {
 		case "id":
 			s.ID = d.text(v, key)
-			if s.ID != "" && !isSlug(s.ID) {
+			if s.ID != "" && !IsSlug(s.ID) {
 				d.errorf(v, "source id %q must be lower-case ASCII letters, digits and single hyphens, like rferl-2020-10-01-zakirova-appeal", s.ID)
 				s.ID = ""
 			}
