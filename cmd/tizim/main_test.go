@@ -453,3 +453,18 @@ func TestTwinsWarn(t *testing.T) {
 		t.Errorf("bad --slug: exit %d, %s", code, stderr)
 	}
 }
+
+// TestTemplateErrorAnnotation breaks the site's own template: the
+// annotation is placed on the template's line, so GitHub shows it there.
+func TestTemplateErrorAnnotation(t *testing.T) {
+	root := copyContent(t)
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	os.MkdirAll(filepath.Join(root, "templates"), 0o755)
+	os.WriteFile(filepath.Join(root, "templates/person.html"), []byte("{{define \"main\"}}\n\n\n\n  <p>{{.Nope}}</p>{{end}}\n"), 0o644)
+	t.Chdir(root)
+	code, stdout, _ := runTizim("check", "--format", "github")
+	want := "::error title=tizim check,file=templates/person.html,line=5,col=8::while rendering people/"
+	if code != 1 || !strings.HasPrefix(stdout, want) || !strings.Contains(stdout, "in the site's own templates/person.html") {
+		t.Errorf("exit %d, want an annotation starting %q:\n%s", code, want, stdout)
+	}
+}

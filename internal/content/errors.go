@@ -15,7 +15,12 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string // a sentence: what is wrong and what is allowed
+	Err  error  // the cause, when another package's error was put in words here; may be nil
 }
+
+// Unwrap returns the cause, so that errors.Is and errors.As see through
+// the message to it.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -44,6 +49,16 @@ func (l ErrorList) Error() string {
 		b.WriteString(e.Error())
 	}
 	return b.String()
+}
+
+// Unwrap returns the errors of the list, so that errors.Is and errors.As
+// find the cause of any of them.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
 }
 
 // Sort orders the list by file, line, column and message, so output is

@@ -177,6 +177,9 @@ func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
 	for _, name := range pageTemplates {
 		t, err := template.New(name).Funcs(funcs).ParseFS(theme, "templates/base.html", "templates/"+name)
 		if err != nil {
+			if placed := th.placeError(err, ""); placed != nil {
+				return nil, placed
+			}
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		th.tmpl[name] = t
@@ -630,6 +633,9 @@ func (s *Site) execute(w Writer, tmpl string, pg *Page) error {
 		buf.Grow(int(n + n/4))
 	}
 	if err := s.tmpl[tmpl].ExecuteTemplate(&buf, "base", pg); err != nil {
+		if placed := s.placeError(err, pg.File()); placed != nil {
+			return placed
+		}
 		return fmt.Errorf("rendering %s: %w", pg.File(), err)
 	}
 	if size != nil {
