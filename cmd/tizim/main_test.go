@@ -261,7 +261,9 @@ func TestWorkflowCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range workflowRun.FindAllStringSubmatch(string(data), -1) {
-			line := regexp.MustCompile(`\$\{\{[^}]*\}\}`).ReplaceAllString(m[1], "https://example.github.io/register")
+			// An expression, or a variable that the step's env: sets to
+			// one ($BASE_URL), stands for the address GitHub gives the site.
+			line := regexp.MustCompile(`\$\{\{[^}]*\}\}|\$[A-Z_]+`).ReplaceAllString(m[1], "https://example.github.io/register")
 			args := strings.Fields(strings.ReplaceAll(line, `"`, ""))
 			root := copyContent(t)
 			args = append(args, "--root", root, "--as-of", "2026-11-22")

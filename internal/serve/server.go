@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ type Server struct {
 	state      atomic.Pointer[state]
 	events     hub
 	epoch      string // tells the builds of different runs apart (see state.id)
+	codespace  codespace
 	done       chan struct{}
 	closeOnce  sync.Once
 }
@@ -71,7 +73,8 @@ func NewServer(build BuildFunc, log io.Writer) *Server {
 	if log == nil {
 		log = io.Discard
 	}
-	s := &Server{build: build, log: log, epoch: strconv.FormatInt(time.Now().UnixNano(), 36), done: make(chan struct{})}
+	s := &Server{build: build, log: log, epoch: strconv.FormatInt(time.Now().UnixNano(), 36), done: make(chan struct{}),
+		codespace: codespace{name: os.Getenv("CODESPACE_NAME"), domain: os.Getenv("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN")}}
 	s.state.Store(&state{id: s.epoch + "-0", site: &Site{Base: "/"}})
 	return s
 }
@@ -185,10 +188,10 @@ func count(n int, noun string) string {
 // ServeHTTP serves the current site under its base path, the dev server's
 // own files under /__tizim/, and redirects "/" to the base path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !localHost(r.Host) {
+	if !localHost(r.Host) && !s.codespace.forwards(r.Host) {
 		// A page on another site could reach this server through DNS
 		// rebinding; the names the server is actually opened with are
-		// all local.
+		// all local (or, in a codespace, GitHub's own name for it).
 		http.Error(w, "tizim serve answers only on 127.0.0.1 and localhost", http.StatusForbidden)
 		return
 	}
@@ -217,4 +220,41 @@ func localHost(hostport string) bool {
 		return true
 	}
 	return false
+}
+
+// codespace is the GitHub codespace the server runs in, if any. A browser
+// in a codespace reaches the preview through GitHub's port forwarding, at
+// https://<name>-<port>.<domain>/, and the request arrives with that
+// Host. The name is GitHub's and leads only into this codespace, so it
+// is as safe to answer as localhost: no other site can point it here.
+type codespace struct {
+	name   string // $CODESPACE_NAME
+	domain string // $GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN, e.g. app.github.dev
+}
+
+// forwards reports whether the Host header is this codespace's name for
+// one of its forwarded ports.
+func (c codespace) forwards(hostport string) bool {
+	if c.name == "" || c.domain == "" {
+		return false
+	}
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.ToLower(host)
+	port, ok := strings.CutPrefix(host, strings.ToLower(c.name)+"-")
+	if !ok {
+		return false
+	}
+	port, ok = strings.CutSuffix(port, "."+strings.ToLower(c.domain))
+	if !ok || port == "" {
+		return false
+	}
+	for _, r := range port {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -205,3 +205,47 @@ func TestRenderError(t *testing.T) {
 		t.Errorf("home page after a failed one: %d\n%s", rec.Code, rec.Body.String())
 	}
 }
+
+// TestCodespace checks the names a server in a GitHub codespace answers
+// to besides localhost: its forwarded ports, and nothing else.
+func TestCodespace(t *testing.T) {
+	c := codespace{name: "fuzzy-space-waddle-abc123", domain: "app.github.dev"}
+	for host, want := range map[string]bool{
+		"fuzzy-space-waddle-abc123-1313.app.github.dev":                  true,
+		"fuzzy-space-waddle-abc123-1313.app.github.dev:443":              true,
+		"Fuzzy-Space-Waddle-ABC123-8080.APP.GITHUB.DEV":                  true,
+		"fuzzy-space-waddle-abc123.app.github.dev":                       false,
+		"fuzzy-space-waddle-abc123-.app.github.dev":                      false,
+		"fuzzy-space-waddle-abc123-13x3.app.github.dev":                  false,
+		"other-space-1313.app.github.dev":                                false,
+		"fuzzy-space-waddle-abc123-1313.app.github.dev.attacker.example": false,
+		"attacker.example": false,
+	} {
+		if got := c.forwards(host); got != want {
+			t.Errorf("%s: %v, want %v", host, got, want)
+		}
+	}
+	if (codespace{}).forwards("-1313.") {
+		t.Error("outside a codespace: answers a forwarded name")
+	}
+
+	t.Setenv("CODESPACE_NAME", c.name)
+	t.Setenv("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN", c.domain)
+	s := NewServer(func([]string) (*Site, error) {
+		return &Site{Files: MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}, Base: "/"}, nil
+	}, nil)
+	defer s.Close()
+	s.Rebuild(nil)
+	for host, want := range map[string]int{
+		"fuzzy-space-waddle-abc123-1313.app.github.dev": http.StatusOK,
+		"attacker.example": http.StatusForbidden,
+	} {
+		req := httptest.NewRequest("GET", "http://127.0.0.1/", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, rec.Code, want)
+		}
+	}
+}
