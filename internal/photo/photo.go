@@ -81,7 +81,7 @@ var kindNames = [numKinds]string{
 	Taken:     "date and time taken",
 	Camera:    "camera make and model",
 	Thumbnail: "an embedded thumbnail",
-	Appended:  "data outside the image (such as a second photo or a video)",
+	Appended:  "data outside the image",
 	Comment:   "a comment",
 	XMP:       "XMP metadata",
 	IPTC:      "IPTC data",
