@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/photo/phototest"
 )
 
 // readDoc returns the text of docs/<name>.
@@ -159,6 +160,14 @@ events:
     sources: [src-a]
 `,
 	"content/people/big/case.yaml": "name: Big\nevents: [{date: 2020, type: other, text: T, sources: [src-a]}]\n#" + strings.Repeat(" pasted text", content.MaxCaseFile/10) + "\n",
+	"content/people/x/photo.jpg":   string(phototest.PhoneJPEG()),
+	"content/people/y/photo.jpg":   cutJPEG(),
+}
+
+// cutJPEG returns a JPEG whose last segment runs past the end of the file.
+func cutJPEG() string {
+	data := phototest.JPEG()
+	return string(data[:len(data)-2]) + "\xff\xe1\x10\x00"
 }
 
 // knownMessages returns every error line tizim prints for the loader's

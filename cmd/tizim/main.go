@@ -6,8 +6,14 @@
 //	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
 //	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
 //	tizim new person [--root DIR] [--slug SLUG] "Name"
+//	tizim photo strip PATH...
 //	tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]
 //	tizim version
+//
+// Photos must be committed without metadata (check refuses them, since
+// the repository and its history are public): photo strip rewrites each
+// file in place without it, turning the pixels upright if the metadata
+// said to.
 //
 // Exit status: 0 on success, 1 when the content has errors (all are
 // printed, as file:line:column: message), 2 on a usage error.
@@ -29,6 +35,7 @@ import (
 
 	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/photo"
 	"github.com/tizim/tizim/internal/serve"
 )
 
@@ -40,6 +47,7 @@ Usage:
   tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
                                                              validate content, i18n and templates, write nothing
   tizim new person [--root DIR] [--slug SLUG] "Name"          start a case file for a new person
+  tizim photo strip PATH...                                   remove the metadata (GPS location, camera, time) from photos
   tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]    preview on http://127.0.0.1:1313/, rebuilt on every edit
   tizim version                                               print the version
 
@@ -167,6 +175,28 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		return serve.Run(ctx, serve.Options{Root: *root, AsOf: day, Port: *port, Log: stdout})
+	case "photo":
+		// A flag set of its own: the paths are files, not inside --root.
+		fl = flag.NewFlagSet("tizim photo strip", flag.ContinueOnError)
+		fl.SetOutput(stderr)
+		fl.Usage = func() {
+			fmt.Fprintln(stderr, "usage: tizim photo strip PATH...\nRemoves the metadata (GPS location, camera, time taken, comments) from photo files, in place.")
+		}
+		if len(args) == 0 || args[0] != "strip" {
+			fl.Usage()
+			return errUsage
+		}
+		if err := fl.Parse(args[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return errUsage
+		}
+		if fl.NArg() == 0 {
+			fl.Usage()
+			return errUsage
+		}
+		return stripPhotos(fl.Args(), stdout, stderr)
 	case "version":
 		if err := parse(fl, args, 0); err != nil {
 			return err
@@ -256,6 +286,36 @@ func newPerson(root, name, slug string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s\nEdit it, add a profile.md beside it if you like, then run: tizim check\n", file)
+	return nil
+}
+
+// stripPhotos removes the metadata from each photo file and says what it
+// removed. A file it cannot strip is reported, and the others are still
+// done.
+func stripPhotos(paths []string, stdout, stderr io.Writer) error {
+	failed, removed := false, false
+	for _, p := range paths {
+		m, err := photo.StripFile(p)
+		switch {
+		case err != nil:
+			fmt.Fprintln(stderr, "tizim photo strip:", err)
+			failed = true
+		case len(m.Kinds) == 0:
+			fmt.Fprintf(stdout, "nothing to remove from %s\n", p)
+		case m.Orientation != 1:
+			fmt.Fprintf(stdout, "removed %s from %s, and turned the picture upright as the metadata said\n", photo.Describe(m.Kinds), p)
+			removed = true
+		default:
+			fmt.Fprintf(stdout, "removed %s from %s\n", photo.Describe(m.Kinds), p)
+			removed = true
+		}
+	}
+	if removed {
+		fmt.Fprintln(stdout, "If a photo was committed before, its old version stays in the git history: see docs/add-a-person.md#photos.")
+	}
+	if failed {
+		return errReported
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/build"
+	"github.com/tizim/tizim/internal/photo/phototest"
 )
 
 // tree reads every file under dir into a map, for byte-for-byte comparisons.
@@ -139,6 +140,11 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "-h"}, 0, "-root"},
 		{[]string{"new", "person", "-h"}, 0, "-root"},
 		{[]string{"new"}, 2, "usage: tizim new person"},
+		{[]string{"photo"}, 2, "usage: tizim photo strip PATH..."},
+		{[]string{"photo", "remove", "x.jpg"}, 2, "usage: tizim photo strip PATH..."},
+		{[]string{"photo", "strip"}, 2, "usage: tizim photo strip PATH..."},
+		{[]string{"photo", "strip", "-h"}, 0, "usage: tizim photo strip PATH..."},
+		{[]string{"photo", "strip", "--root", "."}, 2, "flag provided but not defined"},
 		{[]string{"version"}, 0, "tizim"},
 		{[]string{"check", "--root", "../..", "--as-of", "2020-09-08"}, 0, "9 on the current list"},
 	}
@@ -177,6 +183,46 @@ func TestNewPerson(t *testing.T) {
 	}
 	if code, _, _ := runTizim("new", "person", "--root", root, "Қайрат Қылышев-Жаңа"); code != 1 {
 		t.Errorf("creating the same person twice: exit %d, want 1", code)
+	}
+}
+
+// TestPhotoStrip adds a phone's photo to a person: check refuses it and
+// says to run photo strip, which removes the metadata in place, after
+// which check passes and photo strip has nothing more to remove. A file
+// that is not an image is an error, and the other files are still done.
+func TestPhotoStrip(t *testing.T) {
+	root := copyContent(t)
+	rel := "content/people/sanavar-zakirova/photo.jpg"
+	file := filepath.Join(root, rel)
+	if err := os.WriteFile(file, phototest.PhoneJPEG(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runTizim("check", "--root", root)
+	if code != 1 || !strings.Contains(stderr, rel+": the photo carries metadata that can identify where and by whom it was taken (GPS location,") ||
+		!strings.Contains(stderr, `run "tizim photo strip `+rel+`"`) {
+		t.Fatalf("check: exit %d, %s", code, stderr)
+	}
+
+	notImage := filepath.Join(root, "content/people/sanavar-zakirova/case.yaml")
+	caseFile, _ := os.ReadFile(notImage)
+	code, stdout, stderr := runTizim("photo", "strip", notImage, file)
+	if code != 1 || stderr != "tizim photo strip: "+notImage+": this is not a JPEG, PNG or WebP image\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "removed GPS location, camera serial number, date and time taken, camera make and model from "+file+"\n") ||
+		!strings.Contains(stdout, "docs/add-a-person.md#photos") {
+		t.Errorf("stdout %q", stdout)
+	}
+	if data, _ := os.ReadFile(notImage); !bytes.Equal(data, caseFile) {
+		t.Error("the case file was changed")
+	}
+	if code, _, stderr := runTizim("check", "--root", root); code != 0 {
+		t.Errorf("check after photo strip: exit %d, %s", code, stderr)
+	}
+
+	code, stdout, stderr = runTizim("photo", "strip", file)
+	if code != 0 || stdout != "nothing to remove from "+file+"\n" || stderr != "" {
+		t.Errorf("second time: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
 

@@ -7,15 +7,18 @@
 //	content/people/<slug>/case.yaml         one person: names, facts, dated events
 //	content/people/<slug>/profile.md        optional profile, default language
 //	content/people/<slug>/profile.<lang>.md optional profile in another language
-//	content/people/<slug>/photo.jpg|png|webp optional portrait
+//	content/people/<slug>/photo.jpg|png|webp optional portrait, without metadata
 //	content/sources/*.yaml                  lists of sources that events cite by id
 //	content/pages/<name>.md                 free pages: front matter + Markdown
 //	content/pages/<name>.<lang>.md          a free page in another language
 //
 // Loading is strict: an unknown field, a value of the wrong type, a bad date,
 // term, event type or source id, a misplaced file or a file that is not
-// UTF-8 is an [Error] naming file, line and column. Load reports every
-// problem of the folder at once, as an [ErrorList] sorted by file and line.
+// UTF-8 is an [Error] naming file, line and column. So is a photo that
+// carries metadata (a GPS location, the camera's serial number): the file
+// in the repository is public, whatever the site publishes. Load reports
+// every problem of the folder at once, as an [ErrorList] sorted by file
+// and line.
 //
 // Nothing here derives status or membership: that is package register's
 // work. Content keeps what the files say, including drafts and the

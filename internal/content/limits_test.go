@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/photo/phototest"
 )
 
 // pngClaiming is a valid PNG file of one pixel whose header claims a
@@ -62,6 +63,51 @@ func TestLimits(t *testing.T) {
 			}
 			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
 				t.Errorf("%d errors, want exactly one:\n%v", n, err)
+			}
+		})
+	}
+}
+
+// TestPhotoMetadata loads photos with and without metadata: one that
+// carries any is refused at its path, with a message that names what it
+// carries and how to remove it, and never what it says.
+func TestPhotoMetadata(t *testing.T) {
+	const jpg, png, webp = "content/people/ok-person/photo.jpg", "content/people/ok-person/photo.png", "content/people/ok-person/photo.webp"
+	for _, tt := range []struct {
+		name, file string
+		data       []byte
+		want       string // the whole error report; "" for none
+	}{
+		{"clean jpeg", jpg, phototest.JPEG(), ""},
+		{"clean png", png, phototest.PNG(nil), ""},
+		{"clean webp", webp, phototest.WebP(), ""},
+		{"a phone's photo", jpg, phototest.PhoneJPEG(),
+			jpg + `: the photo carries metadata that can identify where and by whom it was taken (GPS location, camera serial number, date and time taken, camera make and model); remove it before committing: run "tizim photo strip ` + jpg + `" (or save a copy without metadata), then commit the new file. The old file stays in the git history: see docs/add-a-person.md#photos.`},
+		{"a comment", png, phototest.PNG(nil, phototest.Chunk("tEXt", []byte("Comment\x00"+phototest.Value))),
+			png + `: the photo carries metadata that can identify where and by whom it was taken (a comment); remove it before committing: run "tizim photo strip ` + png + `" (or save a copy without metadata), then commit the new file. The old file stays in the git history: see docs/add-a-person.md#photos.`},
+		{"webp with XMP", webp, phototest.WebP(phototest.RIFFChunk("XMP ", phototest.XMP("exif:GPSLatitude"))),
+			webp + `: the photo carries metadata that can identify where and by whom it was taken (GPS location); remove it before committing: run "tizim photo strip ` + webp + `" (or save a copy without metadata), then commit the new file. The old file stays in the git history: see docs/add-a-person.md#photos.`},
+		{"damaged", jpg, append(phototest.JPEG()[:len(phototest.JPEG())-2], 0xff, 0xe1, 0x10, 0x00),
+			jpg + ": the JPEG file is damaged: a part of it runs past the end of the file; open it in an image program and save it again"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, files := fixture(t, "testdata/base.txtar")
+			files[tt.file] = tt.data
+			c, err := loadFiles(files)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p := c.People[0].Photo; p != tt.file {
+					t.Errorf("photo %q, want %q", p, tt.file)
+				}
+				return
+			}
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("got  %v\nwant %s", err, tt.want)
+			}
+			if strings.Contains(err.Error(), phototest.Value) {
+				t.Error("the message prints a value of the metadata")
 			}
 		})
 	}

@@ -1,12 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // photos
 	_ "image/png"
+	"io"
 
 	_ "golang.org/x/image/webp" // photos
 	"io/fs"
@@ -16,6 +18,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/tizim/tizim/internal/photo"
 )
 
 // Dir is the content folder's path inside the site's file system.
@@ -341,7 +345,10 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 }
 
 // checkPhoto reports a photo that cannot be decoded, so that the mistake
-// shows in check rather than halfway through a build.
+// shows in check rather than halfway through a build, and a photo that
+// carries metadata: the site publishes a copy without it, but the file
+// itself is public in the repository and its history, so the metadata
+// must be gone before it is committed (see package photo for the rule).
 func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -349,11 +356,21 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 		return false
 	}
 	defer f.Close()
+	tooLarge := &Error{Path: p, Msg: "the photo is larger than " + size(MaxPhotoFile) + "; save a smaller copy (the site shows at most 800 pixels)"}
 	if st, err := f.Stat(); err == nil && st.Size() > MaxPhotoFile {
-		*errs = append(*errs, &Error{Path: p, Msg: "the photo is larger than " + size(MaxPhotoFile) + "; save a smaller copy (the site shows at most 800 pixels)"})
+		*errs = append(*errs, tooLarge)
 		return false
 	}
-	cfg, _, err := image.DecodeConfig(f)
+	data, err := io.ReadAll(io.LimitReader(f, MaxPhotoFile+1))
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
+		return false
+	}
+	if len(data) > MaxPhotoFile {
+		*errs = append(*errs, tooLarge)
+		return false
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		*errs = append(*errs, &Error{Path: p, Msg: "this is not a JPEG, PNG or WebP image that can be read (" + err.Error() + "); save the portrait as JPEG"})
 		return false
@@ -362,6 +379,19 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 	// hold in memory: refuse what no portrait needs.
 	if cfg.Width*cfg.Height > MaxPhotoPixels || cfg.Width > 20000 || cfg.Height > 20000 {
 		*errs = append(*errs, &Error{Path: p, Msg: fmt.Sprintf("the photo is %d×%d pixels; a portrait needs far fewer (the site shows at most 800): save a smaller copy", cfg.Width, cfg.Height)})
+		return false
+	}
+	md, err := photo.Read(data)
+	if err != nil {
+		*errs = append(*errs, &Error{Path: p, Msg: err.Error() + "; open it in an image program and save it again"})
+		return false
+	}
+	if len(md.Kinds) > 0 {
+		// The message names what was found, never what it says: a
+		// location must not reach a public CI log.
+		*errs = append(*errs, &Error{Path: p, Msg: "the photo carries metadata that can identify where and by whom it was taken (" + photo.Describe(md.Kinds) +
+			"); remove it before committing: run \"tizim photo strip " + p + "\" (or save a copy without metadata), then commit the new file. " +
+			"The old file stays in the git history: see docs/add-a-person.md#photos."})
 		return false
 	}
 	return true

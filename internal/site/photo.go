@@ -35,7 +35,11 @@ func photoPath(p *register.Person) string { return "people/" + p.Slug + "/" + ph
 
 // photo publishes a person's photo decoded and encoded anew, which drops
 // every metadata block (EXIF with GPS position and camera serial, XMP, ICC
-// comments) that could identify who took it and where.
+// comments) that could identify who took it and where. The content check
+// already refuses a photo that carries any, since the repository's copy
+// is public too; this is the second line. For the same reason it need not
+// apply an EXIF orientation: a photo that reaches it has none, and
+// `tizim photo strip` turns the pixels upright as it removes the block.
 func (s *Site) photo(w Writer, p *register.Person) error {
 	data, err := fs.ReadFile(s.files, p.Photo)
 	if err != nil {

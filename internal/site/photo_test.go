@@ -8,13 +8,17 @@ import (
 	_ "image/png"
 	"os"
 	"testing"
+	"time"
 
+	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/site"
 	"github.com/tizim/tizim/internal/txtar"
 )
 
-// jpegWithGPS returns a 1600×1200 JPEG carrying an EXIF block with a GPS
-// marker and a comment, as a phone photo would.
-func jpegWithGPS(t *testing.T) []byte {
+// bigJPEG returns a 1600×1200 JPEG without metadata.
+func bigJPEG(t *testing.T) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
 	for y := range 1200 {
 		for x := range 1600 {
@@ -25,21 +29,46 @@ func jpegWithGPS(t *testing.T) []byte {
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	data := buf.Bytes()
+	return buf.Bytes()
+}
+
+// jpegWithGPS returns bigJPEG carrying an EXIF block with a GPS marker
+// and a comment, as a phone photo would.
+func jpegWithGPS(t *testing.T) []byte {
+	data := bigJPEG(t)
 	payload := []byte("Exif\x00\x00GPSLatitude 43.238949 GPSLongitude 76.889709 SECRET-CAMERA-SERIAL")
 	seg := append([]byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}, payload...)
 	// Insert the APP1 segment right after the SOI marker.
 	return append(append([]byte{0xFF, 0xD8}, seg...), data[2:]...)
 }
 
+// TestPhotoStripped publishes a photo re-encoded, without its metadata.
+// The content check refuses a photo with metadata before it gets here;
+// the site drops it all the same, as a second line: the photo is loaded
+// clean, then swapped for one with GPS before the site is rendered.
 func TestPhotoStripped(t *testing.T) {
 	data, err := os.ReadFile("testdata/site.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := txtar.Parse(data)
+	a.Set("content/people/anna-ivanova/photo.jpg", bigJPEG(t))
+	c, err := content.Load(a.FS(""))
+	if err != nil {
+		t.Fatal(err)
+	}
 	a.Set("content/people/anna-ivanova/photo.jpg", jpegWithGPS(t))
-	files := renderFS(t, a.FS(""), "2021-06-01")
+	fsys := a.FS("")
+	day, _ := time.Parse(time.DateOnly, "2021-06-01")
+	s, err := site.New(register.New(c, day), fsys, site.Overlay(fsys, tizim.Theme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &memory{files: make(map[string][]byte)}
+	if err := s.Render(m); err != nil {
+		t.Fatal(err)
+	}
+	files := m.files
 	out := files["people/anna-ivanova/photo.jpg"]
 	if out == nil {
 		t.Fatal("photo not published")
