@@ -390,8 +390,8 @@ func checkPhoto(fsys fs.FS, p string, errs *ErrorList) bool {
 		// The message names what was found, never what it says: a
 		// location must not reach a public CI log.
 		*errs = append(*errs, &Error{Path: p, Msg: "the photo carries metadata that can identify where and by whom it was taken (" + photo.Describe(md.Kinds) +
-			"); remove it before committing: run \"tizim photo strip " + p + "\" (or save a copy without metadata), then commit the new file. " +
-			"The old file stays in the git history: see docs/add-a-person.md#photos."})
+			"); remove it: run \"go run ./cmd/tizim photo strip " + p + "\" in a codespace or on your computer (or save a copy without metadata) and commit the new file. " +
+			"Earlier commits keep the old file: see docs/add-a-person.md#photos."})
 		return false
 	}
 	return true
