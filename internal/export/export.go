@@ -406,13 +406,7 @@ func WritePeopleCSV(w io.Writer, r *register.Register) error {
 		if e := p.Sentence; e != nil {
 			kind, term, amount, when = string(e.Sentence.Kind), e.Sentence.Term.String(), e.Sentence.Amount.Default, e.Date.String()
 		}
-		var firstDetained date.Date
-		for _, e := range p.Timeline {
-			if e.Type == content.Detained {
-				firstDetained = e.Date
-				break
-			}
-		}
+		firstDetained := register.FirstDetained(p)
 		var sources []string
 		for _, s := range p.Citations {
 			sources = append(sources, s.ID)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
 )
@@ -15,21 +14,6 @@ import (
 // The change log answers the question registers are asked every month:
 // who was added, detained, sentenced, released or died since the last
 // list. It is built from events, so it is right for any past date too.
-
-// changeKinds are the change log's sections, in the order shown, with the
-// event types each collects. Other events (a trial, a transfer) change no
-// one's standing and stay on the person pages.
-var changeKinds = []struct {
-	kind  string
-	types []content.EventType
-}{
-	{"added", []content.EventType{content.Recognized}},
-	{"detained", []content.EventType{content.Detained, content.HouseArrest}},
-	{"sentenced", []content.EventType{content.Sentenced, content.SentenceChanged, content.Appeal}},
-	{"released", []content.EventType{content.Released, content.Acquitted, content.Pardoned, content.Amnesty}},
-	{"died", []content.EventType{content.Died}},
-	{"removed", []content.EventType{content.Delisted}},
-}
 
 // ChangeMonth is one month of the change log. Events dated only by year
 // form a month of their own, with a Date of year precision, after the
@@ -56,7 +40,7 @@ type monthChanges struct {
 }
 
 // Kinds returns the month's changes (or its part's) by kind, in the
-// order of changeKinds, each kind's by date, then name.
+// order of register.ChangeKinds, each kind's by date, then name.
 func (m ChangeMonth) Kinds() []ChangeKind {
 	all := m.all.group()
 	var out []ChangeKind
@@ -83,37 +67,18 @@ func (c *monthChanges) group() []ChangeKind {
 			}
 			return strings.Compare(a.Person.Slug, b.Person.Slug)
 		})
-		kinds := make([]ChangeKind, len(changeKinds))
-		for i, ck := range changeKinds {
-			kinds[i].Kind = ck.kind
+		kinds := make([]ChangeKind, len(register.ChangeKinds))
+		for i, k := range register.ChangeKinds {
+			kinds[i].Kind = k
 		}
 		for _, e := range c.entries {
-			i := kindOf(e.Event.Type)
+			i := register.ChangeKind(e.Event.Type)
 			kinds[i].Entries = append(kinds[i].Entries, e)
 		}
 		c.kinds = slices.DeleteFunc(kinds, func(k ChangeKind) bool { return len(k.Entries) == 0 })
 	})
 	return c.kinds
 }
-
-// kindOf returns the index in changeKinds of the section events of type t
-// go in, or -1.
-func kindOf(t content.EventType) int {
-	if i, ok := kindIndex[t]; ok {
-		return i
-	}
-	return -1
-}
-
-var kindIndex = func() map[content.EventType]int {
-	m := make(map[content.EventType]int)
-	for i, k := range changeKinds {
-		for _, t := range k.types {
-			m[t] = i
-		}
-	}
-	return m
-}()
 
 // Rel is the site path of the month's own page, used when its year is
 // split: changes/2021/01/, or changes/2021/unknown/ for the year-only
@@ -162,7 +127,7 @@ func newChangeLog(r *register.Register) changeLog {
 	}
 	byMonth := make(map[key][]register.Entry)
 	for _, e := range r.Events {
-		if kindOf(e.Event.Type) < 0 || e.Event.Date.First().After(r.AsOf) {
+		if register.ChangeKind(e.Event.Type) < 0 || e.Event.Date.First().After(r.AsOf) {
 			continue
 		}
 		d := e.Event.Date

@@ -10,7 +10,6 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/stats"
 )
 
 // The tables of people carry, per row, the values the filters match
@@ -25,7 +24,7 @@ type Row struct {
 	StatusRank int    // position of the status in content.Statuses, most severe first
 	Groups     string // group slugs, space-separated
 	Year       string // year custody began, or ""
-	Term       string // sentence bucket, see stats.SentenceKey
+	Term       string // sentence bucket, see register.SentenceKey
 	TermMonths int    // the prison term in months, for sorting; 0 without one
 }
 
@@ -79,21 +78,11 @@ func (pg *Page) Row(p *register.Person) Row {
 		gs = append(gs, g.Slug)
 	}
 	r.Groups = strings.Join(gs, " ")
-	if y, ok := stats.DetentionYear(p, pg.Reg.AsOf); ok {
+	if y, ok := register.DetentionYear(p, pg.Reg.AsOf); ok {
 		r.Year = strconv.Itoa(y)
 	}
-	r.Term, r.TermMonths = stats.SentenceKey(p), termMonths(p)
+	r.Term, r.TermMonths = register.SentenceKey(p), register.TermMonths(p)
 	return r
-}
-
-// termMonths is the person's latest prison term in months, for sorting by
-// sentence; 0 when there is none.
-func termMonths(p *register.Person) int {
-	if p.Sentence == nil || p.Sentence.Sentence == nil || p.Sentence.Sentence.Kind != content.Prison {
-		return 0
-	}
-	t := p.Sentence.Sentence.Term
-	return t.Years*12 + t.Months
 }
 
 // FilterField is one filter of the form: a select named like the rows'
@@ -172,8 +161,8 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 	slices.Reverse(yearList)
 	add("year", "filter.year", years, yearList, func(v string) string { return v })
 
-	terms := count(func(p *register.Person) []string { return []string{stats.SentenceKey(p)} })
-	add("term", "table.sentence", terms, stats.SentenceKeys, func(v string) string { return pg.text("stats.sentence."+v, 0) })
+	terms := count(func(p *register.Person) []string { return []string{register.SentenceKey(p)} })
+	add("term", "table.sentence", terms, register.SentenceKeys, func(v string) string { return pg.text("stats.sentence."+v, 0) })
 	return out
 }
 

@@ -427,17 +427,7 @@ func (pg *Page) EventID(p *register.Person, e *content.Event) string {
 // Letters returns the postal address, line by line, at which the page's
 // person can be written to: that of the facility where they are held, when
 // site.yaml lists it and they are in custody now.
-func (pg *Page) Letters() []string {
-	p := pg.Person
-	if p == nil || p.Facility == "" || !slices.Contains(pg.Reg.Site.CurrentStatuses, p.Status) {
-		return nil
-	}
-	f, ok := pg.Reg.Site.Facilities[p.Facility]
-	if !ok || f.Address == "" {
-		return nil
-	}
-	return strings.Split(strings.TrimSpace(f.Address), "\n")
-}
+func (pg *Page) Letters() []string { return pg.Reg.Letters(pg.Person) }
 
 // OGImage is the absolute address of the page's picture for link
 // previews: the person's photo, or "".

@@ -8,20 +8,20 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/stats"
+	"github.com/tizim/tizim/internal/site/chart"
 )
 
 // statistics holds what /stats/ shows, computed once for all languages.
 type statistics struct {
-	Monthly  []stats.Month
+	Monthly  []register.Month
 	Statuses []content.Status
-	Region   []stats.Bar
-	Charge   []stats.Bar
-	Year     []stats.Bar
+	Region   []register.Bar
+	Charge   []register.Bar
+	Year     []register.Bar
 	// YearNonZero leaves out the years in which no one was detained: in a
 	// list of bars, unlike on a time axis, empty years are only noise.
-	YearNonZero []stats.Bar
-	Sentence    []stats.Bar
+	YearNonZero []register.Bar
+	Sentence    []register.Bar
 }
 
 // maxChargeBars is how many charges the chart draws; the table lists all.
@@ -29,12 +29,12 @@ const maxChargeBars = 30
 
 func newStatistics(r *register.Register) *statistics {
 	st := &statistics{
-		Monthly:  stats.Monthly(r),
-		Statuses: stats.Statuses(r),
-		Region:   stats.ByRegion(r),
-		Charge:   stats.ByCharge(r),
-		Year:     stats.ByDetentionYear(r),
-		Sentence: stats.BySentence(r),
+		Monthly:  register.Monthly(r),
+		Statuses: register.Statuses(r),
+		Region:   register.ByRegion(r),
+		Charge:   register.ByCharge(r),
+		Year:     register.ByDetentionYear(r),
+		Sentence: register.BySentence(r),
 	}
 	for _, b := range st.Year {
 		if b.Count > 0 {
@@ -53,8 +53,8 @@ func (s *Site) statistics() *statistics {
 }
 
 // options are the chart options that speak the page's language.
-func (pg *Page) options(id, titleKey string) stats.Options {
-	return stats.Options{
+func (pg *Page) options(id, titleKey string) chart.Options {
+	return chart.Options{
 		ID:       id,
 		Title:    pg.text(titleKey, 0),
 		Status:   pg.Status,
@@ -67,7 +67,7 @@ func (pg *Page) options(id, titleKey string) stats.Options {
 // MonthlyChart draws the current list month by month, stacked by status.
 func (pg *Page) MonthlyChart() template.HTML {
 	st := pg.site.statistics()
-	return stats.StackedColumns(st.Monthly, st.Statuses, pg.options("monthly", "stats.monthly.title"))
+	return chart.StackedColumns(st.Monthly, st.Statuses, pg.options("monthly", "stats.monthly.title"))
 }
 
 // BarsChart draws one of the bar charts: "region", "charge", "year" or
@@ -77,11 +77,11 @@ func (pg *Page) BarsChart(kind string) template.HTML {
 	if kind == "charge" && len(bars) > maxChargeBars {
 		bars = bars[:maxChargeBars]
 	}
-	return stats.HBars(bars, pg.BarLabel(kind), pg.options("bars-"+kind, "stats."+kind+".title"))
+	return chart.HBars(bars, pg.BarLabel(kind), pg.options("bars-"+kind, "stats."+kind+".title"))
 }
 
 // Bars returns the data of a bar chart.
-func (pg *Page) Bars(kind string) []stats.Bar {
+func (pg *Page) Bars(kind string) []register.Bar {
 	st := pg.site.statistics()
 	switch kind {
 	case "region":
@@ -98,8 +98,8 @@ func (pg *Page) Bars(kind string) []stats.Bar {
 
 // BarLabel returns the function that names a bar of the given kind in the
 // page's language.
-func (pg *Page) BarLabel(kind string) func(stats.Bar) string {
-	return func(b stats.Bar) string {
+func (pg *Page) BarLabel(kind string) func(register.Bar) string {
+	return func(b register.Bar) string {
 		switch {
 		case kind == "sentence":
 			return pg.text("stats.sentence."+b.Key, 0)
@@ -117,18 +117,18 @@ func (pg *Page) MonthName(t time.Time) string {
 }
 
 // Label names bar b of the given kind, for the data tables.
-func (pg *Page) Label(kind string, b stats.Bar) string { return pg.BarLabel(kind)(b) }
+func (pg *Page) Label(kind string, b register.Bar) string { return pg.BarLabel(kind)(b) }
 
 // CustodyChart draws the page's person's custody periods as a bar.
 func (pg *Page) CustodyChart() template.HTML {
-	periods := stats.Custody(pg.Person, pg.Reg.AsOf)
+	periods := register.Custody(pg.Person, pg.Reg.AsOf)
 	if !hasCustody(periods) {
 		return ""
 	}
 	o := pg.options("custody", "stats.custody.title")
 	o.YearLabels = true
 	o.Tooltips = true
-	o.Period = func(p stats.Period) string {
+	o.Period = func(p register.Period) string {
 		until := pg.text("stats.custody.now", 0)
 		if !p.Open {
 			until = pg.Date(p.Until)
@@ -139,14 +139,14 @@ func (pg *Page) CustodyChart() template.HTML {
 		}
 		return pg.Status(p.Status) + ": " + from + " – " + until
 	}
-	return stats.CustodyBar(periods, o)
+	return chart.CustodyBar(periods, o)
 }
 
 // CustodyDays says how long the person has been in custody in all: "about
 // 1,234 days" when a date is known only in part.
 func (pg *Page) CustodyDays() string {
-	periods := stats.Custody(pg.Person, pg.Reg.AsOf)
-	n, exact := stats.Days(periods, nil)
+	periods := register.Custody(pg.Person, pg.Reg.AsOf)
+	n, exact := register.Days(periods, nil)
 	key := "stats.custody.days"
 	if !exact {
 		key = "stats.custody.days_about"
@@ -154,9 +154,9 @@ func (pg *Page) CustodyDays() string {
 	return strings.ReplaceAll(pg.site.strings.Text(pg.Lang, key, n), "{n}", pg.Num(n))
 }
 
-func hasCustody(periods []stats.Period) bool {
+func hasCustody(periods []register.Period) bool {
 	for _, p := range periods {
-		for _, s := range stats.Custodial {
+		for _, s := range register.Custodial {
 			if p.Status == s {
 				return true
 			}

@@ -1,4 +1,10 @@
-package stats
+// Package chart draws the register's statistics (package register counts
+// them) as small SVG charts at build time: the current list month by month,
+// category bars, and a person's custody as one horizontal bar.
+//
+// The SVGs hold no words of their own (the site is rendered in several
+// languages): every text is passed in through [Options].
+package chart
 
 import (
 	"html/template"
@@ -10,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
 )
 
 // Options says what a chart says, in the reader's language, and names it on
@@ -36,12 +43,12 @@ type Options struct {
 	Everyone, Current string
 	// Value writes the figures after a bar of [HBars]; default
 	// "Current / Count" with Number.
-	Value func(Bar) string
+	Value func(register.Bar) string
 
 	// Period describes a segment of [CustodyBar]; all segments joined by
 	// "; " make the chart's description for screen readers. Default: the
 	// status and its dates in EDTF ("imprisoned: 2020-07~ – 2021-03-10").
-	Period func(Period) string
+	Period func(register.Period) string
 	// YearLabels writes the years under the custody bar's ticks.
 	YearLabels bool
 	// Tooltips gives each segment of the custody bar its Period text as a
@@ -62,10 +69,10 @@ func (o *Options) defaults() {
 		o.Year = strconv.Itoa
 	}
 	if o.Value == nil {
-		o.Value = func(b Bar) string { return o.Number(b.Current) + " / " + o.Number(b.Count) }
+		o.Value = func(b register.Bar) string { return o.Number(b.Current) + " / " + o.Number(b.Count) }
 	}
 	if o.Period == nil {
-		o.Period = func(p Period) string {
+		o.Period = func(p register.Period) string {
 			s := o.Status(p.Status) + ": " + p.Since.String()
 			switch {
 			case p.Status == content.Dead:
@@ -220,7 +227,7 @@ func (w *writer) close() template.HTML {
 // a month and status, some 12 KB for 20 years of three statuses that change
 // every month. Its legend names the statuses; the numbers are for the data
 // table beside it.
-func StackedColumns(months []Month, statuses []content.Status, o Options) template.HTML {
+func StackedColumns(months []register.Month, statuses []content.Status, o Options) template.HTML {
 	o.defaults()
 	n := len(months)
 	maxTotal := 0
@@ -374,7 +381,7 @@ func gridStep(maxValue int) (step, top int) {
 // about 100 categories should be cut short by the caller (the data table can
 // still list all of them). Labels longer than 80 characters are shortened
 // with an ellipsis, the full text in a tooltip.
-func HBars(bars []Bar, label func(Bar) string, o Options) template.HTML {
+func HBars(bars []register.Bar, label func(register.Bar) string, o Options) template.HTML {
 	o.defaults()
 	w := writer{id: o.ID}
 	maxCount, valueW := 0, 0.0
@@ -440,7 +447,7 @@ func HBars(bars []Bar, label func(Bar) string, o Options) template.HTML {
 // lists every period with Options.Period: an SVG with role img hides the
 // titles of its parts, so tooltips alone would not reach them. It is empty
 // when periods is. A bar takes about 1.5 KB plus its text.
-func CustodyBar(periods []Period, o Options) template.HTML {
+func CustodyBar(periods []register.Period, o Options) template.HTML {
 	if len(periods) == 0 {
 		return ""
 	}
@@ -611,3 +618,6 @@ func esc(s string) string {
 	}
 	return b.String()
 }
+
+// days is the number of whole days from one 00:00 UTC to another.
+func days(from, to time.Time) int { return int(to.Sub(from) / (24 * time.Hour)) }

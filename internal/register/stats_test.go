@@ -1,4 +1,4 @@
-package stats_test
+package register_test
 
 import (
 	"fmt"
@@ -13,24 +13,15 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/stats"
 	"github.com/tizim/tizim/internal/txtar"
 )
 
 const asOf = "2024-06-15"
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-// load builds the register of testdata/register.txtar as of asOf.
-func load(t testing.TB) *register.Register {
+// loadStats builds the register of testdata/stats.txtar as of asOf.
+func loadStats(t testing.TB) *register.Register {
 	t.Helper()
-	data, err := os.ReadFile("testdata/register.txtar")
+	data, err := os.ReadFile("testdata/stats.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +32,7 @@ func load(t testing.TB) *register.Register {
 	return register.New(c, day(asOf))
 }
 
-func person(t testing.TB, r *register.Register, slug string) *register.Person {
+func statsPerson(t testing.TB, r *register.Register, slug string) *register.Person {
 	t.Helper()
 	for _, p := range r.People {
 		if p.Slug == slug {
@@ -53,8 +44,8 @@ func person(t testing.TB, r *register.Register, slug string) *register.Person {
 }
 
 func TestMonthly(t *testing.T) {
-	r := load(t)
-	months := stats.Monthly(r)
+	r := loadStats(t)
+	months := register.Monthly(r)
 	if len(months) != 114 {
 		t.Fatalf("%d months, want 114 (January 2015, Erlan's year-only sentence, to June 2024)", len(months))
 	}
@@ -98,7 +89,7 @@ func TestMonthly(t *testing.T) {
 	}
 }
 
-func find(t *testing.T, months []stats.Month, ym string) stats.Month {
+func find(t *testing.T, months []register.Month, ym string) register.Month {
 	t.Helper()
 	for _, m := range months {
 		if m.Start.Format("2006-01") == ym {
@@ -106,14 +97,14 @@ func find(t *testing.T, months []stats.Month, ym string) stats.Month {
 		}
 	}
 	t.Fatalf("no month %s", ym)
-	return stats.Month{}
+	return register.Month{}
 }
 
 // TestMonthlyMatchesRegister checks the fast count against asking the
 // register about every person and month, on the fixture and on random
 // registers with every kind of date.
 func TestMonthlyMatchesRegister(t *testing.T) {
-	regs := []*register.Register{load(t)}
+	regs := []*register.Register{loadStats(t)}
 	for seed := range uint64(5) {
 		regs = append(regs, synthetic(300, seed, day("2024-02-29")))
 	}
@@ -121,8 +112,8 @@ func TestMonthlyMatchesRegister(t *testing.T) {
 	custom.Site.CurrentStatuses = []content.Status{content.Free, content.RestrictedStatus}
 	regs = append(regs, custom)
 	for i, r := range regs {
-		months := stats.Monthly(r)
-		statuses := stats.Statuses(r)
+		months := register.Monthly(r)
+		statuses := register.Statuses(r)
 		for _, m := range months {
 			want := make(map[content.Status]int)
 			for _, s := range statuses {
@@ -147,7 +138,7 @@ func TestMonthlyMatchesRegister(t *testing.T) {
 
 func TestMonthlyEmpty(t *testing.T) {
 	r := synthetic(10, 1, day("1999-01-01")) // every event is later
-	if m := stats.Monthly(r); m != nil {
+	if m := register.Monthly(r); m != nil {
 		t.Errorf("Monthly before every event = %d months, want nil", len(m))
 	}
 }
@@ -157,7 +148,7 @@ type bar struct {
 	count, current int
 }
 
-func bars(bs []stats.Bar) []bar {
+func bars(bs []register.Bar) []bar {
 	out := make([]bar, len(bs))
 	for i, b := range bs {
 		out[i] = bar{b.Key, b.Count, b.Current}
@@ -166,22 +157,22 @@ func bars(bs []stats.Bar) []bar {
 }
 
 func TestCategories(t *testing.T) {
-	r := load(t)
+	r := loadStats(t)
 	tests := []struct {
 		name string
-		got  []stats.Bar
+		got  []register.Bar
 		want []bar
 	}{
-		{"region", stats.ByRegion(r), []bar{{"Qostanai", 4, 1}, {"Almaty", 3, 3}, {"Astana", 2, 1}, {"", 1, 0}}},
-		{"charge", stats.ByCharge(r), []bar{
+		{"region", register.ByRegion(r), []bar{{"Qostanai", 4, 1}, {"Almaty", 3, 3}, {"Astana", 2, 1}, {"", 1, 0}}},
+		{"charge", register.ByCharge(r), []bar{
 			{"inflicting bodily harm", 2, 2}, {"organizing an illegal gathering", 2, 2}, // a tie, by key
 			{"inciting discord", 1, 0}, {"", 6, 2}, // no charge given: last however large
 		}},
-		{"year", stats.ByDetentionYear(r), []bar{
+		{"year", register.ByDetentionYear(r), []bar{
 			{"2015", 1, 0}, {"2016", 0, 0}, {"2017", 1, 0}, {"2018", 1, 1}, {"2019", 0, 0}, {"2020", 1, 1},
 			{"2021", 1, 1}, {"2022", 1, 0}, {"2023", 2, 1}, {"2024", 1, 1}, {"", 1, 0},
 		}},
-		{"sentence", stats.BySentence(r), []bar{
+		{"sentence", register.BySentence(r), []bar{
 			{"lt1", 1, 0}, {"1to3", 1, 0}, {"3to5", 1, 0}, {"5to10", 1, 1}, {"10plus", 1, 1},
 			{"noterm", 1, 1}, {"noncustodial", 2, 1}, {"none", 2, 1},
 		}},
@@ -192,7 +183,7 @@ func TestCategories(t *testing.T) {
 		}
 	}
 	everyone := 0
-	for _, b := range stats.ByRegion(r) {
+	for _, b := range register.ByRegion(r) {
 		everyone += b.Count
 	}
 	if everyone != 10 {
@@ -201,15 +192,15 @@ func TestCategories(t *testing.T) {
 }
 
 func TestLabels(t *testing.T) {
-	r := load(t)
-	charges := stats.ByCharge(r)
+	r := loadStats(t)
+	charges := register.ByCharge(r)
 	if got := charges[0].Label; got.Default != "inflicting bodily harm" || ru(got) != "причинение вреда здоровью" {
 		t.Errorf("charge label %+v: want the Russian text of Anna's case, though Dana's has none", got)
 	}
 	if got, _ := charges[1].Label.In("kk"); got != "заңсыз жиын ұйымдастыру" {
 		t.Errorf("charge label in kk = %q", got)
 	}
-	regions := stats.ByRegion(r)
+	regions := register.ByRegion(r)
 	if a := regions[1]; ru(a.Label) != "Алматы" || a.Group == nil || a.Group.Slug != "almaty" {
 		t.Errorf("region bar %+v: want site.yaml's translation and the region's page", a)
 	}
@@ -252,11 +243,11 @@ func TestSentenceKey(t *testing.T) {
 			s.Term = must(date.ParseTerm(tt.term))
 		}
 		p := &register.Person{Sentence: &content.Event{Type: content.Sentenced, Sentence: s}}
-		if got := stats.SentenceKey(p); got != tt.want {
+		if got := register.SentenceKey(p); got != tt.want {
 			t.Errorf("%s %s: %s, want %s", tt.kind, tt.term, got, tt.want)
 		}
 	}
-	if got := stats.SentenceKey(&register.Person{}); got != "none" {
+	if got := register.SentenceKey(&register.Person{}); got != "none" {
 		t.Errorf("no sentence: %s", got)
 	}
 }
@@ -275,7 +266,7 @@ type period struct {
 }
 
 func TestCustody(t *testing.T) {
-	r := load(t)
+	r := loadStats(t)
 	tests := []struct {
 		slug  string
 		want  []period
@@ -307,8 +298,8 @@ func TestCustody(t *testing.T) {
 		{"boris", []period{{content.Free, "2019-01-01", asOf, true}}, 0, true},
 	}
 	for _, tt := range tests {
-		p := person(t, r, tt.slug)
-		ps := stats.Custody(p, r.AsOf)
+		p := statsPerson(t, r, tt.slug)
+		ps := register.Custody(p, r.AsOf)
 		var got []period
 		for _, pd := range ps {
 			got = append(got, period{pd.Status, pd.From.Format(time.DateOnly), pd.To.Format(time.DateOnly), pd.Open})
@@ -316,21 +307,21 @@ func TestCustody(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s:\n got %v\nwant %v", tt.slug, got, tt.want)
 		}
-		if n, exact := stats.Days(ps, nil); n != tt.days || exact != tt.exact {
+		if n, exact := register.Days(ps, nil); n != tt.days || exact != tt.exact {
 			t.Errorf("%s: %d days in custody (exact %v), want %d (%v)", tt.slug, n, exact, tt.days, tt.exact)
 		}
-		if n := stats.DaysInCustody(p, r.AsOf, nil); n != tt.days {
+		if n := register.DaysInCustody(p, r.AsOf, nil); n != tt.days {
 			t.Errorf("%s: DaysInCustody = %d, want %d", tt.slug, n, tt.days)
 		}
 	}
-	if n := stats.DaysInCustody(person(t, r, "dana"), r.AsOf, []content.Status{content.PretrialDetention}); n != 73+500 {
+	if n := register.DaysInCustody(statsPerson(t, r, "dana"), r.AsOf, []content.Status{content.PretrialDetention}); n != 73+500 {
 		t.Errorf("dana, pretrial detention only: %d days", n)
 	}
-	if ps := stats.Custody(person(t, r, "anna"), day("2019-12-31")); ps != nil {
+	if ps := register.Custody(statsPerson(t, r, "anna"), day("2019-12-31")); ps != nil {
 		t.Errorf("before every event: %v", ps)
 	}
 	// Later events do not count: as of 2020-05-01 Anna is in pretrial detention.
-	ps := stats.Custody(person(t, r, "anna"), day("2020-05-01"))
+	ps := register.Custody(statsPerson(t, r, "anna"), day("2020-05-01"))
 	if len(ps) != 1 || ps[0].Status != content.PretrialDetention || !ps[0].Open || ps[0].Days() != 60 {
 		t.Errorf("anna as of 2020-05-01: %+v", ps)
 	}
@@ -340,25 +331,25 @@ func TestCustody(t *testing.T) {
 }
 
 func TestEverListed(t *testing.T) {
-	r := load(t)
+	r := loadStats(t)
 	for slug, want := range map[string]bool{"anna": true, "erlan": true, "boris": true, "future": false} {
-		if got := stats.EverListed(person(t, r, slug), r.AsOf); got != want {
+		if got := register.EverListed(statsPerson(t, r, slug), r.AsOf); got != want {
 			t.Errorf("EverListed(%s) = %v", slug, got)
 		}
 	}
-	if !stats.EverListed(person(t, r, "future"), day("2025-01-01")) {
+	if !register.EverListed(statsPerson(t, r, "future"), day("2025-01-01")) {
 		t.Error("Future is listed from 2025-01-01")
 	}
 }
 
-func TestDeterministic(t *testing.T) {
-	a, b := load(t), load(t)
+func TestStatsDeterministic(t *testing.T) {
+	a, b := loadStats(t), loadStats(t)
 	for _, f := range []func(*register.Register) any{
-		func(r *register.Register) any { return stats.Monthly(r) },
-		func(r *register.Register) any { return bars(stats.ByRegion(r)) },
-		func(r *register.Register) any { return stats.ByCharge(r) },
-		func(r *register.Register) any { return bars(stats.ByDetentionYear(r)) },
-		func(r *register.Register) any { return stats.BySentence(r) },
+		func(r *register.Register) any { return register.Monthly(r) },
+		func(r *register.Register) any { return bars(register.ByRegion(r)) },
+		func(r *register.Register) any { return register.ByCharge(r) },
+		func(r *register.Register) any { return bars(register.ByDetentionYear(r)) },
+		func(r *register.Register) any { return register.BySentence(r) },
 	} {
 		if x, y := f(a), f(b); !reflect.DeepEqual(x, y) {
 			t.Errorf("two runs differ:\n%v\n%v", x, y)
@@ -414,7 +405,7 @@ func BenchmarkMonthly(b *testing.B) {
 	r := synthetic(10000, 1, day("2025-01-31"))
 	b.ResetTimer()
 	for b.Loop() {
-		stats.Monthly(r)
+		register.Monthly(r)
 	}
 }
 

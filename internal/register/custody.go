@@ -1,4 +1,4 @@
-package stats
+package register
 
 import (
 	"slices"
@@ -6,7 +6,6 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
-	"github.com/tizim/tizim/internal/register"
 )
 
 // Period is a stretch of one status in a person's record, for the custody
@@ -45,7 +44,7 @@ func days(from, to time.Time) int {
 // it is the person's status. A death ends the record: it is a last, empty period of status
 // died, rather than a period running on to asOf. Events after asOf are
 // ignored; nil when there is none on or before it.
-func Custody(p *register.Person, asOf time.Time) []Period {
+func Custody(p *Person, asOf time.Time) []Period {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	if len(p.Timeline) == 0 || p.Timeline[0].Date.First().After(asOf) {
 		return nil
@@ -105,8 +104,8 @@ func Days(periods []Period, custodial []content.Status) (n int, exact bool) {
 // days of p's [Custody] periods whose status is in custodial, nil meaning
 // [Custodial] (pretrial detention, house arrest and prison). Each period
 // counts from the earliest day its date allows up to, not including, the
-// earliest day of the date that ended it, or up to asOf; see [NoteCustody].
-func DaysInCustody(p *register.Person, asOf time.Time, custodial []content.Status) int {
+// earliest day of the date that ended it, or up to asOf.
+func DaysInCustody(p *Person, asOf time.Time, custodial []content.Status) int {
 	n, _ := Days(Custody(p, asOf), custodial)
 	return n
 }

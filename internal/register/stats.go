@@ -1,46 +1,22 @@
-// Package stats computes the register's statistics and draws them as small
-// SVG charts at build time: the current list month by month, everyone ever
-// listed by region, charge, year of detention and sentence length, and each
-// person's custody as one horizontal bar.
+// Statistics: the current list month by month, everyone ever listed by
+// region, charge, year of detention and sentence length, and each person's
+// custody as periods. They are counted here, beside the rules they count
+// by, and drawn by package site/chart.
 //
-// Every rule about status and membership stays in package register: the
-// computations here only ask a person's StatusAt and ListedAt at the dates
-// where the answer can change, so the charts count exactly as the rest of the
-// site does. In particular an event counts from the earliest day its date
-// allows (see [NoteDates]).
+// The counts only ask a person's StatusAt and ListedAt at the dates where
+// the answer can change, so they count exactly as the rest of the site
+// does: an event counts from the earliest day its date allows.
 //
 // Results are deterministic: every map is turned into a sorted slice, ties
-// broken by key. The SVGs hold no words of their own (the site is rendered in
-// several languages): every text is passed in through [Options].
-package stats
+// broken by key.
+
+package register
 
 import (
 	"slices"
 	"time"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/register"
-)
-
-// English texts of the notes the statistics page and the person page show
-// beside the charts. The site translates them; the suggested i18n key is in
-// each comment.
-const (
-	// NoteDates (stats.note_dates) says how the monthly chart counts.
-	NoteDates = "Each month counts the people on the current list on its last day (the latest month: on the date of this edition). " +
-		"A date known only in part counts from the earliest day it allows: an arrest in “March 2020” counts from 1 March 2020, one in “2019” from 1 January 2019. " +
-		"Approximate (“c.”) and uncertain dates count the same way."
-	// NoteEveryone (stats.note_everyone) says whom the category charts count.
-	NoteEveryone = "These charts count everyone who has ever been on the register, and of them, in the solid bar, those on the current list. " +
-		"A person charged under several charges counts once under each."
-	// NoteDetentionYear (stats.note_detention_year) explains the year chart.
-	NoteDetentionYear = "The year a person was first taken into custody: pretrial detention, house arrest or prison."
-	// NoteSentence (stats.note_sentence) explains the sentence chart.
-	NoteSentence = "The latest sentence as of the date of this edition, after any appeal or change. " +
-		"Suspended sentences, restricted freedom, probation, fines and sentences to time served are non-custodial."
-	// NoteCustody (stats.note_custody) explains a person's days in custody.
-	NoteCustody = "Days in custody add up pretrial detention, house arrest and prison, from the earliest day each date allows up to the day of release, or up to the date of this edition. " +
-		"Where a date is known only in part the total is approximate."
 )
 
 // Custodial are the statuses that count as custody for [DaysInCustody] and
@@ -65,7 +41,7 @@ func (m Month) Count(s content.Status) int { return m.Counts[s] }
 // Statuses returns the site's current statuses in the order of
 // content.Statuses (most severe custody first), the order in which charts
 // stack and tables list them.
-func Statuses(r *register.Register) []content.Status {
+func Statuses(r *Register) []content.Status {
 	var out []content.Status
 	for _, s := range content.Statuses {
 		if slices.Contains(r.Site.CurrentStatuses, s) {
@@ -87,7 +63,7 @@ func Statuses(r *register.Register) []content.Status {
 // the dates where they can change (the starts of status spans and the
 // membership events) and added to a difference array over months, so the
 // cost is about people × events + months, while the rules stay register's.
-func Monthly(r *register.Register) []Month {
+func Monthly(r *Register) []Month {
 	asOf := r.AsOf
 	var first time.Time
 	for _, p := range r.People {
@@ -170,7 +146,7 @@ func Monthly(r *register.Register) []Month {
 // changePoints appends to buf, sorted and without repeats, the days on or
 // before asOf at which p's status or membership can change, preceded by the
 // zero time, which stands for "before everything".
-func changePoints(p *register.Person, asOf time.Time, buf []time.Time) []time.Time {
+func changePoints(p *Person, asOf time.Time, buf []time.Time) []time.Time {
 	buf = append(buf, time.Time{})
 	for _, s := range p.Spans[1:] {
 		buf = append(buf, s.From.First())
@@ -193,7 +169,7 @@ func changePoints(p *register.Person, asOf time.Time, buf []time.Time) []time.Ti
 // EverListed reports whether p has been on the register at any time up to
 // asOf. That is everyone the site publishes except a person whose first
 // membership event is a recognition dated after asOf.
-func EverListed(p *register.Person, asOf time.Time) bool {
+func EverListed(p *Person, asOf time.Time) bool {
 	for _, t := range changePoints(p, asOf, nil) {
 		if p.ListedAt(t) {
 			return true

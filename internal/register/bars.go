@@ -1,4 +1,4 @@
-package stats
+package register
 
 import (
 	"cmp"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/register"
 )
 
 // Bar is one category of a category chart: how many of everyone ever
@@ -23,9 +22,9 @@ type Bar struct {
 	// a charge's text, a region's name with site.yaml's translations, a
 	// year. It is zero for sentence buckets, whose names are interface text.
 	Label   content.Text
-	Count   int             // everyone ever listed in the category
-	Current int             // of them, those on the current list
-	Group   *register.Group // for regions: the region's page; nil otherwise
+	Count   int    // everyone ever listed in the category
+	Current int    // of them, those on the current list
+	Group   *Group // for regions: the region's page; nil otherwise
 }
 
 // Sentence buckets, the keys of [BySentence]; the suggested i18n keys are
@@ -93,7 +92,7 @@ func (t *tally) list() []Bar {
 
 // everyone calls f for every person ever listed as of the register's date,
 // in the register's name order.
-func everyone(r *register.Register, f func(p *register.Person)) {
+func everyone(r *Register, f func(p *Person)) {
 	for _, p := range r.People {
 		if EverListed(p, r.AsOf) {
 			f(p)
@@ -104,9 +103,9 @@ func everyone(r *register.Register, f func(p *register.Person)) {
 // ByRegion counts everyone ever listed by region, largest first; people
 // with no region make the last bar, with key "". Labels carry site.yaml's
 // translations of the region's name.
-func ByRegion(r *register.Register) []Bar {
+func ByRegion(r *Register) []Bar {
 	var t tally
-	everyone(r, func(p *register.Person) {
+	everyone(r, func(p *Person) {
 		if p.RegionOf == nil {
 			t.add("", content.Text{}, p.Current)
 			return
@@ -127,9 +126,9 @@ func ByRegion(r *register.Register) []Bar {
 // the number of people. People with no charge given make the last bar, key
 // "". A charge's label gathers the translations of every case that words it
 // so, the first in name order winning for each language.
-func ByCharge(r *register.Register) []Bar {
+func ByCharge(r *Register) []Bar {
 	var t tally
-	everyone(r, func(p *register.Person) {
+	everyone(r, func(p *Person) {
 		seen := make(map[string]bool, len(p.Charges))
 		for _, c := range p.Charges {
 			key := c.Text.Default
@@ -155,7 +154,7 @@ func ByCharge(r *register.Register) []Bar {
 // [Custodial]) on or before asOf, and false when never. That is the year of
 // the first detained or house_arrest event, or of a prison sentence when no
 // detention before it is recorded.
-func DetentionYear(p *register.Person, asOf time.Time) (int, bool) {
+func DetentionYear(p *Person, asOf time.Time) (int, bool) {
 	for _, s := range p.Spans[1:] {
 		if s.From.First().After(asOf) {
 			break
@@ -171,10 +170,10 @@ func DetentionYear(p *register.Person, asOf time.Time) (int, bool) {
 // in custody (see [DetentionYear]), oldest first, with a zero bar for every
 // year in between so that the chart's scale is even. People never in
 // custody make the last bar, with key "".
-func ByDetentionYear(r *register.Register) []Bar {
+func ByDetentionYear(r *Register) []Bar {
 	var t tally
 	lo, hi := 0, 0
-	everyone(r, func(p *register.Person) {
+	everyone(r, func(p *Person) {
 		y, ok := DetentionYear(p, r.AsOf)
 		if !ok {
 			t.add("", content.Text{}, p.Current)
@@ -208,7 +207,7 @@ func ByDetentionYear(r *register.Register) []Bar {
 // Terms are compared as calendar lengths from a fixed day, so 12m is one
 // year, as is 365d; date.Term.Compare's 30-day months would put 12m under
 // a year.
-func SentenceKey(p *register.Person) string {
+func SentenceKey(p *Person) string {
 	if p.Sentence == nil || p.Sentence.Sentence == nil {
 		return SentenceNone
 	}
@@ -240,9 +239,9 @@ var termBase = time.Date(2001, time.January, 1, 0, 0, 0, 0, time.UTC)
 // BySentence counts everyone ever listed by their latest sentence (see
 // [SentenceKey]), one bar for every bucket of [SentenceKeys], in that order,
 // zeros included.
-func BySentence(r *register.Register) []Bar {
+func BySentence(r *Register) []Bar {
 	var t tally
-	everyone(r, func(p *register.Person) { t.add(SentenceKey(p), content.Text{}, p.Current) })
+	everyone(r, func(p *Person) { t.add(SentenceKey(p), content.Text{}, p.Current) })
 	out := make([]Bar, len(SentenceKeys))
 	for i, k := range SentenceKeys {
 		out[i] = Bar{Key: k}

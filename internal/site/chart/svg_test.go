@@ -1,4 +1,4 @@
-package stats_test
+package chart_test
 
 import (
 	"encoding/xml"
@@ -17,10 +17,10 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/stats"
+	"github.com/tizim/tizim/internal/site/chart"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata")
 
 // Interface text as the site would pass it, in two languages, so that the
 // golden files show non-ASCII text and grouped numbers.
@@ -41,15 +41,15 @@ func group(n int) string {
 	return s
 }
 
-func options(lang, id, title string) stats.Options {
-	return stats.Options{
+func options(lang, id, title string) chart.Options {
+	return chart.Options{
 		ID:       id,
 		Title:    title,
 		Status:   func(s content.Status) string { return statusNames[lang][s] },
 		Number:   group,
 		Everyone: map[string]string{"en": "Everyone ever listed", "ru": "Все, кто был в списке"}[lang],
 		Current:  map[string]string{"en": "On the current list", "ru": "В текущем списке"}[lang],
-		Period: func(p stats.Period) string {
+		Period: func(p register.Period) string {
 			s := statusNames[lang][p.Status] + ": " + p.Since.Format(lang)
 			if !p.Open && p.Status != content.Dead {
 				s += " – " + p.Until.Format(lang)
@@ -62,8 +62,8 @@ func options(lang, id, title string) stats.Options {
 // charts renders every kind of chart from the fixture.
 func charts(t testing.TB) map[string]template.HTML {
 	r := load(t)
-	label := func(lang string) func(stats.Bar) string {
-		return func(b stats.Bar) string {
+	label := func(lang string) func(register.Bar) string {
+		return func(b register.Bar) string {
 			if b.Key == "" {
 				return "?"
 			}
@@ -77,15 +77,15 @@ func charts(t testing.TB) map[string]template.HTML {
 	custody := func(slug, lang string, years, tooltips bool) template.HTML {
 		o := options(lang, "custody", slug)
 		o.YearLabels, o.Tooltips = years, tooltips
-		return stats.CustodyBar(stats.Custody(person(t, r, slug), r.AsOf), o)
+		return chart.CustodyBar(register.Custody(person(t, r, slug), r.AsOf), o)
 	}
 	return map[string]template.HTML{
-		"monthly.svg":         stats.StackedColumns(stats.Monthly(r), stats.Statuses(r), options("en", "monthly", "The current list month by month")),
-		"monthly-ru.svg":      stats.StackedColumns(stats.Monthly(r), stats.Statuses(r), options("ru", "monthly", "Текущий список по месяцам")),
-		"region.svg":          stats.HBars(stats.ByRegion(r), label("ru"), options("ru", "region", "По регионам")),
-		"charge.svg":          stats.HBars(stats.ByCharge(r), label("en"), options("en", "charge", "By charge")),
-		"year.svg":            stats.HBars(stats.ByDetentionYear(r), label("en"), options("en", "year", "By year of detention")),
-		"sentence.svg":        stats.HBars(stats.BySentence(r), label("en"), options("en", "sentence", "By sentence")),
+		"monthly.svg":         chart.StackedColumns(register.Monthly(r), register.Statuses(r), options("en", "monthly", "The current list month by month")),
+		"monthly-ru.svg":      chart.StackedColumns(register.Monthly(r), register.Statuses(r), options("ru", "monthly", "Текущий список по месяцам")),
+		"region.svg":          chart.HBars(register.ByRegion(r), label("ru"), options("ru", "region", "По регионам")),
+		"charge.svg":          chart.HBars(register.ByCharge(r), label("en"), options("en", "charge", "By charge")),
+		"year.svg":            chart.HBars(register.ByDetentionYear(r), label("en"), options("en", "year", "By year of detention")),
+		"sentence.svg":        chart.HBars(register.BySentence(r), label("en"), options("en", "sentence", "By sentence")),
 		"custody-anna.svg":    custody("anna", "en", true, true),
 		"custody-dana-ru.svg": custody("dana", "ru", true, true),
 		"custody-gulnara.svg": custody("gulnara", "en", false, false),
@@ -97,7 +97,7 @@ func charts(t testing.TB) map[string]template.HTML {
 func TestGolden(t *testing.T) {
 	for name, svg := range charts(t) {
 		checkSVG(t, name, string(svg))
-		path := filepath.Join("testdata", "golden", name)
+		path := filepath.Join("testdata", name)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
@@ -109,10 +109,10 @@ func TestGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run go test ./internal/stats -update)", err)
+			t.Fatalf("%v (run go test ./internal/site/chart -update)", err)
 		}
 		if string(svg)+"\n" != string(want) {
-			t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/stats -update and review the diff:\n%s", name, path, svg)
+			t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/site/chart -update and review the diff:\n%s", name, path, svg)
 		}
 	}
 }
@@ -130,23 +130,23 @@ func TestSVGDeterministic(t *testing.T) {
 // as text.
 func TestSVGEscapes(t *testing.T) {
 	evil := `<script>alert(1)</script>"' onload="x" &amp; ` + "\x01\x7f\ufffe"
-	o := stats.Options{
+	o := chart.Options{
 		ID:       `a b"<c>`,
 		Title:    evil,
 		Status:   func(content.Status) string { return evil },
 		Number:   func(n int) string { return evil },
 		Year:     func(int) string { return evil },
 		Everyone: evil, Current: evil,
-		Value:      func(stats.Bar) string { return evil },
-		Period:     func(stats.Period) string { return evil },
+		Value:      func(register.Bar) string { return evil },
+		Period:     func(register.Period) string { return evil },
 		YearLabels: true,
 		Tooltips:   true,
 	}
 	r := load(t)
 	svgs := map[string]template.HTML{
-		"columns": stats.StackedColumns(stats.Monthly(r), stats.Statuses(r), o),
-		"bars":    stats.HBars(stats.ByRegion(r), func(stats.Bar) string { return evil + strings.Repeat("x", 100) }, o),
-		"custody": stats.CustodyBar(stats.Custody(person(t, r, "dana"), r.AsOf), o),
+		"columns": chart.StackedColumns(register.Monthly(r), register.Statuses(r), o),
+		"bars":    chart.HBars(register.ByRegion(r), func(register.Bar) string { return evil + strings.Repeat("x", 100) }, o),
+		"custody": chart.CustodyBar(register.Custody(person(t, r, "dana"), r.AsOf), o),
 	}
 	for name, svg := range svgs {
 		checkSVG(t, name, string(svg))
@@ -256,10 +256,10 @@ func checkSVG(t *testing.T, name, s string) {
 func TestSizes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	statuses := []content.Status{content.Imprisoned, content.PretrialDetention, content.HouseArrested}
-	var months []stats.Month
+	var months []register.Month
 	counts := []int{40000, 8000, 2000}
 	for k := range 240 {
-		m := stats.Month{Start: time.Date(2005, time.Month(1+k), 1, 0, 0, 0, 0, time.UTC), Counts: map[content.Status]int{}}
+		m := register.Month{Start: time.Date(2005, time.Month(1+k), 1, 0, 0, 0, 0, time.UTC), Counts: map[content.Status]int{}}
 		for i, s := range statuses {
 			counts[i] = max(0, counts[i]+rng.IntN(2001)-1000) // changes every month
 			m.Counts[s] = counts[i]
@@ -267,12 +267,12 @@ func TestSizes(t *testing.T) {
 		}
 		months = append(months, m)
 	}
-	var bars []stats.Bar
+	var bars []register.Bar
 	for i := range 100 {
 		n := 100000 / (i + 1)
-		bars = append(bars, stats.Bar{Key: "charge " + strconv.Itoa(i), Count: n, Current: n / 3})
+		bars = append(bars, register.Bar{Key: "charge " + strconv.Itoa(i), Count: n, Current: n / 3})
 	}
-	label := func(b stats.Bar) string {
+	label := func(b register.Bar) string {
 		return "Организация незаконного собрания, статья 400 часть 2, " + b.Key // a long Russian label
 	}
 	// A 20-year record: detention, house arrest, prison, parole, again.
@@ -293,11 +293,11 @@ func TestSizes(t *testing.T) {
 	p.Timeline = []*content.Event{{Date: d("2004-12-01"), Type: content.Charged}}
 	o := options("ru", "custody", "Заключение под стражу: 15 лет 2 месяца")
 	o.YearLabels = true
-	custody := stats.CustodyBar(stats.Custody(p, day("2025-06-15")), o)
+	custody := chart.CustodyBar(register.Custody(p, day("2025-06-15")), o)
 	o.Tooltips = true
-	tooltips := stats.CustodyBar(stats.Custody(p, day("2025-06-15")), o)
+	tooltips := chart.CustodyBar(register.Custody(p, day("2025-06-15")), o)
 	text := 0 // the caller's text in the description, some 1 KB in Russian
-	for _, pd := range stats.Custody(p, day("2025-06-15")) {
+	for _, pd := range register.Custody(p, day("2025-06-15")) {
 		text += len(o.Period(pd)) + 2
 	}
 
@@ -306,8 +306,8 @@ func TestSizes(t *testing.T) {
 		svg   template.HTML
 		limit int
 	}{
-		{"monthly, 240 months", stats.StackedColumns(months, statuses, options("ru", "monthly", "Текущий список по месяцам")), 30000},
-		{"bars, 100 categories", stats.HBars(bars, label, options("ru", "charge", "По статьям")), 30000},
+		{"monthly, 240 months", chart.StackedColumns(months, statuses, options("ru", "monthly", "Текущий список по месяцам")), 30000},
+		{"bars, 100 categories", chart.HBars(bars, label, options("ru", "charge", "По статьям")), 30000},
 		{"custody bar, 20 years, 11 periods, in Russian", custody, 2600 + text},
 		{"the same with tooltips", tooltips, 3100 + 2*text},
 	} {
@@ -330,14 +330,14 @@ func TestShipped(t *testing.T) {
 		t.Skipf("the shipped content does not load: %v", err)
 	}
 	r := register.New(c, day("2026-01-01"))
-	m := stats.StackedColumns(stats.Monthly(r), stats.Statuses(r), options("en", "monthly", "Monthly"))
+	m := chart.StackedColumns(register.Monthly(r), register.Statuses(r), options("en", "monthly", "Monthly"))
 	checkSVG(t, "shipped monthly", string(m))
-	t.Logf("shipped: %d people, %d months, monthly chart %d bytes", len(r.People), len(stats.Monthly(r)), len(m))
+	t.Logf("shipped: %d people, %d months, monthly chart %d bytes", len(r.People), len(register.Monthly(r)), len(m))
 	largest := 0
 	for _, p := range r.People {
 		o := options("ru", "custody", p.Name)
 		o.YearLabels, o.Tooltips = true, true
-		svg := stats.CustodyBar(stats.Custody(p, r.AsOf), o)
+		svg := chart.CustodyBar(register.Custody(p, r.AsOf), o)
 		checkSVG(t, p.Slug, string(svg))
 		largest = max(largest, len(svg))
 		if len(svg) > 3000 {
@@ -352,16 +352,16 @@ func TestShipped(t *testing.T) {
 func TestEmpty(t *testing.T) {
 	statuses := []content.Status{content.Imprisoned}
 	for name, svg := range map[string]template.HTML{
-		"no months":    stats.StackedColumns(nil, statuses, stats.Options{}),
-		"one month":    stats.StackedColumns([]stats.Month{{Start: day("2024-06-01"), Counts: map[content.Status]int{}}}, statuses, stats.Options{}),
-		"no bars":      stats.HBars(nil, func(stats.Bar) string { return "" }, stats.Options{}),
-		"zero bars":    stats.HBars([]stats.Bar{{Key: "a"}, {Key: "b"}}, func(b stats.Bar) string { return b.Key }, stats.Options{}),
-		"one-day bar":  stats.CustodyBar([]stats.Period{{Status: content.Imprisoned, From: day("2024-06-15"), To: day("2024-06-15"), Open: true}}, stats.Options{YearLabels: true}),
-		"only a death": stats.CustodyBar([]stats.Period{{Status: content.Dead, From: day("2024-06-15"), To: day("2024-06-15")}}, stats.Options{Tooltips: true}),
+		"no months":    chart.StackedColumns(nil, statuses, chart.Options{}),
+		"one month":    chart.StackedColumns([]register.Month{{Start: day("2024-06-01"), Counts: map[content.Status]int{}}}, statuses, chart.Options{}),
+		"no bars":      chart.HBars(nil, func(register.Bar) string { return "" }, chart.Options{}),
+		"zero bars":    chart.HBars([]register.Bar{{Key: "a"}, {Key: "b"}}, func(b register.Bar) string { return b.Key }, chart.Options{}),
+		"one-day bar":  chart.CustodyBar([]register.Period{{Status: content.Imprisoned, From: day("2024-06-15"), To: day("2024-06-15"), Open: true}}, chart.Options{YearLabels: true}),
+		"only a death": chart.CustodyBar([]register.Period{{Status: content.Dead, From: day("2024-06-15"), To: day("2024-06-15")}}, chart.Options{Tooltips: true}),
 	} {
 		checkSVG(t, name, string(svg))
 	}
-	if svg := stats.CustodyBar(nil, stats.Options{}); svg != "" {
+	if svg := chart.CustodyBar(nil, chart.Options{}); svg != "" {
 		t.Errorf("custody bar of no periods: %s", svg)
 	}
 }

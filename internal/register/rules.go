@@ -1,0 +1,85 @@
+package register
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
+)
+
+// What events mean beyond a person's status (see [StatusAfter]), for the
+// pages and files that report them. Every rule about event types, statuses
+// and sentences lives in this package, so that a change to the
+// methodology is made in one place.
+
+// ChangeKinds are the sections of the change log, in the order shown:
+// who was added to the register, detained, sentenced, released, died or
+// removed. [ChangeKind] says which section an event goes in.
+var ChangeKinds = []string{"added", "detained", "sentenced", "released", "died", "removed"}
+
+// changeTypes are the event types each of ChangeKinds collects. Other
+// events (a trial, a transfer) change no one's standing and stay on the
+// person pages.
+var changeTypes = [][]content.EventType{
+	{content.Recognized},
+	{content.Detained, content.HouseArrest},
+	{content.Sentenced, content.SentenceChanged, content.Appeal},
+	{content.Released, content.Acquitted, content.Pardoned, content.Amnesty},
+	{content.Died},
+	{content.Delisted},
+}
+
+var changeIndex = func() map[content.EventType]int {
+	m := make(map[content.EventType]int)
+	for i, types := range changeTypes {
+		for _, t := range types {
+			m[t] = i
+		}
+	}
+	return m
+}()
+
+// ChangeKind returns the index in [ChangeKinds] of the change log's section
+// that events of type t go in, or -1 when they are not a change.
+func ChangeKind(t content.EventType) int {
+	if i, ok := changeIndex[t]; ok {
+		return i
+	}
+	return -1
+}
+
+// TermMonths is the person's latest prison term (as of the register's
+// date) in months, for sorting by sentence; 0 when there is none.
+func TermMonths(p *Person) int {
+	if p.Sentence == nil || p.Sentence.Sentence == nil || p.Sentence.Sentence.Kind != content.Prison {
+		return 0
+	}
+	t := p.Sentence.Sentence.Term
+	return t.Years*12 + t.Months
+}
+
+// FirstDetained is the date of the person's first detention event, or the
+// zero date.
+func FirstDetained(p *Person) date.Date {
+	for _, e := range p.Timeline {
+		if e.Type == content.Detained {
+			return e.Date
+		}
+	}
+	return date.Date{}
+}
+
+// Letters returns the postal address, line by line, at which p can be
+// written to: that of the facility where they are held, when site.yaml
+// lists it and their status is one of the current list's.
+func (r *Register) Letters(p *Person) []string {
+	if p == nil || p.Facility == "" || !slices.Contains(r.Site.CurrentStatuses, p.Status) {
+		return nil
+	}
+	f, ok := r.Site.Facilities[p.Facility]
+	if !ok || f.Address == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSpace(f.Address), "\n")
+}
