@@ -9,15 +9,15 @@ import (
 	_ "image/jpeg" // photos
 	_ "image/png"
 	"io"
-
-	_ "golang.org/x/image/webp" // photos
 	"io/fs"
 	"path"
 	"regexp"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+
+	_ "golang.org/x/image/webp" // photos
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tizim/tizim/internal/photo"
 )
@@ -158,22 +158,15 @@ func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *Error
 			toRead = append(toRead, i)
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				people[i] = loadPerson(fsys, dirs[i], langs, &perErrs[i])
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range toRead {
-		next <- i
+		g.Go(func() error {
+			people[i] = loadPerson(fsys, dirs[i], langs, &perErrs[i])
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait() // the errors are the content's, in perErrs
 
 	var out []*Person
 	read := make(map[string]*Person, len(dirs))

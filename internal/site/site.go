@@ -43,6 +43,7 @@ import (
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
@@ -292,26 +293,22 @@ func (s *Site) render(w Writer, jobs []job) error {
 			pending[j.rows].Add(1)
 		}
 	}
+	// Every job runs, and the first error in the order of the jobs is
+	// returned, not the first to happen, so that a broken template gives
+	// the same message every time.
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = jobs[i].run(w)
-				if lang := jobs[i].rows; lang != "" && pending[lang].Add(-1) == 0 {
-					s.dropRows(lang)
-				}
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range jobs {
-		next <- i
+		g.Go(func() error {
+			errs[i] = jobs[i].run(w)
+			if lang := jobs[i].rows; lang != "" && pending[lang].Add(-1) == 0 {
+				s.dropRows(lang)
+			}
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -47,6 +47,7 @@ import (
 	"testing/fstest"
 
 	"github.com/tizim/tizim/internal/content"
+	"golang.org/x/sync/errgroup"
 )
 
 // Write writes a register of n people into dir, which must not hold a
@@ -136,36 +137,19 @@ func generate(n int, seed uint64, emit func(name string, data []byte) error) err
 	}
 
 	// Then the people, in parallel: each from its own random source.
-	var (
-		wg       sync.WaitGroup
-		next     = make(chan int)
-		errMu    sync.Mutex
-		firstErr error
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r := rng(seed, i)
-				id := drawIdentity(r, i)
-				for name, data := range g.person(r, i, id) {
-					if err := emit(path.Join(content.Dir, "people", slugs[i], name), data); err != nil {
-						errMu.Lock()
-						if firstErr == nil {
-							firstErr = err
-						}
-						errMu.Unlock()
-						break
-					}
+	var eg errgroup.Group
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		eg.Go(func() error {
+			r := rng(seed, i)
+			id := drawIdentity(r, i)
+			for name, data := range g.person(r, i, id) {
+				if err := emit(path.Join(content.Dir, "people", slugs[i], name), data); err != nil {
+					return err
 				}
 			}
-		}()
+			return nil
+		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return firstErr
+	return eg.Wait()
 }
