@@ -27,7 +27,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // minMajor is the lowest major version allowed of each action a workflow

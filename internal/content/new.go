@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/gosimple/slug"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // kazakhLetters are the Cyrillic letters Kazakh has and Russian lacks; a

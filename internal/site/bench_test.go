@@ -15,7 +15,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/build"

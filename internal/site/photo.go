@@ -8,9 +8,10 @@ import (
 	"image/jpeg"
 	"image/png"
 
-	_ "golang.org/x/image/webp" // decoding WebP portraits
 	"io/fs"
 	"strings"
+
+	_ "golang.org/x/image/webp" // decoding WebP portraits
 
 	"github.com/tizim/tizim/internal/register"
 )
