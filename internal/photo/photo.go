@@ -265,14 +265,14 @@ func upright(data []byte, m *Metadata) ([]byte, error) {
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the picture: %v", err)
+		return nil, fmt.Errorf("cannot read the picture: %w", err)
 	}
 	if cfg.Width*cfg.Height > maxPixels || cfg.Width > 20000 || cfg.Height > 20000 {
 		return nil, fmt.Errorf("the picture is %d×%d pixels, far more than a portrait needs; save a smaller copy", cfg.Width, cfg.Height)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the picture: %v", err)
+		return nil, fmt.Errorf("cannot read the picture: %w", err)
 	}
 	img = orient(img, m.Orientation)
 	var buf bytes.Buffer

@@ -13,6 +13,7 @@ import (
 
 	_ "golang.org/x/image/webp" // decoding WebP portraits
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -48,7 +49,8 @@ func (s *Site) photo(w Writer, p *register.Person) error {
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the photo: %v; use a JPEG, PNG or WebP file", p.Photo, err)
+		// At the photo's path, so that check's annotation shows on it.
+		return content.ErrorList{&content.Error{Path: p.Photo, Msg: "cannot read the photo (" + err.Error() + "); save it as a JPEG (an animated WebP cannot be shown)", Err: err}}
 	}
 	img = shrink(img, maxPhoto)
 	var buf bytes.Buffer
@@ -58,7 +60,7 @@ func (s *Site) photo(w Writer, p *register.Person) error {
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85})
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %v", p.Photo, err)
+		return fmt.Errorf("%s: %w", p.Photo, err)
 	}
 	return w.Write(photoPath(p), buf.Bytes())
 }
