@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -156,4 +157,43 @@ func TestSyntaxErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseYAML parses arbitrary bytes as a YAML file: parseYAML must never
+// panic, and every error it records must be on a line of the file (counted
+// as yaml.v3 counts them) and, unless it is about the whole file, at a
+// column of that line.
+func FuzzParseYAML(f *testing.F) {
+	for _, tt := range syntaxCases {
+		if len(tt.yaml) < 1000 { // long seeds make the fuzzer crawl
+			f.Add([]byte(tt.yaml))
+		}
+	}
+	f.Add([]byte("name: X\nevents:\n  - {date: 2020, type: other, text: x, sources: [src-a]}\n"))
+	breaks := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var errs ErrorList
+		d := &decoder{path: "case.yaml", errs: &errs}
+		if d.parseYAML(data) != nil {
+			return
+		}
+		if len(errs) == 0 {
+			t.Fatal("no node and no error")
+		}
+		lines := strings.Split(breaks.Replace(strings.TrimPrefix(string(data), "\ufeff")), "\n")
+		for _, e := range errs {
+			if e.Msg == "" || len(e.Msg) > 400 {
+				t.Errorf("message of %d bytes: %q", len(e.Msg), e.Msg)
+			}
+			if e.Line == 0 && e.Msg == "the file is empty" {
+				continue
+			}
+			if e.Line < 1 || e.Line > len(lines) {
+				t.Fatalf("%v: line %d, the file has %d", e, e.Line, len(lines))
+			}
+			if n := utf8.RuneCountInString(lines[e.Line-1]); utf8.Valid(data) && (e.Col < 0 || e.Col > n+1) {
+				t.Fatalf("%v: column %d, the line has %d characters", e, e.Col, n)
+			}
+		}
+	})
 }
