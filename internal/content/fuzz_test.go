@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
@@ -12,7 +13,7 @@ import (
 
 // FuzzCaseFile loads arbitrary bytes as a case file: the loader must never
 // panic, and must either accept the file or explain every problem with a
-// path and a message.
+// path and a message, on a line of the file when it names one.
 func FuzzCaseFile(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/errors/*.txtar")
 	paths = append(paths, "testdata/base.txtar")
@@ -45,9 +46,14 @@ func FuzzCaseFile(f *testing.F) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error %v is not a non-empty ErrorList", err)
 		}
+		// yaml.v3 counts \r and the Unicode line breaks as line breaks too.
+		lines := 1 + strings.Count(strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n").Replace(string(data)), "\n")
 		for _, e := range list {
 			if e.Path == "" || e.Msg == "" {
 				t.Fatalf("error without path or message: %#v", e)
+			}
+			if e.Path == "content/people/fuzz/case.yaml" && (e.Line < 0 || e.Line > lines || e.Col < 0 || e.Line == 0 && e.Col != 0) {
+				t.Fatalf("error at %d:%d, the file has %d lines: %v", e.Line, e.Col, lines, e)
 			}
 		}
 	})

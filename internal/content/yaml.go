@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,8 +44,6 @@ func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
 	return d, d.parseYAML(data)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // parseYAML checks that data is UTF-8 text and parses it into a document
 // node. It returns nil after recording an error.
 func (d *decoder) parseYAML(data []byte) *yaml.Node {
@@ -55,19 +52,8 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		if col := tabAt(data, line); col > 0 {
-			*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Col: col, Msg: "a tab is not allowed here: YAML indents with spaces only; replace the tab with spaces"})
-			return nil
-		}
-		*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Msg: "this is not valid YAML: " + msg + " (check the indentation and that text with a colon is in quotes)"})
+		line, col, msg := syntaxError(data, err)
+		*d.errs = append(*d.errs, &Error{Path: d.path, Line: line, Col: col, Msg: msg})
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -78,29 +64,6 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
-}
-
-// tabAt returns the column of a tab in the indentation of line n (1-based)
-// of data, or 0: the parser's message for it ("found character that cannot
-// start any token") does not say what is wrong.
-func tabAt(data []byte, n int) int {
-	if n < 1 {
-		return 0
-	}
-	lines := bytes.Split(data, []byte("\n"))
-	if n > len(lines) {
-		return 0
-	}
-	for i, c := range lines[n-1] {
-		switch c {
-		case '\t':
-			return i + 1
-		case ' ', '-':
-			continue
-		}
-		return 0
-	}
-	return 0
 }
 
 // checkText rejects bytes that are not UTF-8, naming the first bad byte's
