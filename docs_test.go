@@ -16,7 +16,7 @@ import (
 	"unicode"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/photo/phototest"
+	"github.com/tizim/tizim/internal/testkit/phototest"
 )
 
 // readDoc returns the text of docs/<name>.

@@ -33,7 +33,7 @@ import (
 	tizim "github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // schemaFiles are the editor schemas, one per kind of content file.
@@ -458,7 +458,7 @@ func TestSchemaRejectsFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := txtar.Parse(data)
+			a := testsite.Parse(data)
 			type want struct {
 				line, col int
 				msg       string
@@ -589,7 +589,7 @@ func TestSchemaAcceptsContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range txtar.Parse(base).Files {
+	for _, f := range testsite.Parse(base).Files {
 		files["base.txtar/"+f.Name] = f.Data
 	}
 	files["new/content/people/x/case.yaml"] = content.CaseTemplate("Қайрат Қылышев", "2024-05-06", "https://example.org/schema/case.schema.json")
@@ -705,7 +705,7 @@ func loadOver(t *testing.T, files map[string]string) error {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := txtar.Parse(base).FS("")
+	fsys := testsite.Parse(base).FS("")
 	for p, data := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
 	}

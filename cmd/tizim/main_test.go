@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/build"
-	"github.com/tizim/tizim/internal/photo/phototest"
+	"github.com/tizim/tizim/internal/testkit/phototest"
 )
 
 // tree reads every file under dir into a map, for byte-for-byte comparisons.
@@ -199,7 +199,7 @@ func TestPhotoStrip(t *testing.T) {
 	}
 	code, _, stderr := runTizim("check", "--root", root)
 	if code != 1 || !strings.Contains(stderr, rel+": the photo carries metadata that can identify where and by whom it was taken (GPS location,") ||
-		!strings.Contains(stderr, `run "tizim photo strip `+rel+`"`) {
+		!strings.Contains(stderr, `run "go run ./cmd/tizim photo strip `+rel+`"`) {
 		t.Fatalf("check: exit %d, %s", code, stderr)
 	}
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // FuzzCaseFile loads arbitrary bytes as a case file: the loader must never
@@ -22,7 +22,7 @@ func FuzzCaseFile(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, file := range txtar.Parse(data).Files {
+		for _, file := range testsite.Parse(data).Files {
 			if filepath.Base(file.Name) == "case.yaml" {
 				f.Add(file.Data)
 			}
@@ -33,7 +33,7 @@ func FuzzCaseFile(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a := txtar.Parse(baseData)
+		a := testsite.Parse(baseData)
 		a.Set("content/people/fuzz/case.yaml", data)
 		c, err := content.Load(a.FS(""))
 		if err == nil {

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/photo/phototest"
+	"github.com/tizim/tizim/internal/testkit/phototest"
 )
 
 // pngClaiming is a valid PNG file of one pixel whose header claims a

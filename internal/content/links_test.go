@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // TestSymlinks puts symbolic links into content/ that point outside it:
@@ -23,7 +23,7 @@ func TestSymlinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range txtar.Parse(base).Files {
+	for _, f := range testsite.Parse(base).Files {
 		p := filepath.Join(root, filepath.FromSlash(f.Name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, f.Data, 0o644)

@@ -10,13 +10,13 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/errors/*.txtar")
 
 // fixture returns testdata/base.txtar with the files of name laid over it.
-func fixture(t *testing.T, name string) (*txtar.Archive, map[string][]byte) {
+func fixture(t *testing.T, name string) (*testsite.Archive, map[string][]byte) {
 	t.Helper()
 	baseData, err := os.ReadFile("testdata/base.txtar")
 	if err != nil {
@@ -27,10 +27,10 @@ func fixture(t *testing.T, name string) (*txtar.Archive, map[string][]byte) {
 		t.Fatal(err)
 	}
 	files := make(map[string][]byte)
-	for _, f := range txtar.Parse(baseData).Files {
+	for _, f := range testsite.Parse(baseData).Files {
 		files[f.Name] = f.Data
 	}
-	a := txtar.Parse(data)
+	a := testsite.Parse(data)
 	for _, f := range a.Files {
 		if f.Name != "want" {
 			files[f.Name] = f.Data
@@ -40,7 +40,7 @@ func fixture(t *testing.T, name string) (*txtar.Archive, map[string][]byte) {
 }
 
 func loadFiles(files map[string][]byte) (*content.Content, error) {
-	a := &txtar.Archive{}
+	a := &testsite.Archive{}
 	for name, data := range files {
 		a.Set(name, data)
 	}
@@ -69,7 +69,7 @@ func TestErrors(t *testing.T) {
 			got := []byte(err.Error() + "\n")
 			if *update {
 				a.Set("want", got)
-				if err := os.WriteFile(path, txtar.Format(a), 0o644); err != nil {
+				if err := os.WriteFile(path, testsite.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return

@@ -13,7 +13,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // syntheticSite makes a register of n people shaped like the shipped

@@ -19,7 +19,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden")
@@ -44,7 +44,7 @@ func fixture(t testing.TB) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return txtar.Parse(data).FS("")
+	return testsite.Parse(data).FS("")
 }
 
 // exportAll runs every export of r, by file name.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tizim/tizim/internal/photo"
-	"github.com/tizim/tizim/internal/photo/phototest"
+	"github.com/tizim/tizim/internal/testkit/phototest"
 )
 
 func ExampleRead() {

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/photo"
-	. "github.com/tizim/tizim/internal/photo/phototest"
+	. "github.com/tizim/tizim/internal/testkit/phototest"
 )
 
 // Metadata blocks as phones, cameras and editors write them.

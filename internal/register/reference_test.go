@@ -17,7 +17,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // The reference below is New as it was before it was made fast: the plain

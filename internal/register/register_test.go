@@ -9,7 +9,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 func day(s string) time.Time {
@@ -103,7 +103,7 @@ events:
 
 func load(t *testing.T, asOf string) *register.Register {
 	t.Helper()
-	c, err := content.Load(txtar.Parse([]byte(fixture)).FS(""))
+	c, err := content.Load(testsite.Parse([]byte(fixture)).FS(""))
 	if err != nil {
 		t.Fatal(err)
 	}

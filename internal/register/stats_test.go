@@ -13,7 +13,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 const asOf = "2024-06-15"
@@ -25,7 +25,7 @@ func loadStats(t testing.TB) *register.Register {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := content.Load(txtar.Parse(data).FS(""))
+	c, err := content.Load(testsite.Parse(data).FS(""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 
 	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/site"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // asOf fixes the site's date, so that pages do not change with the day the

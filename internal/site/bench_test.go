@@ -22,7 +22,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // The benchmarks measure the stages of a build separately, on

@@ -15,7 +15,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 type files struct {

@@ -7,7 +7,7 @@ import (
 	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // discard is a Writer that keeps nothing.

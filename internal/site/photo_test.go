@@ -14,7 +14,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // bigJPEG returns a 1600×1200 JPEG without metadata.
@@ -51,7 +51,7 @@ func TestPhotoStripped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := txtar.Parse(data)
+	a := testsite.Parse(data)
 	a.Set("content/people/anna-ivanova/photo.jpg", bigJPEG(t))
 	c, err := content.Load(a.FS(""))
 	if err != nil {
@@ -97,7 +97,7 @@ func TestPhotoWebP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := txtar.Parse(data)
+	a := testsite.Parse(data)
 	a.Set("content/people/anna-ivanova/photo.webp", webp)
 	files := renderFS(t, a.FS(""), "2021-06-01")
 	out := files["people/anna-ivanova/photo.jpg"]

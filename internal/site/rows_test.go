@@ -6,7 +6,7 @@ import (
 	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // TestRowsDropped renders a site and checks that the table rows kept for

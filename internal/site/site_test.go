@@ -24,8 +24,8 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
-	"github.com/tizim/tizim/internal/synth"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/synth"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden")
@@ -52,7 +52,7 @@ func render(t *testing.T, fixture string, asOf string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return renderFS(t, txtar.Parse(data).FS(""), asOf)
+	return renderFS(t, testsite.Parse(data).FS(""), asOf)
 }
 
 // renderFS loads, derives and renders the site in files as of a date.
@@ -242,7 +242,7 @@ func TestLinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := txtar.Parse(data)
+		a := testsite.Parse(data)
 		site := a.Get("content/site.yaml")
 		a.Set("content/site.yaml", bytes.Replace(site, []byte("https://example.org/reg/"), []byte("https://register.example/"), 1))
 		checkLinks(t, renderFS(t, a.FS(""), "2021-06-01"), "register.example", "/")
@@ -349,7 +349,7 @@ func TestThemeOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := txtar.Parse(data)
+	a := testsite.Parse(data)
 	a.Set("templates/404.html", []byte(`{{define "main"}}<h1>Our own not-found page</h1>{{end}}`))
 	a.Set("static/style.css", []byte("body{color:red}"))
 	a.Set("static/extra.txt", []byte("extra"))
@@ -488,7 +488,7 @@ func TestNothingPrivate(t *testing.T) {
 		t.Fatalf("the fixture has only %d markers", n)
 	}
 	for _, portable := range []bool{false, true} {
-		files := renderWith(t, txtar.Parse(data).FS(""), "2021-06-01", portable)
+		files := renderWith(t, testsite.Parse(data).FS(""), "2021-06-01", portable)
 		scanned := 0
 		var scan func(name string, data []byte)
 		scan = func(name string, data []byte) {

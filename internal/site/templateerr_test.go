@@ -14,7 +14,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // TestTemplateErrors breaks a template in each way a fork can, and
@@ -43,7 +43,7 @@ func TestTemplateErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := txtar.Parse(data)
+			a := testsite.Parse(data)
 			files := a.FS("")
 			var theme fs.FS
 			if tt.builtin {

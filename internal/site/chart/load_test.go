@@ -7,7 +7,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 func day(s string) time.Time {
@@ -26,7 +26,7 @@ func load(t testing.TB) *register.Register {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := content.Load(txtar.Parse(data).FS(""))
+	c, err := content.Load(testsite.Parse(data).FS(""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ import (
 )
 
 // root is the repository root: its content/ is the shipped site.
-const root = "../.."
+const root = "../../.."
 
 // asOf is the site's date in every test, so that the current list, and with
 // it what the tests see, does not change from one day to the next.

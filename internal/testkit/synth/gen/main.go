@@ -14,7 +14,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/tizim/tizim/internal/synth"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 func main() {

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/tizim/tizim/internal/build"
-	"github.com/tizim/tizim/internal/txtar"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // TestHostileSiteIsInert builds testdata/hostile/site.txtar, whose every
@@ -24,7 +24,7 @@ func TestHostileSiteIsInert(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	for _, f := range txtar.Parse(data).Files {
+	for _, f := range testsite.Parse(data).Files {
 		p := filepath.Join(dir, "site", filepath.FromSlash(f.Name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
