@@ -184,6 +184,9 @@ func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
 		}
 		th.tmpl[name] = t
 	}
+	if err := th.checkTemplates(); err != nil {
+		return nil, err
+	}
 	err = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
