@@ -22,7 +22,8 @@
 // (see [content.LoadStrings]). Each page template is parsed together with
 // templates/base.html and executes "base". Templates see a [*Page]; every
 // link in them is built with its URL method, which knows the base path and
-// the language, and every word comes from its T method.
+// the language, and every word comes from its T method. What templates may
+// use of the page is [ThemeAPI], which docs/theme.md documents for forks.
 package site
 
 import (

@@ -398,14 +398,18 @@ func (c *checker) notInAPI(pos parse.Pos, prefix, name string) {
 // errorf reports a problem at byte pos of the file of the template being
 // checked, placed as the template errors of rendering are.
 func (c *checker) errorf(pos parse.Pos, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
 	loc, _ := c.tree.ErrorContext(&parse.TextNode{Pos: pos})
-	placed := c.th.placeError(fmt.Errorf("template: %s: %s", loc, fmt.Sprintf(format, args...)), "")
+	placed := c.th.placeError(fmt.Errorf("template: %s: %s", loc, msg), "")
 	var list content.ErrorList
-	if errors.As(placed, &list) {
-		for _, e := range list {
-			e.Err = nil // the message is the whole of it
-			c.report(e)
-		}
+	if !errors.As(placed, &list) {
+		// A name placeError cannot read: the file, at least.
+		c.report(&content.Error{Path: "templates/" + c.tree.ParseName, Msg: msg})
+		return
+	}
+	for _, e := range list {
+		e.Err = nil // the message is the whole of it
+		c.report(e)
 	}
 }
 
