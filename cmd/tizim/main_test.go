@@ -511,7 +511,7 @@ func TestTemplateErrorAnnotation(t *testing.T) {
 	os.WriteFile(filepath.Join(root, "templates/person.html"), []byte("{{define \"main\"}}\n\n\n\n  <p>{{.Nope}}</p>{{end}}\n"), 0o644)
 	t.Chdir(root)
 	code, stdout, _ := runTizim("check", "--format", "github")
-	want := "::error title=tizim check,file=templates/person.html,line=5,col=8::while rendering people/"
+	want := "::error title=tizim check,file=templates/person.html,line=5,col=8::.Nope is not part of the theme's interface"
 	if code != 1 || !strings.HasPrefix(stdout, want) || !strings.Contains(stdout, "in the site's own templates/person.html") {
 		t.Errorf("exit %d, want an annotation starting %q:\n%s", code, want, stdout)
 	}

@@ -22,7 +22,8 @@
 // (see [content.LoadStrings]). Each page template is parsed together with
 // templates/base.html and executes "base". Templates see a [*Page]; every
 // link in them is built with its URL method, which knows the base path and
-// the language, and every word comes from its T method.
+// the language, and every word comes from its T method. What templates may
+// use of the page is [ThemeAPI], which docs/theme.md documents for forks.
 package site
 
 import (
@@ -184,6 +185,9 @@ func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		th.tmpl[name] = t
+	}
+	if err := th.checkTemplates(); err != nil {
+		return nil, err
 	}
 	err = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

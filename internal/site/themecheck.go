@@ -1,0 +1,518 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"text/template/parse"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tizim/tizim/internal/content"
+)
+
+// The check of the theme's interface reads the parse trees of the page
+// templates, follows the page from "base" (and from the fragments Go
+// renders) into every template it is passed to, and checks every chain of
+// fields and methods that starts at the page:
+//
+//   - the first name after the page must be in ThemeAPI, and, in a
+//     fragment rendered once for many pages, be the same on all of them
+//     (its Scope);
+//   - each further name must be an exported field or method of the Go
+//     type the name before it gives (docs/theme.md lists them), up to a
+//     map or an interface, whose contents it does not follow.
+//
+// The page is the dot of "base" and of every template called with it,
+// "$" in those templates, and every variable set to it ({{$pg := .}}).
+// A variable set to what a chain gives ({{$p := .Person}}), and a
+// template called with it or with a dict of such values, are checked by
+// the same rule. The check does not type the rest of a template: inside
+// range and with the dot is something else, which only rendering checks,
+// so there only chains from "$" or a variable are checked here.
+
+// view is what the check knows of a value in a template: its Go type, or
+// for a map made by dict (or given by Go), the values of its keys. The
+// zero view knows nothing, as of the dot inside range and with.
+type view struct {
+	typ  reflect.Type
+	keys map[string]view // a map's values by key; nil unless a map
+	frag *fragment       // the fragment being rendered, nil on a page of its own
+}
+
+// known reports whether the view tells anything to check.
+func (v view) known() bool { return v.typ != nil || len(v.keys) > 0 }
+
+// key identifies the view, so that a template is checked once for each
+// different thing it is given.
+func (v view) key() string {
+	var b strings.Builder
+	if v.typ != nil {
+		b.WriteString(v.typ.String())
+	}
+	if v.frag != nil {
+		b.WriteString("@" + v.frag.name)
+	}
+	if v.keys != nil {
+		b.WriteString("{")
+		for _, k := range slices.Sorted(maps.Keys(v.keys)) {
+			b.WriteString(k + ":" + v.keys[k].key() + ";")
+		}
+		b.WriteString("}")
+	}
+	return b.String()
+}
+
+// pageView is the page, as a page of its own when frag is nil.
+func pageView(frag *fragment) view { return view{typ: pageType, frag: frag} }
+
+// typeView is a value of type T in the fragment page is rendered in.
+func typeView[T any](page view) view { return view{typ: reflect.TypeFor[T](), frag: page.frag} }
+
+// dictView is a map with the given values, such as dict makes.
+func dictView(keys map[string]view) view {
+	known := make(map[string]view)
+	for k, v := range keys {
+		if v.known() {
+			known[k] = v
+		}
+	}
+	return view{keys: known}
+}
+
+// checkTemplates checks that the page templates use of the page only the
+// theme's interface (ThemeAPI), each name where it means something, and
+// that every page template defines "main". It returns every problem as
+// a [content.ErrorList], at the template's file, line and column.
+func (th *Theme) checkTemplates() error {
+	var errs content.ErrorList
+	seen := make(map[string]bool)
+	for _, name := range pageTemplates {
+		c := &checker{th: th, set: th.tmpl[name], done: make(map[string]bool), views: make(map[string]int)}
+		c.report = func(e *content.Error) {
+			if !seen[e.Error()] { // base.html is in every set
+				seen[e.Error()] = true
+				errs = append(errs, e)
+			}
+		}
+		c.checkMain(name)
+		c.enqueue("base", pageView(nil))
+		for i := range fragments {
+			if f := &fragments[i]; f.set == name {
+				c.enqueue(f.name, f.data(pageView(f)))
+			}
+		}
+		c.run()
+	}
+	return errs.Err()
+}
+
+// checker checks the templates of one page template's set.
+type checker struct {
+	th     *Theme
+	set    *template.Template
+	report func(*content.Error)
+	done   map[string]bool // template and view key: checked or queued
+	views  map[string]int  // template -> how many views it is checked with
+	queue  []queued
+	// what the template being checked is: its tree, for places, and
+	// the variables it assigns anew ({{$x = ...}}), which the check
+	// does not follow.
+	tree     *parse.Tree
+	assigned map[string]bool
+}
+
+// queued is a template to check with what it is given.
+type queued struct {
+	name string
+	data view
+}
+
+// maxViews is how many different things one template is checked with at
+// most: a template that calls itself with a dict of what it was given
+// would otherwise be given a new thing each time.
+const maxViews = 16
+
+// vars are the variables of a template in scope, and what they hold.
+type vars map[string]view
+
+func (c *checker) enqueue(name string, data view) {
+	if !data.known() {
+		return
+	}
+	k := name + "\x00" + data.key()
+	if c.done[k] || c.views[name] >= maxViews {
+		return
+	}
+	c.done[k] = true
+	c.views[name]++
+	c.queue = append(c.queue, queued{name, data})
+}
+
+func (c *checker) run() {
+	for len(c.queue) > 0 {
+		q := c.queue[0]
+		c.queue = c.queue[1:]
+		t := c.set.Lookup(q.name)
+		if t == nil || t.Tree == nil || t.Tree.Root == nil {
+			continue // rendering says that a template is missing
+		}
+		c.tree = t.Tree
+		c.assigned = assignedVars(t.Tree.Root)
+		c.list(t.Tree.Root, q.data, vars{"$": q.data})
+	}
+}
+
+// checkMain reports a page template that defines no "main" while base.html
+// has one to fill: its pages would show only the header and footer.
+func (c *checker) checkMain(name string) {
+	main := c.set.Lookup("main")
+	if main == nil || main.Tree == nil || main.Tree.ParseName == name {
+		return
+	}
+	file := c.set.Lookup(name)
+	if file == nil || file.Tree == nil {
+		return
+	}
+	c.tree = file.Tree
+	var defined []string
+	pos := parse.Pos(0)
+	for _, t := range c.set.Templates() {
+		if t.Tree != nil && t.Tree.ParseName == name && t.Name() != name {
+			defined = append(defined, t.Name())
+		}
+	}
+	msg := fmt.Sprintf(`%s defines no "main", so its pages would show only the site's header and footer; a page template writes its content in {{define "main"}}...{{end}}`, name)
+	if meant := closest("main", defined); meant != "" {
+		msg += fmt.Sprintf(` (it defines %q: did you mean "main"?)`, meant)
+		t := c.set.Lookup(meant).Tree
+		c.tree, pos = t, t.Root.Position()
+	}
+	c.errorf(pos, "%s", msg)
+}
+
+// list checks the nodes of l, whose declarations add to v.
+func (c *checker) list(l *parse.ListNode, dot view, v vars) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			c.pipe(n.Pipe, dot, v, false)
+		case *parse.IfNode:
+			c.branch(&n.BranchNode, dot, dot, v, false)
+		case *parse.WithNode:
+			c.branch(&n.BranchNode, view{}, dot, v, false)
+		case *parse.RangeNode:
+			c.branch(&n.BranchNode, view{}, dot, v, true)
+		case *parse.TemplateNode:
+			data := view{}
+			if n.Pipe != nil {
+				data = c.pipe(n.Pipe, dot, v, false)
+			}
+			c.enqueue(n.Name, data)
+		case *parse.ListNode:
+			c.list(n, dot, v)
+		}
+	}
+}
+
+// branch checks an if, with or range: its pipeline, its body with inner
+// as the dot, and its else with the dot it had. Variables declared in
+// it end with it.
+func (c *checker) branch(b *parse.BranchNode, inner, dot view, v vars, isRange bool) {
+	scope := maps.Clone(v)
+	c.pipe(b.Pipe, dot, scope, isRange)
+	c.list(b.List, inner, maps.Clone(scope))
+	c.list(b.ElseList, dot, maps.Clone(scope))
+}
+
+// pipe checks a pipeline and returns what it gives, declaring its
+// variables in v; a range's variables hold elements, which it does not
+// follow.
+func (c *checker) pipe(p *parse.PipeNode, dot view, v vars, isRange bool) view {
+	if p == nil {
+		return view{}
+	}
+	var out view
+	for i, cmd := range p.Cmds {
+		r := c.command(cmd, dot, v)
+		if i == 0 && len(p.Cmds) == 1 {
+			out = r
+		}
+	}
+	for _, d := range p.Decl {
+		name := d.Ident[0]
+		if isRange || len(p.Decl) > 1 || c.assigned[name] {
+			v[name] = view{}
+		} else {
+			v[name] = out
+		}
+	}
+	return out
+}
+
+// command checks the arguments of a command and returns what it gives
+// when its first is the page, a chain from it, or dict.
+func (c *checker) command(cmd *parse.CommandNode, dot view, v vars) view {
+	results := make([]view, len(cmd.Args))
+	lastAPI := make([]string, len(cmd.Args))
+	for i, a := range cmd.Args {
+		results[i], lastAPI[i] = c.arg(a, dot, v)
+	}
+	if len(cmd.Args) == 0 {
+		return view{}
+	}
+	if lastAPI[0] == "Shared" && len(cmd.Args) > 1 {
+		// .Shared "name" renders template name as a fragment.
+		if s, ok := cmd.Args[1].(*parse.StringNode); ok {
+			f := sharedFragment(s.Text)
+			c.enqueue(s.Text, pageView(&f))
+		}
+	}
+	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "dict" {
+		keys := make(map[string]view)
+		for i := 1; i+1 < len(cmd.Args); i += 2 {
+			if k, ok := cmd.Args[i].(*parse.StringNode); ok {
+				keys[k.Text] = results[i+1]
+			}
+		}
+		return dictView(keys)
+	}
+	if _, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
+		return view{} // a function's result
+	}
+	return results[0]
+}
+
+// arg checks an argument and returns what it gives, and the name of the
+// theme's interface it ends in, if any.
+func (c *checker) arg(n parse.Node, dot view, v vars) (view, string) {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return dot, ""
+	case *parse.FieldNode:
+		// The parser places a chain of several fields at its second.
+		start := int(n.Position())
+		if len(n.Ident) > 1 {
+			start -= 1 + len(n.Ident[0])
+		}
+		return c.chain(dot, "", n.Ident, start)
+	case *parse.VariableNode:
+		start := int(n.Position())
+		if len(n.Ident) > 1 {
+			start -= len(n.Ident[0])
+		}
+		root := v[n.Ident[0]] // the zero view for one the check does not follow
+		return c.chain(root, n.Ident[0], n.Ident[1:], start+len(n.Ident[0]))
+	case *parse.ChainNode:
+		base, _ := c.arg(n.Node, dot, v)
+		text := n.Node.String()
+		if _, ok := n.Node.(*parse.PipeNode); ok {
+			text = "(" + text + ")"
+		}
+		return c.chain(base, text, n.Field, int(n.Position()))
+	case *parse.PipeNode:
+		return c.pipe(n, dot, v, false), ""
+	}
+	return view{}, ""
+}
+
+// chain checks the names of a chain from root, written as text, whose
+// first name's dot is at byte at of the template's file. It returns what
+// the chain gives, and its last name when that is one of ThemeAPI.
+func (c *checker) chain(root view, text string, names []string, at int) (view, string) {
+	cur, last := root, ""
+	for _, name := range names {
+		pos := parse.Pos(at)
+		at += 1 + len(name)
+		prefix := text
+		text += "." + name
+		last = ""
+		switch {
+		case cur.keys != nil:
+			next, ok := cur.keys[name]
+			if !ok {
+				return view{}, ""
+			}
+			cur = next
+		case cur.typ == pageType:
+			e, ok := themeAPI[name]
+			if !ok {
+				c.notInAPI(pos, prefix, name)
+				return view{}, ""
+			}
+			if f := cur.frag; f != nil && e.Scope < f.scope {
+				c.errorf(pos, "%s cannot be used in template %q: it is rendered %s, so it does not know which page it is on; see \"Shared fragments\" in docs/theme.md for what it may use", text, f.name, f.shared)
+			}
+			cur, last = view{typ: e.typ, frag: cur.frag}, name
+		case cur.typ != nil:
+			t := cur.typ
+			if k := indirect(t).Kind(); k == reflect.Interface || k == reflect.Map {
+				return view{}, "" // what it holds is known when the page renders
+			}
+			next, ok := memberType(t, name)
+			if !ok {
+				c.errorf(pos, "%s: %s has no field or method %s%s; docs/theme.md lists what each type has", text, t, name, suggestion(prefix, name, members(t)))
+				return view{}, ""
+			}
+			if next == nil {
+				return view{}, ""
+			}
+			cur = view{typ: next, frag: cur.frag}
+		default:
+			return view{}, ""
+		}
+	}
+	return cur, last
+}
+
+// indirect is the type a pointer of type t points to, or t.
+func indirect(t reflect.Type) reflect.Type {
+	if t.Kind() == reflect.Pointer {
+		return t.Elem()
+	}
+	return t
+}
+
+// notInAPI reports name, used on the page written as prefix, which is not
+// in ThemeAPI.
+func (c *checker) notInAPI(pos parse.Pos, prefix, name string) {
+	text := prefix + "." + name
+	if why, ok := goOnly[name]; ok {
+		c.errorf(pos, "%s is for tizim's Go code, not for templates: %s", text, why)
+		return
+	}
+	hint := suggestion(prefix, name, apiNames())
+	if r, _ := utf8.DecodeRuneInString(name); hint == "" && unicode.IsLower(r) {
+		hint = " (a name that begins with a small letter is tizim's own)"
+	}
+	c.errorf(pos, "%s is not part of the theme's interface; a template may use the fields and methods listed in docs/theme.md%s", text, hint)
+}
+
+// errorf reports a problem at byte pos of the file of the template being
+// checked, placed as the template errors of rendering are.
+func (c *checker) errorf(pos parse.Pos, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	loc, _ := c.tree.ErrorContext(&parse.TextNode{Pos: pos})
+	placed := c.th.placeError(fmt.Errorf("template: %s: %s", loc, msg), "")
+	var list content.ErrorList
+	if !errors.As(placed, &list) {
+		// A name placeError cannot read: the file, at least.
+		c.report(&content.Error{Path: "templates/" + c.tree.ParseName, Msg: msg})
+		return
+	}
+	for _, e := range list {
+		e.Err = nil // the message is the whole of it
+		c.report(e)
+	}
+}
+
+// assignedVars returns the variables that a template assigns anew
+// ({{$x = ...}}): what they hold depends on the path rendering takes.
+func assignedVars(root parse.Node) map[string]bool {
+	out := make(map[string]bool)
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, m := range n.Nodes {
+					walk(m)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(&n.BranchNode)
+		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.RangeNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			for _, d := range n.Decl {
+				if n.IsAssign {
+					out[d.Ident[0]] = true
+				}
+			}
+			for _, cmd := range n.Cmds {
+				walk(cmd)
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.ChainNode:
+			walk(n.Node)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// suggestion returns " (did you mean prefix.X?)" for the name of names
+// closest to name, when it is close enough to be a slip.
+func suggestion(prefix, name string, names []string) string {
+	if meant := closest(name, names); meant != "" {
+		return fmt.Sprintf(" (did you mean %s.%s?)", prefix, meant)
+	}
+	return ""
+}
+
+// closest returns the word of words nearest to s, ignoring case, when it
+// is near enough to be a slip: one edit away for a name of up to four
+// letters, two for a longer one (a swap of two letters is one edit).
+func closest(s string, words []string) string {
+	limit := 1
+	if len([]rune(s)) > 4 {
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for _, w := range words {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(w)); d < bestDist {
+			best, bestDist = w, d
+		}
+	}
+	return best
+}
+
+// editDistance is the number of edits (a rune inserted, deleted or
+// replaced, or two neighbours swapped) that make a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
