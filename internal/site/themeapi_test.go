@@ -12,7 +12,6 @@ import (
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/export"
 	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/stats"
 )
 
 // TestThemeAPIIsThePage holds ThemeAPI to Page: every name is one of
@@ -160,8 +159,8 @@ func TestThemeDocs(t *testing.T) {
 		"statistics":        reflect.TypeFor[*statistics](),
 		"export.File":       reflect.TypeFor[export.File](),
 		"export.Column":     reflect.TypeFor[export.Column](),
-		"stats.Month":       reflect.TypeFor[stats.Month](),
-		"stats.Bar":         reflect.TypeFor[stats.Bar](),
+		"register.Month":       reflect.TypeFor[register.Month](),
+		"register.Bar":         reflect.TypeFor[register.Bar](),
 	}
 	typeOf := func(i int, name string) reflect.Type {
 		typ, ok := types[name]
