@@ -159,8 +159,8 @@ func TestThemeDocs(t *testing.T) {
 		"statistics":        reflect.TypeFor[*statistics](),
 		"export.File":       reflect.TypeFor[export.File](),
 		"export.Column":     reflect.TypeFor[export.Column](),
-		"register.Month":       reflect.TypeFor[register.Month](),
-		"register.Bar":         reflect.TypeFor[register.Bar](),
+		"register.Month":    reflect.TypeFor[register.Month](),
+		"register.Bar":      reflect.TypeFor[register.Bar](),
 	}
 	typeOf := func(i int, name string) reflect.Type {
 		typ, ok := types[name]
