@@ -22,7 +22,7 @@ import (
 type decoder struct {
 	path  string
 	errs  *ErrorList
-	langs []string // site.yaml's languages, the default first, for texts given per language
+	langs Languages // site.yaml's languages, the default first, for texts given per language
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -257,7 +257,7 @@ func (d *decoder) langKey(key string, withDefault bool) func(string) string {
 		if !slices.Contains(d.langs, lang) {
 			return key + ": language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(d.langs, ", ") + ")"
 		}
-		if !withDefault && lang == d.langs[0] {
+		if !withDefault && lang == d.langs.Default() {
 			return key + ": " + quote(lang) + " is the default language; this field gives names in the other languages only"
 		}
 		return ""
@@ -271,7 +271,7 @@ func (d *decoder) localText(v *yaml.Node, key string) Text {
 		return Text{Default: d.text(v, key)}
 	}
 	m := d.textMap(v, key, d.langKey(key, true))
-	def := d.langs[0]
+	def := d.langs.Default()
 	t := Text{Default: m[def]}
 	if _, ok := m[def]; !ok {
 		d.errorf(v, "%q has no text in the default language %q; give it as %s: ... (or write the field as plain text)", key, def, def)

@@ -308,7 +308,7 @@ func (pg *Page) Translate(name string) string {
 	return name
 }
 
-func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages[0] }
+func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages.Default() }
 
 // Markdown renders a profile or free page body, with headings at least at
 // minLevel.

@@ -134,7 +134,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		Theme:     th,
 		reg:       reg,
 		files:     files,
-		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
+		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages.Default()),
 		md:        markdownRenderer(),
 		changes:   new(once[changeLog]),
 		bySlug:    new(once[map[string]*register.Person]),
@@ -489,7 +489,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	}
 	// GitHub Pages serves one 404.html for the whole site.
 	jobs = append(jobs, job{name: "404.html", kind: "404", run: func(w Writer) error {
-		pg := s.newPage(r.Site.Languages[0], "404.html")
+		pg := s.newPage(r.Site.Languages.Default(), "404.html")
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	}})
@@ -608,7 +608,7 @@ func (s *Site) searchIndex(w Writer) error {
 // every language has the same pages and the language menu never leads
 // nowhere.
 func (s *Site) freePages(lang string) []*content.Page {
-	def := s.reg.Site.Languages[0]
+	def := s.reg.Site.Languages.Default()
 	byName := make(map[string]*content.Page)
 	for _, fp := range s.reg.Pages {
 		if fp.Lang == lang || (fp.Lang == def && byName[fp.Name] == nil) {
