@@ -414,3 +414,43 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// YAMLFile is a YAML file of a site that another package reads, as package
+// i18n reads the interface text: it records each problem in the file as an
+// [Error] at its line and column, in the same words as the content files
+// get, so that every file of a site is checked alike.
+type YAMLFile struct {
+	// Root is the file's top node, nil when the file could not be read
+	// or parsed (which is recorded).
+	Root *yaml.Node
+	d    *decoder
+}
+
+// ReadYAMLFile reads and parses the YAML file p with the checks of every
+// content file: its size limit, UTF-8 text, no tab in the indentation, no
+// aliases. Problems are added to errs.
+func ReadYAMLFile(fsys fs.FS, p string, errs *ErrorList) *YAMLFile {
+	d, root := readYAML(fsys, p, errs)
+	return &YAMLFile{Root: root, d: d}
+}
+
+// Errorf records a problem at node n, or with the whole file when n is nil.
+func (f *YAMLFile) Errorf(n *yaml.Node, format string, args ...any) { f.d.errorf(n, format, args...) }
+
+// Text decodes v, the value of key, as text, as content fields are: a
+// number is kept as written; yes/no, an empty value and invisible
+// characters are errors.
+func (f *YAMLFile) Text(v *yaml.Node, key string) string { return f.d.text(v, key) }
+
+// KindName says what node n holds, for an error that expected something
+// else: "a list", "a set of fields", "nothing", "a number (3)" or the text
+// in quotes.
+func KindName(n *yaml.Node) string { return kindName(n) }
+
+// IsLangCode reports whether s has the form of a language code in
+// site.yaml: two or three lower-case ASCII letters.
+func IsLangCode(s string) bool { return langRE.MatchString(s) }
+
+// Hidden reports whether a folder entry is one that tizim never reads
+// (see hidden).
+func Hidden(e fs.DirEntry) bool { return hidden(e) }

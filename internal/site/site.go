@@ -19,7 +19,7 @@
 // Templates come from a theme file system holding templates/, static/ and
 // i18n/: the site's own folders over the defaults embedded in the binary
 // (see [Overlay]); i18n files are merged key by key rather than replaced
-// (see [content.LoadStrings]). Each page template is parsed together with
+// (see [i18n.Load]). Each page template is parsed together with
 // templates/base.html and executes "base". Templates see a [*Page]; every
 // link in them is built with its URL method, which knows the base path and
 // the language, and every word comes from its T method.
@@ -47,6 +47,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
+	"github.com/tizim/tizim/internal/i18n"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/search"
 )
@@ -106,7 +107,7 @@ type Theme struct {
 	theme    fs.FS
 	langs    []string
 	tmpl     map[string]*template.Template
-	strings  *content.Strings
+	strings  *i18n.Strings
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 }
@@ -170,7 +171,7 @@ func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
 		assetVer: make(map[string]string),
 		static:   make(map[string][]byte),
 	}
-	str, err := content.LoadStrings(langs, layers(theme)...)
+	str, err := i18n.Load(langs, layers(theme)...)
 	if err != nil {
 		return nil, err
 	}

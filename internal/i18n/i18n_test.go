@@ -1,4 +1,4 @@
-package content_test
+package i18n_test
 
 import (
 	"strings"
@@ -6,14 +6,14 @@ import (
 	"testing/fstest"
 
 	"github.com/tizim/tizim"
-	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/i18n"
 )
 
 // TestThemeStrings fails when a language of the embedded theme lacks a
 // key, a plural form or has a placeholder the English text does not.
 func TestThemeStrings(t *testing.T) {
 	for _, langs := range [][]string{{"en", "ru", "kk"}, {"ru", "kk", "en"}, {"kk", "en"}} {
-		s, err := content.LoadStrings(langs, tizim.Theme)
+		s, err := i18n.Load(langs, tizim.Theme)
 		if err != nil {
 			t.Fatalf("%v: %v", langs, err)
 		}
@@ -31,7 +31,7 @@ func TestStrings(t *testing.T) {
 	site := fstest.MapFS{
 		"i18n/en.yaml": {Data: []byte("a: Hi {name}\n")},
 	}
-	s, err := content.LoadStrings([]string{"en", "ru"}, theme, site)
+	s, err := i18n.Load([]string{"en", "ru"}, theme, site)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestStringsErrors(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			theme := fstest.MapFS{"i18n/en.yaml": {Data: []byte(en)}}
-			_, err := content.LoadStrings(tt.langs, theme, tt.site)
+			_, err := i18n.Load(tt.langs, theme, tt.site)
 			if err == nil {
 				t.Fatal("no error")
 			}

@@ -1,4 +1,7 @@
-package content
+// Package i18n owns the site's languages: the interface text of each (menus,
+// headings, the labels of statuses and event types), read from i18n/<lang>.yaml
+// files in layers, the embedded theme's under the site's own.
+package i18n
 
 import (
 	"errors"
@@ -10,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/plural"
 )
 
@@ -38,16 +42,16 @@ type message struct {
 	col   int
 }
 
-// I18nDir is the folder of interface text files, beside content/ in a
-// site and in the embedded theme.
-const I18nDir = "i18n"
+// Dir is the folder of interface text files, beside content/ in a site and
+// in the embedded theme.
+const Dir = "i18n"
 
 var (
 	i18nKeyRE     = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+)*$`)
 	placeholderRE = regexp.MustCompile(`\{[a-z_]+\}`)
 )
 
-// LoadStrings reads the interface text of each of langs from i18n/ in
+// Load reads the interface text of each of langs from i18n/ in
 // layers, lowest first: the embedded theme, then the site's own folder,
 // whose keys replace the theme's one by one. A site therefore needs an
 // i18n file only for the strings it changes or a language the theme lacks.
@@ -56,34 +60,34 @@ var (
 // form the language needs, and a translation may use only the placeholders
 // of the default language's text. Files in the site's own i18n/ must be
 // for one of langs.
-func LoadStrings(langs []string, layers ...fs.FS) (*Strings, error) {
-	var errs ErrorList
+func Load(langs content.Languages, layers ...fs.FS) (*Strings, error) {
+	var errs content.ErrorList
 	s := &Strings{msgs: make(map[string]map[string]*message)}
 	for _, lang := range langs {
 		s.msgs[lang] = make(map[string]*message)
 	}
 	for i, layer := range layers {
-		entries, err := fs.ReadDir(layer, I18nDir)
+		entries, err := fs.ReadDir(layer, Dir)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			errs = append(errs, &Error{Path: I18nDir, Msg: "cannot read the folder: " + err.Error()})
+			errs = append(errs, &content.Error{Path: Dir, Msg: "cannot read the folder: " + err.Error()})
 			continue
 		}
 		for _, e := range entries {
-			if hidden(e) {
+			if content.Hidden(e) {
 				continue
 			}
-			p := I18nDir + "/" + e.Name()
+			p := Dir + "/" + e.Name()
 			lang, ok := strings.CutSuffix(e.Name(), ".yaml")
 			if !slices.Contains(langs, lang) {
 				if i > 0 { // the theme may carry languages a site does not use
 					msg := "unexpected file; i18n/ holds one <lang>.yaml per language of site.yaml (" + strings.Join(langs, ", ") + ")"
-					if ok && langRE.MatchString(lang) {
+					if ok && content.IsLangCode(lang) {
 						msg = "language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + "); add it there or remove the file"
 					}
-					errs = append(errs, &Error{Path: p, Msg: msg})
+					errs = append(errs, &content.Error{Path: p, Msg: msg})
 				}
 				continue
 			}
@@ -95,13 +99,14 @@ func LoadStrings(langs []string, layers ...fs.FS) (*Strings, error) {
 }
 
 // read merges one i18n file into s.
-func (s *Strings) read(fsys fs.FS, p, lang string, errs *ErrorList) {
-	d, root := readYAML(fsys, p, errs)
+func (s *Strings) read(fsys fs.FS, p, lang string, errs *content.ErrorList) {
+	f := content.ReadYAMLFile(fsys, p, errs)
+	root := f.Root
 	if root == nil {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "an i18n file maps keys to text, like  nav.current: Current list, not %s", kindName(root))
+		f.Errorf(root, "an i18n file maps keys to text, like  nav.current: Current list, not %s", content.KindName(root))
 		return
 	}
 	seen := make(map[string]bool)
@@ -110,10 +115,10 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *ErrorList) {
 		key := k.Value
 		switch {
 		case !i18nKeyRE.MatchString(key):
-			d.errorf(k, "%q is not a key; keys are lower-case words joined by dots, like nav.current", key)
+			f.Errorf(k, "%q is not a key; keys are lower-case words joined by dots, like nav.current", key)
 			continue
 		case seen[key]:
-			d.errorf(k, "%q is given twice; keep one", key)
+			f.Errorf(k, "%q is given twice; keep one", key)
 			continue
 		}
 		seen[key] = true
@@ -125,18 +130,18 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *ErrorList) {
 				fk, fv := v.Content[j], v.Content[j+1]
 				c := plural.Category(fk.Value)
 				if !slices.Contains(need, c) && c != plural.Other {
-					d.errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
+					f.Errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
 					continue
 				}
-				m.forms[c] = d.text(fv, key+"."+fk.Value)
+				m.forms[c] = f.Text(fv, key+"."+fk.Value)
 			}
 			for _, c := range need {
 				if _, ok := m.forms[c]; !ok {
-					d.errorf(v, "%q has no %q form; %s needs the forms %s", key, c, lang, catNames(need))
+					f.Errorf(v, "%q has no %q form; %s needs the forms %s", key, c, lang, catNames(need))
 				}
 			}
 		} else {
-			m.text = d.text(v, key)
+			m.text = f.Text(v, key)
 		}
 		s.msgs[lang][key] = m
 	}
@@ -144,24 +149,24 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *ErrorList) {
 
 // check reports keys missing from a language and placeholders a
 // translation has that the default language's text does not.
-func (s *Strings) check(langs []string, errs *ErrorList) {
+func (s *Strings) check(langs content.Languages, errs *content.ErrorList) {
 	all := make(map[string]bool)
 	for _, lang := range langs {
 		for k := range s.msgs[lang] {
 			all[k] = true
 		}
 	}
-	def := langs[0]
+	def := langs.Default()
 	failed := make(map[string]bool) // files already reported as unreadable
 	for _, e := range *errs {
 		failed[e.Path] = true
 	}
 	for _, lang := range langs {
 		if len(s.msgs[lang]) == 0 {
-			if failed[I18nDir+"/"+lang+".yaml"] {
+			if failed[Dir+"/"+lang+".yaml"] {
 				continue
 			}
-			*errs = append(*errs, &Error{Path: I18nDir + "/" + lang + ".yaml", Msg: "no interface text for language " + quote(lang) + "; copy i18n/en.yaml of tizim's theme to this file and translate it"})
+			*errs = append(*errs, &content.Error{Path: Dir + "/" + lang + ".yaml", Msg: "no interface text for language " + quote(lang) + "; copy i18n/en.yaml of tizim's theme to this file and translate it"})
 			continue
 		}
 		var missing []string
@@ -182,13 +187,13 @@ func (s *Strings) check(langs []string, errs *ErrorList) {
 						if len(allowed) > 0 {
 							msg += "; it may use " + strings.Join(allowed, ", ")
 						}
-						*errs = append(*errs, &Error{Path: m.path, Line: m.line, Col: m.col, Msg: msg})
+						*errs = append(*errs, &content.Error{Path: m.path, Line: m.line, Col: m.col, Msg: msg})
 					}
 				}
 			}
 		}
 		if len(missing) > 0 {
-			*errs = append(*errs, &Error{Path: I18nDir + "/" + lang + ".yaml", Msg: "missing text for " + strings.Join(missing, ", ") + "; every language needs every key"})
+			*errs = append(*errs, &content.Error{Path: Dir + "/" + lang + ".yaml", Msg: "missing text for " + strings.Join(missing, ", ") + "; every language needs every key"})
 		}
 	}
 }
@@ -244,3 +249,5 @@ func (s *Strings) Text(lang, key string, n int) string {
 
 // Keys lists every key of lang, sorted.
 func (s *Strings) Keys(lang string) []string { return slices.Sorted(maps.Keys(s.msgs[lang])) }
+
+func quote(s string) string { return `"` + s + `"` }
