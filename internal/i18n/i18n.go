@@ -14,7 +14,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/plural"
 )
 
 // Strings is the interface text of a site (menus, headings, labels of
@@ -35,8 +34,8 @@ type Strings struct {
 }
 
 type message struct {
-	text  string                     // a plain message
-	forms map[plural.Category]string // or one form per plural category
+	text  string              // a plain message
+	forms map[Category]string // or one form per plural category
 	path  string
 	line  int
 	col   int
@@ -124,12 +123,12 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *content.ErrorList) {
 		seen[key] = true
 		m := &message{path: p, line: v.Line, col: v.Column}
 		if v.Kind == yaml.MappingNode {
-			m.forms = make(map[plural.Category]string)
-			need := plural.Categories(lang)
+			m.forms = make(map[Category]string)
+			need := Categories(lang)
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
-				c := plural.Category(fk.Value)
-				if !slices.Contains(need, c) && c != plural.Other {
+				c := Category(fk.Value)
+				if !slices.Contains(need, c) && c != Other {
 					f.Errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
 					continue
 				}
@@ -221,7 +220,7 @@ func (m *message) placeholders() []string {
 	return out
 }
 
-func catNames(cs []plural.Category) string {
+func catNames(cs []Category) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = string(c)
@@ -241,10 +240,10 @@ func (s *Strings) Text(lang, key string, n int) string {
 	if m.forms == nil {
 		return m.text
 	}
-	if f, ok := m.forms[plural.Of(lang, n)]; ok {
+	if f, ok := m.forms[Plural(lang, n)]; ok {
 		return f
 	}
-	return m.forms[plural.Other]
+	return m.forms[Other]
 }
 
 // Keys lists every key of lang, sorted.
