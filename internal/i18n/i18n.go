@@ -1,6 +1,16 @@
-// Package i18n owns the site's languages: the interface text of each (menus,
-// headings, the labels of statuses and event types), read from i18n/<lang>.yaml
-// files in layers, the embedded theme's under the site's own.
+// Package i18n owns what the site writes differently in each language: the
+// interface text (menus, headings, the labels of statuses and event types),
+// the words and patterns of dates and terms, the plural forms of counted
+// text and the digits of numbers.
+//
+// The words are in one file per language, i18n/<lang>.yaml, read in layers:
+// the embedded theme's, then the site's own, whose keys replace the theme's
+// one by one. So a site adds a language with one file, and changes a word
+// with one key. The rules, which plural form a count takes and how a number
+// is grouped, are CLDR's for every language, from golang.org/x/text.
+//
+// Which language is the default, and that every other falls back to it, is
+// [content.Languages].
 package i18n
 
 import (
@@ -14,6 +24,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
 )
 
 // Strings is the interface text of a site (menus, headings, labels of
@@ -27,18 +38,29 @@ import (
 //
 // A value is either one text or, for text that counts something, a form
 // for each plural category the language uses (en and kk: one, other; ru:
-// one, few, many). Words in braces are placeholders the site fills in;
-// a translation may move them but not invent new ones.
+// one, few, many; see [Categories]). Words in braces are placeholders the
+// site fills in; a translation may move them but not invent new ones. The
+// keys date.* and term.* give the words of dates and terms (see
+// [Strings.Locale]); the month names among them are lists.
 type Strings struct {
-	msgs map[string]map[string]*message // language -> key -> message
+	msgs    map[string]map[string]*message // language -> key -> message
+	tops    map[string]place               // language -> the top of the file last read for it
+	locales map[string]*date.Locale        // language -> its dates, once every key is checked
 }
 
 type message struct {
 	text  string              // a plain message
 	forms map[Category]string // or one form per plural category
+	list  []string            // or the month names of a date key
 	path  string
 	line  int
 	col   int
+}
+
+// place is a position in an i18n file.
+type place struct {
+	path      string
+	line, col int
 }
 
 // Dir is the folder of interface text files, beside content/ in a site and
@@ -57,11 +79,12 @@ var (
 //
 // Every key must exist in every language, plural messages must give every
 // form the language needs, and a translation may use only the placeholders
-// of the default language's text. Files in the site's own i18n/ must be
-// for one of langs.
+// of the default language's text. The date keys must be in every language
+// even when no language has them, each with its placeholders. Files in the
+// site's own i18n/ must be for one of langs.
 func Load(langs content.Languages, layers ...fs.FS) (*Strings, error) {
 	var errs content.ErrorList
-	s := &Strings{msgs: make(map[string]map[string]*message)}
+	s := &Strings{msgs: make(map[string]map[string]*message), tops: make(map[string]place), locales: make(map[string]*date.Locale)}
 	for _, lang := range langs {
 		s.msgs[lang] = make(map[string]*message)
 	}
@@ -94,6 +117,11 @@ func Load(langs content.Languages, layers ...fs.FS) (*Strings, error) {
 		}
 	}
 	s.check(langs, &errs)
+	if len(errs) == 0 {
+		for _, lang := range langs {
+			s.locales[lang] = s.makeLocale(lang)
+		}
+	}
 	return s, errs.Err()
 }
 
@@ -108,6 +136,7 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *content.ErrorList) {
 		f.Errorf(root, "an i18n file maps keys to text, like  nav.current: Current list, not %s", content.KindName(root))
 		return
 	}
+	s.tops[lang] = place{p, root.Line, root.Column}
 	seen := make(map[string]bool)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -121,29 +150,40 @@ func (s *Strings) read(fsys fs.FS, p, lang string, errs *content.ErrorList) {
 			continue
 		}
 		seen[key] = true
+		if dk := dateKeyOf(key); dk != nil {
+			s.msgs[lang][key] = readDateKey(f, p, lang, dk, v)
+			continue
+		}
 		m := &message{path: p, line: v.Line, col: v.Column}
 		if v.Kind == yaml.MappingNode {
-			m.forms = make(map[Category]string)
-			need := Categories(lang)
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				fk, fv := v.Content[j], v.Content[j+1]
-				c := Category(fk.Value)
-				if !slices.Contains(need, c) && c != Other {
-					f.Errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
-					continue
-				}
-				m.forms[c] = f.Text(fv, key+"."+fk.Value)
-			}
-			for _, c := range need {
-				if _, ok := m.forms[c]; !ok {
-					f.Errorf(v, "%q has no %q form; %s needs the forms %s", key, c, lang, catNames(need))
-				}
-			}
+			m.forms = readForms(f, lang, key, v)
 		} else {
 			m.text = f.Text(v, key)
 		}
 		s.msgs[lang][key] = m
 	}
+}
+
+// readForms reads the plural forms v of key, which must be the forms
+// lang needs, and may add "other".
+func readForms(f *content.YAMLFile, lang, key string, v *yaml.Node) map[Category]string {
+	forms := make(map[Category]string)
+	need := Categories(lang)
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		fk, fv := v.Content[j], v.Content[j+1]
+		c := Category(fk.Value)
+		if !slices.Contains(need, c) && c != Other {
+			f.Errorf(fk, "%q is not a plural form of %s; the forms are %s", fk.Value, lang, catNames(need))
+			continue
+		}
+		forms[c] = f.Text(fv, key+"."+fk.Value)
+	}
+	for _, c := range need {
+		if _, ok := forms[c]; !ok {
+			f.Errorf(v, "%q has no %q form; %s needs the forms %s", key, c, lang, catNames(need))
+		}
+	}
+	return forms
 }
 
 // check reports keys missing from a language and placeholders a
@@ -168,8 +208,12 @@ func (s *Strings) check(langs content.Languages, errs *content.ErrorList) {
 			*errs = append(*errs, &content.Error{Path: Dir + "/" + lang + ".yaml", Msg: "no interface text for language " + quote(lang) + "; copy i18n/en.yaml of tizim's theme to this file and translate it"})
 			continue
 		}
+		s.checkDates(lang, errs)
 		var missing []string
 		for _, k := range slices.Sorted(maps.Keys(all)) {
+			if dateKeyOf(k) != nil {
+				continue // checked on their own, more strictly
+			}
 			m, ok := s.msgs[lang][k]
 			if !ok {
 				missing = append(missing, k)
@@ -230,12 +274,16 @@ func catNames(cs []Category) string {
 
 // Text returns the message key in lang, in the plural form for the count
 // n when the message counts something. Placeholders are left for the
-// caller to fill. A key that does not exist gives the key itself, so that
-// a template's typo shows on the page rather than as blank space.
+// caller to fill; a list (month names) is joined by commas. A key that does
+// not exist gives the key itself, so that a template's typo shows on the
+// page rather than as blank space.
 func (s *Strings) Text(lang, key string, n int) string {
 	m := s.msgs[lang][key]
 	if m == nil {
 		return key
+	}
+	if m.list != nil {
+		return strings.Join(m.list, ", ")
 	}
 	if m.forms == nil {
 		return m.text

@@ -242,13 +242,13 @@ func (pg *Page) Time(d date.Date) template.HTML {
 }
 
 // Date formats a date for the page's language.
-func (pg *Page) Date(d date.Date) string { return d.Format(pg.Lang) }
+func (pg *Page) Date(d date.Date) string { return d.Format(pg.site.strings.Locale(pg.Lang)) }
 
 // AsOf is the site's date.
 func (pg *Page) AsOf() date.Date { return date.Of(pg.Reg.AsOf) }
 
 // Term formats a sentence term.
-func (pg *Page) Term(t date.Term) string { return t.Format(pg.Lang) }
+func (pg *Page) Term(t date.Term) string { return t.Format(pg.site.strings.Locale(pg.Lang)) }
 
 // Status is the label of a status.
 func (pg *Page) Status(s content.Status) string { return pg.text("status."+string(s), 0) }
