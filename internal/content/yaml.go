@@ -451,6 +451,7 @@ func KindName(n *yaml.Node) string { return kindName(n) }
 // site.yaml: two or three lower-case ASCII letters.
 func IsLangCode(s string) bool { return langRE.MatchString(s) }
 
-// Hidden reports whether a folder entry is one that tizim never reads
-// (see hidden).
+// Hidden reports whether a folder entry's name starts with a dot, as the
+// files editors and systems leave beside the ones maintainers edit: tizim
+// never reads them, in content/ or in i18n/.
 func Hidden(e fs.DirEntry) bool { return hidden(e) }
