@@ -50,12 +50,12 @@ func (c *Content) Source(id string) *Source { return c.byID[id] }
 type Site struct {
 	Title           Text
 	Description     Text
-	BaseURL         string   // absolute URL ending in "/", e.g. "https://x.github.io/register/"
-	Languages       []string // the first is the default language
-	CurrentStatuses []Status // statuses that put a listed person on the current list
-	RepoURL         string   // optional: the content's repository, for "edit this page" links
-	RepoBranch      string   // default "main"
-	License         string   // optional: the licence of the content, as text
+	BaseURL         string    // absolute URL ending in "/", e.g. "https://x.github.io/register/"
+	Languages       Languages // the first is the default language
+	CurrentStatuses []Status  // statuses that put a listed person on the current list
+	RepoURL         string    // optional: the content's repository, for "edit this page" links
+	RepoBranch      string    // default "main"
+	License         string    // optional: the licence of the content, as text
 	Facilities      map[string]Facility
 	// OfflineZip says whether the site offers site.zip; nil leaves it to
 	// the site's size (see package site).
@@ -64,6 +64,22 @@ type Site struct {
 	// (regions, groups, tags, courts, facilities, recognizing bodies) in the
 	// other languages: name -> language -> name.
 	Translations map[string]map[string]string
+}
+
+// Languages are a site's languages, as site.yaml lists them. The first is
+// the default language: content is written in it, its pages are at the
+// site's root, and every other language shows it wherever it has nothing of
+// its own (a text, a name, a profile, a page). That is the site's one
+// fallback order: a language, then the default.
+type Languages []string
+
+// Default returns the default language, or "" when there is none, which
+// only a Site that was not loaded from site.yaml can have.
+func (l Languages) Default() string {
+	if len(l) == 0 {
+		return ""
+	}
+	return l[0]
 }
 
 // Facility is a place of detention listed in site.yaml, so that readers can

@@ -10,7 +10,7 @@ import (
 
 // The folders of a site that tizim reads, beside .git and whatever else the
 // repository holds. Everything in them is published or shapes what is.
-var siteFolders = []string{Dir, "templates", "static", I18nDir, "schema"}
+var siteFolders = []string{Dir, "templates", "static", "i18n", "schema"}
 
 // ErrLink and ErrSpecial are why [Files] refuses to open a path.
 var (

@@ -50,7 +50,7 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChange
 		return nil, nil, nil, errs.Err()
 	}
 	c.Site = loadSite(fsys, &errs)
-	langs := []string{"en"}
+	langs := Languages{"en"}
 	if c.Site != nil {
 		langs = c.Site.Languages
 	}
@@ -119,7 +119,7 @@ func IsSlug(s string) bool {
 // register has tens of thousands of them, except those in kept, which it
 // takes from there (as copies: a build sets fields of its own people). It
 // also returns the people it read or kept without error, by slug.
-func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *ErrorList) ([]*Person, map[string]*Person) {
+func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, errs *ErrorList) ([]*Person, map[string]*Person) {
 	root := path.Join(Dir, "people")
 	entries, err := fs.ReadDir(fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -185,7 +185,7 @@ func loadPeople(fsys fs.FS, langs []string, kept map[string]*Person, errs *Error
 }
 
 // loadPerson reads one person's folder.
-func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Person {
+func loadPerson(fsys fs.FS, slug string, langs Languages, errs *ErrorList) *Person {
 	dir := path.Join(Dir, "people", slug)
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -212,14 +212,14 @@ func loadPerson(fsys fs.FS, slug string, langs []string, errs *ErrorList) *Perso
 		case name == "case.yaml":
 			hasCase = true
 		case name == "profile.md" || strings.HasPrefix(name, "profile.") && strings.HasSuffix(name, ".md"):
-			lang := langs[0]
+			lang := langs.Default()
 			if name != "profile.md" {
 				lang = strings.TrimSuffix(strings.TrimPrefix(name, "profile."), ".md")
 				if !slices.Contains(langs, lang) {
 					*errs = append(*errs, &Error{Path: p, Msg: "language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(langs, ", ") + "); add it there or rename the file"})
 					continue
 				}
-				if lang == langs[0] {
+				if lang == langs.Default() {
 					*errs = append(*errs, &Error{Path: p, Msg: quote(lang) + " is the default language: name this file profile.md"})
 					continue
 				}
@@ -272,7 +272,7 @@ func trimBOM(b []byte) []byte {
 }
 
 // loadPages reads content/pages/*.md.
-func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
+func loadPages(fsys fs.FS, langs Languages, errs *ErrorList) []*Page {
 	root := path.Join(Dir, "pages")
 	entries, err := fs.ReadDir(fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -298,7 +298,7 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 			*errs = append(*errs, &Error{Path: p, Msg: "unexpected entry; content/pages/ holds only Markdown files named <name>.md or <name>.<lang>.md"})
 			continue
 		}
-		name, lang := base, langs[0]
+		name, lang := base, langs.Default()
 		if i := strings.IndexByte(base, '.'); i >= 0 {
 			name, lang = base[:i], base[i+1:]
 			if !slices.Contains(langs, lang) {
@@ -327,8 +327,8 @@ func loadPages(fsys fs.FS, langs []string, errs *ErrorList) []*Page {
 	// page the other languages fall back to and link to, and whose draft
 	// withholds the page in every language.
 	for _, pg := range pages {
-		if pg.Lang != langs[0] && !seen[pg.Name+"."+langs[0]] {
-			*errs = append(*errs, &Error{Path: pg.Body.Path, Msg: "this translates the page " + quote(pg.Name) + ", which has no file in the default language " + quote(langs[0]) + "; add content/pages/" + pg.Name + ".md (with draft: true to keep it off the site)"})
+		if def := langs.Default(); pg.Lang != def && !seen[pg.Name+"."+def] {
+			*errs = append(*errs, &Error{Path: pg.Body.Path, Msg: "this translates the page " + quote(pg.Name) + ", which has no file in the default language " + quote(def) + "; add content/pages/" + pg.Name + ".md (with draft: true to keep it off the site)"})
 		}
 	}
 	slices.SortFunc(pages, func(a, b *Page) int {

@@ -18,7 +18,7 @@ var (
 )
 
 // loadCase decodes one case.yaml.
-func loadCase(fsys fs.FS, p string, langs []string, errs *ErrorList) *Person {
+func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 	d, root := readYAML(fsys, p, errs)
 	if root == nil {
 		return nil

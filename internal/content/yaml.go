@@ -22,7 +22,7 @@ import (
 type decoder struct {
 	path  string
 	errs  *ErrorList
-	langs []string // site.yaml's languages, the default first, for texts given per language
+	langs Languages // site.yaml's languages, the default first, for texts given per language
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -257,7 +257,7 @@ func (d *decoder) langKey(key string, withDefault bool) func(string) string {
 		if !slices.Contains(d.langs, lang) {
 			return key + ": language " + quote(lang) + " is not one of site.yaml's languages (" + strings.Join(d.langs, ", ") + ")"
 		}
-		if !withDefault && lang == d.langs[0] {
+		if !withDefault && lang == d.langs.Default() {
 			return key + ": " + quote(lang) + " is the default language; this field gives names in the other languages only"
 		}
 		return ""
@@ -271,7 +271,7 @@ func (d *decoder) localText(v *yaml.Node, key string) Text {
 		return Text{Default: d.text(v, key)}
 	}
 	m := d.textMap(v, key, d.langKey(key, true))
-	def := d.langs[0]
+	def := d.langs.Default()
 	t := Text{Default: m[def]}
 	if _, ok := m[def]; !ok {
 		d.errorf(v, "%q has no text in the default language %q; give it as %s: ... (or write the field as plain text)", key, def, def)
@@ -414,3 +414,44 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// YAMLFile is a YAML file of a site that another package reads, as package
+// i18n reads the interface text: it records each problem in the file as an
+// [Error] at its line and column, in the same words as the content files
+// get, so that every file of a site is checked alike.
+type YAMLFile struct {
+	// Root is the file's top node, nil when the file could not be read
+	// or parsed (which is recorded).
+	Root *yaml.Node
+	d    *decoder
+}
+
+// ReadYAMLFile reads and parses the YAML file p with the checks of every
+// content file: its size limit, UTF-8 text, no tab in the indentation, no
+// aliases. Problems are added to errs.
+func ReadYAMLFile(fsys fs.FS, p string, errs *ErrorList) *YAMLFile {
+	d, root := readYAML(fsys, p, errs)
+	return &YAMLFile{Root: root, d: d}
+}
+
+// Errorf records a problem at node n, or with the whole file when n is nil.
+func (f *YAMLFile) Errorf(n *yaml.Node, format string, args ...any) { f.d.errorf(n, format, args...) }
+
+// Text decodes v, the value of key, as text, as content fields are: a
+// number is kept as written; yes/no, an empty value and invisible
+// characters are errors.
+func (f *YAMLFile) Text(v *yaml.Node, key string) string { return f.d.text(v, key) }
+
+// KindName says what node n holds, for an error that expected something
+// else: "a list", "a set of fields", "nothing", "a number (3)" or the text
+// in quotes.
+func KindName(n *yaml.Node) string { return kindName(n) }
+
+// IsLangCode reports whether s has the form of a language code in
+// site.yaml: two or three lower-case ASCII letters.
+func IsLangCode(s string) bool { return langRE.MatchString(s) }
+
+// Hidden reports whether a folder entry's name starts with a dot, as the
+// files editors and systems leave beside the ones maintainers edit: tizim
+// never reads them, in content/ or in i18n/.
+func Hidden(e fs.DirEntry) bool { return hidden(e) }

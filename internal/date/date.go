@@ -4,9 +4,10 @@
 // optionally followed by ~ (approximate, as in "mid-July" or "late February")
 // or ? (uncertain). Years run from 1000 to 2999. In English such dates read
 // "2019", "March 2019", "22 January 2021", "c. July 2020" and
-// "2019 (uncertain)"; Format also writes them in Russian and Kazakh (see
-// Languages). Dates sort by their earliest possible day; callers break the
-// remaining ties by order in the file.
+// "2019 (uncertain)"; Format writes them in the words of a [Locale], which
+// package i18n makes for each language from its i18n file. Dates sort by
+// their earliest possible day; callers break the remaining ties by order in
+// the file.
 //
 // A sentence term is written like 7y, 1y6m, 14d or 3y8m: a number of years
 // (y), months (m) and days (d), in that order, each unit at most once, with
@@ -115,7 +116,7 @@ func Parse(s string) (Date, error) {
 		case 2:
 			last := daysIn(d.Year, d.Month)
 			if n < 1 || n > last {
-				return fail("day %s is out of range for %s %d (01–%02d)", p, english.months[d.Month-1], d.Year, last)
+				return fail("day %s is out of range for %s %d (01–%02d)", p, englishMonths[d.Month-1], d.Year, last)
 			}
 			d.Day, d.Precision = n, Day
 		}
@@ -306,36 +307,35 @@ func (d Date) Contains(t time.Time) bool {
 	return !day.Before(d.First()) && !day.After(d.Last())
 }
 
-// Format returns d for readers in the language lang, such as "22 January
-// 2021", "c. July 2020" or "2019 (uncertain)" in English, "22 января 2021 г."
-// or "ок. июля 2020 г." in Russian ("ru") and "2021 жылғы 22 қаңтар" in
-// Kazakh ("kk"). Languages not in Languages get English. The zero Date
-// gives "".
-func (d Date) Format(lang string) string {
+// Format returns d for readers in the language of l, such as "22 January
+// 2021", "c. July 2020" or "2019 (uncertain)" in English, "22 января 2021
+// г." or "ок. июля 2020 г." in Russian and "2021 жылғы 22 қаңтар" in
+// Kazakh. The zero Date gives "".
+func (d Date) Format(l *Locale) string {
 	if d.Precision >= Month && (d.Month < 1 || d.Month > 12) {
 		return d.String() // not from Parse; avoid indexing out of range
 	}
-	l := localeFor(lang)
+	year := strconv.Itoa(d.Year)
 	var s string
 	switch d.Precision {
 	case Year:
-		s = fmt.Sprintf(l.yearPattern, d.Day, "", d.Year)
+		s = fill(l.YearPattern, year, "", "", "")
 	case Month:
-		months := &l.months
+		names := &l.MonthNames
 		if d.Approximate {
-			months = &l.approximateMonths
+			names = &l.MonthNamesApproximate
 		}
-		s = fmt.Sprintf(l.monthPattern, d.Day, months[d.Month-1], d.Year)
+		s = fill(l.MonthPattern, year, names[d.Month-1], "", "")
 	case Day:
-		s = fmt.Sprintf(l.dayPattern, d.Day, l.monthsWithDay[d.Month-1], d.Year)
+		s = fill(l.DayPattern, year, l.MonthNamesWithDay[d.Month-1], strconv.Itoa(d.Day), "")
 	default:
 		return ""
 	}
 	if d.Approximate {
-		s = fmt.Sprintf(l.approximate, s)
+		s = fill(l.Approximate, "", "", "", s)
 	}
 	if d.Uncertain {
-		s = fmt.Sprintf(l.uncertain, s)
+		s = fill(l.Uncertain, "", "", "", s)
 	}
 	return s
 }

@@ -42,9 +42,9 @@ func FuzzParse(f *testing.F) {
 		if d.Compare(again) != 0 {
 			t.Fatalf("%q: Compare with itself broken", s)
 		}
-		for _, lang := range Languages() {
-			if f := d.Format(lang); f == "" || strings.Contains(f, "%!") {
-				t.Fatalf("%q: Format(%q) = %q", s, lang, f)
+		for _, l := range []*Locale{english, marked} {
+			if f := d.Format(l); f == "" || strings.Contains(f, "{date}") || strings.Contains(f, "{year}") {
+				t.Fatalf("%q: Format = %q", s, f)
 			}
 		}
 		if iso, err := Parse(d.ISO()); err != nil || iso.First() != d.First() || iso.Last() != d.Last() {

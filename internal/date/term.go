@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/tizim/tizim/internal/plural"
 )
 
 // Term is a sentence length in years, months and days, as in 1y6m.
@@ -78,7 +76,7 @@ func (t Term) String() string {
 const termLetters = "ymd"
 
 // termUnit is one nonzero field of a Term; kind indexes termLetters and
-// locale.termUnits.
+// the units of Term.Format.
 type termUnit struct{ n, kind int }
 
 // units lists t's nonzero fields, largest unit first.
@@ -92,20 +90,19 @@ func (t Term) units() []termUnit {
 	return us
 }
 
-// Format returns t for readers in the language lang, such as "7 years",
+// Format returns t for readers in the language of l, such as "7 years",
 // "1 year 6 months" or "14 days" in English, "2 года 3 месяца" in Russian
-// and "7 жыл" in Kazakh. Languages not in Languages get English. The zero
-// Term gives "0 days" ("0 дней", "0 күн"), since a remaining term of nothing
-// is still worth showing.
-func (t Term) Format(lang string) string {
-	l := localeFor(lang)
+// and "7 жыл" in Kazakh. The zero Term gives "0 days" ("0 дней", "0
+// күн"), since a remaining term of nothing is still worth showing.
+func (t Term) Format(l *Locale) string {
+	units := [3]func(int) string{l.Years, l.Months, l.Days}
 	us := t.units()
 	if len(us) == 0 {
 		us = []termUnit{{0, 2}}
 	}
 	words := make([]string, len(us))
 	for i, u := range us {
-		words[i] = fmt.Sprintf("%d %s", u.n, l.termUnits[u.kind][plural.Of(l.lang, u.n)])
+		words[i] = units[u.kind](u.n)
 	}
 	return strings.Join(words, " ")
 }

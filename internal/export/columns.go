@@ -93,8 +93,8 @@ var csvNotes = []string{
 
 // PeopleColumns documents register.csv for a site with the given languages
 // (the first is the default): a name_<lang> column for each other language.
-func PeopleColumns(langs []string) []Column {
-	def := langs[0]
+func PeopleColumns(langs content.Languages) []Column {
+	def := langs.Default()
 	cols := []Column{
 		{"slug", typeText, "The person's identifier: the folder of their case file and the last part of their page's address.", "qairat-qylyshev"},
 		{"url", typeText, "The address of the person's page in the default language.", "https://tizim.github.io/kazakhstan/people/qairat-qylyshev/"},
@@ -129,8 +129,8 @@ func PeopleColumns(langs []string) []Column {
 
 // EventColumns documents events.csv for a site with the given languages
 // (the first is the default): a text_<lang> column for each other language.
-func EventColumns(langs []string) []Column {
-	def := langs[0]
+func EventColumns(langs content.Languages) []Column {
+	def := langs.Default()
 	cols := []Column{
 		{"slug", typeText, "The slug of the person the event belongs to, as in register.csv.", "qairat-qylyshev"},
 		{"name", typeText, "The person's name in the default language.", "Qairat Qylyshev"},

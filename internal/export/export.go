@@ -180,7 +180,7 @@ func JSON(r *register.Register) ([]byte, error) { return inMemory(WriteJSON, r) 
 // and written in turn, then the sources they cite.
 func WriteJSON(w io.Writer, r *register.Register) error {
 	site := r.Site
-	def := site.Languages[0]
+	def := site.Languages.Default()
 	people := bySlug(r)
 	head, cited := jsonHead(r, people)
 
@@ -235,7 +235,7 @@ func WriteJSON(w io.Writer, r *register.Register) error {
 // per person, so that the head can be written before the people are.
 func jsonHead(r *register.Register, people []*register.Person) (jsonDoc, []string) {
 	site := r.Site
-	def := site.Languages[0]
+	def := site.Languages.Default()
 	head := jsonDoc{
 		Title:       texts(site.Title, def),
 		Description: texts(site.Description, def),

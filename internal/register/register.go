@@ -117,10 +117,7 @@ func New(c *content.Content, asOf time.Time) *Register {
 	// language; a draft translation withholds only itself, and its
 	// language shows the default one.
 	drafts := make(map[string]bool)
-	def := ""
-	if len(c.Site.Languages) > 0 {
-		def = c.Site.Languages[0]
-	}
+	def := c.Site.Languages.Default()
 	for _, pg := range c.Pages {
 		if pg.Draft && pg.Lang == def {
 			drafts[pg.Name] = true

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -45,9 +46,9 @@ type Doc struct {
 
 // Options configure [Index].
 type Options struct {
-	Langs    []string // the site's languages, default first; required
-	Dir      string   // folder of the files in the output, default "search"
-	MaxShard int      // largest leaf shard in bytes, default DefaultMaxShard
+	Langs    content.Languages // the site's languages, default first; required
+	Dir      string            // folder of the files in the output, default "search"
+	MaxShard int               // largest leaf shard in bytes, default DefaultMaxShard
 	// MaxSummary is the largest summary shard in bytes, default
 	// DefaultMaxSummary; never more than MaxShard.
 	MaxSummary int
@@ -105,8 +106,8 @@ func Index(docs []Doc, opt Options) (map[string][]byte, error) {
 			return nil, fmt.Errorf("search: document %d has no slug", i)
 		case slugs[d.Slug]:
 			return nil, fmt.Errorf("search: slug %q is repeated", d.Slug)
-		case d.Names[opt.Langs[0]] == "":
-			return nil, fmt.Errorf("search: %s has no name in %s", d.Slug, opt.Langs[0])
+		case d.Names[opt.Langs.Default()] == "":
+			return nil, fmt.Errorf("search: %s has no name in %s", d.Slug, opt.Langs.Default())
 		}
 		slugs[d.Slug] = true
 		statusSet[d.Status] = true
@@ -174,11 +175,11 @@ func Index(docs []Doc, opt Options) (map[string][]byte, error) {
 
 // record returns the JSON record of d (see the package documentation) and
 // its tokens, sorted.
-func record(d Doc, langs, statuses []string) ([]byte, []string) {
+func record(d Doc, langs content.Languages, statuses []string) ([]byte, []string) {
 	shown := make([]string, len(langs))
 	for i, l := range langs {
 		if shown[i] = d.Names[l]; shown[i] == "" {
-			shown[i] = d.Names[langs[0]]
+			shown[i] = d.Names[langs.Default()]
 		}
 	}
 	names := make([]any, len(langs))

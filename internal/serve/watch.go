@@ -16,11 +16,12 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/i18n"
 )
 
 // watched are the folders of a site whose files make the site: its
 // content and its own theme.
-var watched = []string{content.Dir, "templates", "static", content.I18nDir}
+var watched = []string{content.Dir, "templates", "static", i18n.Dir}
 
 // watcher reports changes under the watched folders of a site. Operating
 // systems watch single folders, not trees, so it watches every folder

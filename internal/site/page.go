@@ -14,6 +14,7 @@ import (
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/export"
+	"github.com/tizim/tizim/internal/i18n"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -228,24 +229,9 @@ func (pg *Page) text(key string, n int, repl ...string) string {
 	return strings.NewReplacer(repl...).Replace(msg)
 }
 
-// Num writes a whole number the language's way: 12,345 in English,
-// 12 345 (with a no-break space) in Russian and Kazakh.
-func (pg *Page) Num(n int) string {
-	s := strconv.Itoa(n)
-	sep := ","
-	if pg.Lang != "en" {
-		sep = "\u00a0"
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// Num writes a whole number the language's way (see [i18n.Number]): 12,345
+// in English, 12 345 (with a no-break space) in Russian and Kazakh.
+func (pg *Page) Num(n int) string { return i18n.Number(pg.Lang, n) }
 
 // Time is a date as a <time> element, formatted for the page's language.
 func (pg *Page) Time(d date.Date) template.HTML {
@@ -256,13 +242,13 @@ func (pg *Page) Time(d date.Date) template.HTML {
 }
 
 // Date formats a date for the page's language.
-func (pg *Page) Date(d date.Date) string { return d.Format(pg.Lang) }
+func (pg *Page) Date(d date.Date) string { return d.Format(pg.site.strings.Locale(pg.Lang)) }
 
 // AsOf is the site's date.
 func (pg *Page) AsOf() date.Date { return date.Of(pg.Reg.AsOf) }
 
 // Term formats a sentence term.
-func (pg *Page) Term(t date.Term) string { return t.Format(pg.Lang) }
+func (pg *Page) Term(t date.Term) string { return t.Format(pg.site.strings.Locale(pg.Lang)) }
 
 // Status is the label of a status.
 func (pg *Page) Status(s content.Status) string { return pg.text("status."+string(s), 0) }
@@ -308,7 +294,7 @@ func (pg *Page) Translate(name string) string {
 	return name
 }
 
-func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages[0] }
+func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages.Default() }
 
 // Markdown renders a profile or free page body, with headings at least at
 // minLevel.

@@ -19,7 +19,7 @@
 // Templates come from a theme file system holding templates/, static/ and
 // i18n/: the site's own folders over the defaults embedded in the binary
 // (see [Overlay]); i18n files are merged key by key rather than replaced
-// (see [content.LoadStrings]). Each page template is parsed together with
+// (see [i18n.Load]). Each page template is parsed together with
 // templates/base.html and executes "base". Templates see a [*Page]; every
 // link in them is built with its URL method, which knows the base path and
 // the language, and every word comes from its T method. What templates may
@@ -48,6 +48,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/export"
+	"github.com/tizim/tizim/internal/i18n"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/search"
 )
@@ -107,7 +108,7 @@ type Theme struct {
 	theme    fs.FS
 	langs    []string
 	tmpl     map[string]*template.Template
-	strings  *content.Strings
+	strings  *i18n.Strings
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 }
@@ -135,7 +136,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		Theme:     th,
 		reg:       reg,
 		files:     files,
-		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages[0]),
+		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages.Default()),
 		md:        markdownRenderer(),
 		changes:   new(once[changeLog]),
 		bySlug:    new(once[map[string]*register.Person]),
@@ -171,7 +172,7 @@ func LoadTheme(theme fs.FS, langs []string) (*Theme, error) {
 		assetVer: make(map[string]string),
 		static:   make(map[string][]byte),
 	}
-	str, err := content.LoadStrings(langs, layers(theme)...)
+	str, err := i18n.Load(langs, layers(theme)...)
 	if err != nil {
 		return nil, err
 	}
@@ -493,7 +494,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	}
 	// GitHub Pages serves one 404.html for the whole site.
 	jobs = append(jobs, job{name: "404.html", kind: "404", run: func(w Writer) error {
-		pg := s.newPage(r.Site.Languages[0], "404.html")
+		pg := s.newPage(r.Site.Languages.Default(), "404.html")
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	}})
@@ -612,7 +613,7 @@ func (s *Site) searchIndex(w Writer) error {
 // every language has the same pages and the language menu never leads
 // nowhere.
 func (s *Site) freePages(lang string) []*content.Page {
-	def := s.reg.Site.Languages[0]
+	def := s.reg.Site.Languages.Default()
 	byName := make(map[string]*content.Page)
 	for _, fp := range s.reg.Pages {
 		if fp.Lang == lang || (fp.Lang == def && byName[fp.Name] == nil) {

@@ -113,7 +113,7 @@ func (pg *Page) BarLabel(kind string) func(register.Bar) string {
 
 // MonthName is the month of t, as in "March 2020".
 func (pg *Page) MonthName(t time.Time) string {
-	return date.Date{Year: t.Year(), Month: int(t.Month()), Precision: date.Month}.Format(pg.Lang)
+	return pg.Date(date.Date{Year: t.Year(), Month: int(t.Month()), Precision: date.Month})
 }
 
 // Label names bar b of the given kind, for the data tables.

@@ -14,8 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/date"
+	"github.com/tizim/tizim/internal/i18n"
 	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site/chart"
 )
@@ -30,6 +32,15 @@ var statusNames = map[string]map[content.Status]string{
 	"ru": {content.Imprisoned: "Лишение свободы", content.PretrialDetention: "Под стражей", content.HouseArrested: "Домашний арест",
 		content.RestrictedStatus: "Ограничение свободы", content.Free: "На свободе", content.Dead: "Умер(ла)"},
 }
+
+// words are the theme's, for the dates of tooltips.
+var words = func() *i18n.Strings {
+	s, err := i18n.Load([]string{"en", "ru"}, tizim.Theme)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
 
 // group writes n with a thin space between groups of three digits, as the
 // Russian pages would.
@@ -50,9 +61,9 @@ func options(lang, id, title string) chart.Options {
 		Everyone: map[string]string{"en": "Everyone ever listed", "ru": "Все, кто был в списке"}[lang],
 		Current:  map[string]string{"en": "On the current list", "ru": "В текущем списке"}[lang],
 		Period: func(p register.Period) string {
-			s := statusNames[lang][p.Status] + ": " + p.Since.Format(lang)
+			s := statusNames[lang][p.Status] + ": " + p.Since.Format(words.Locale(lang))
 			if !p.Open && p.Status != content.Dead {
-				s += " – " + p.Until.Format(lang)
+				s += " – " + p.Until.Format(words.Locale(lang))
 			}
 			return s
 		},
