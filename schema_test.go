@@ -647,10 +647,10 @@ func TestSchemasAreValid(t *testing.T) {
 	}
 	// The published copy is the embedded one.
 	for _, file := range schemaFiles {
-		embedded, err := fs.ReadFile(tizim.Theme, "schema/"+file)
+		embedded, err := fs.ReadFile(tizim.DefaultTheme, "schema/"+file)
 		disk, _ := os.ReadFile(filepath.Join("schema", file))
 		if err != nil || !bytes.Equal(embedded, disk) {
-			t.Errorf("schema/%s is not embedded in tizim.Theme: %v", file, err)
+			t.Errorf("schema/%s is not embedded in tizim.DefaultTheme: %v", file, err)
 		}
 	}
 }

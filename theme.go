@@ -6,10 +6,11 @@ package tizim
 
 import "embed"
 
-// Theme is the default templates/, static/ and i18n/ folders, and schema/:
-// the JSON Schemas of the content files (case.yaml, sources, site.yaml and
-// page front matter), which every site publishes under /schema/ so that
-// editors can check content as it is typed (see docs/editing-on-github.md).
+// DefaultTheme is the default templates/, static/ and i18n/ folders, and
+// schema/: the JSON Schemas of the content files (case.yaml, sources,
+// site.yaml and page front matter), which every site publishes under
+// /schema/ so that editors can check content as it is typed (see
+// docs/editing-on-github.md).
 //
 //go:embed templates static i18n schema
-var Theme embed.FS
+var DefaultTheme embed.FS

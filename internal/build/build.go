@@ -139,7 +139,7 @@ func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := site.New(reg, files, Theme(files))
+	s, err := site.New(reg, files, ThemeFiles(files))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -150,9 +150,9 @@ type discard struct{}
 
 func (discard) Write(string, []byte) error { return nil }
 
-// Theme returns the site's theme: its own templates/ and static/ over the
-// embedded defaults.
-func Theme(files fs.FS) fs.FS { return site.Overlay(files, tizim.Theme) }
+// ThemeFiles returns the files of the site's theme: its own templates/,
+// static/, i18n/ and schema/ over the embedded defaults.
+func ThemeFiles(files fs.FS) fs.FS { return site.Overlay(files, tizim.DefaultTheme) }
 
 // Build renders the site into a temporary folder beside opts.Out and then
 // puts it in place of opts.Out. On any error opts.Out is left as it was;
@@ -170,7 +170,7 @@ func Build(opts Options) (Stats, error) {
 		}
 		reg.Site.BaseURL = u
 	}
-	s, err := site.New(reg, files, Theme(files))
+	s, err := site.New(reg, files, ThemeFiles(files))
 	if err != nil {
 		return Stats{}, err
 	}

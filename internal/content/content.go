@@ -36,7 +36,7 @@ import (
 
 // Content is a loaded, validated content folder.
 type Content struct {
-	Site    *Site
+	Site    *Settings
 	People  []*Person // sorted by slug; includes drafts
 	Sources []*Source // sorted by id
 	Pages   []*Page   // sorted by name, then language
@@ -46,8 +46,8 @@ type Content struct {
 // Source returns the source with the given id, or nil.
 func (c *Content) Source(id string) *Source { return c.byID[id] }
 
-// Site is content/site.yaml.
-type Site struct {
+// Settings are content/site.yaml: the site's own settings.
+type Settings struct {
 	Title           Text
 	Description     Text
 	BaseURL         string    // absolute URL ending in "/", e.g. "https://x.github.io/register/"

@@ -20,7 +20,7 @@ var (
 )
 
 // loadSite decodes content/site.yaml, filling in the format's defaults.
-func loadSite(fsys fs.FS, errs *ErrorList) *Site {
+func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 	p := path.Join(Dir, "site.yaml")
 	if _, err := fs.Stat(fsys, p); errors.Is(err, fs.ErrNotExist) {
 		*errs = append(*errs, &Error{Path: p, Msg: "missing site.yaml; it needs at least a title (see the content format in README.md)"})
@@ -30,7 +30,7 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Site {
 	if root == nil {
 		return nil
 	}
-	s := &Site{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main"}
+	s := &Settings{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main"}
 	var title, description, translations *yaml.Node // decoded once the languages are known
 	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
 		switch key {

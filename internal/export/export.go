@@ -288,7 +288,7 @@ func jsonHead(r *register.Register, people []*register.Person) (jsonDoc, []strin
 }
 
 // newJSONPerson returns a person as register.json has them.
-func newJSONPerson(site *content.Site, p *register.Person, def string) jsonPerson {
+func newJSONPerson(site *content.Settings, p *register.Person, def string) jsonPerson {
 	jp := jsonPerson{
 		Slug:          p.Slug,
 		URL:           personURL(site, p),
@@ -509,7 +509,7 @@ func bySlug(r *register.Register) []*register.Person {
 
 // personURL is the person's page in the default language. base_url ends
 // in "/" and slugs need no escaping (lower-case letters, digits, hyphens).
-func personURL(site *content.Site, p *register.Person) string {
+func personURL(site *content.Settings, p *register.Person) string {
 	return site.BaseURL + "people/" + p.Slug + "/"
 }
 

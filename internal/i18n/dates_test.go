@@ -13,7 +13,7 @@ import (
 // theme loads the embedded theme's interface text in en, ru and kk.
 func theme(t *testing.T) *i18n.Strings {
 	t.Helper()
-	s, err := i18n.Load([]string{"en", "ru", "kk"}, tizim.Theme)
+	s, err := i18n.Load([]string{"en", "ru", "kk"}, tizim.DefaultTheme)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // The dates and terms of each language the theme ships, in the words of its
 // i18n file.
 func ExampleStrings_Locale() {
-	s, err := i18n.Load([]string{"en", "ru", "kk"}, tizim.Theme)
+	s, err := i18n.Load([]string{"en", "ru", "kk"}, tizim.DefaultTheme)
 	if err != nil {
 		panic(err)
 	}

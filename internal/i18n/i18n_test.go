@@ -13,7 +13,7 @@ import (
 // key, a plural form or has a placeholder the English text does not.
 func TestThemeStrings(t *testing.T) {
 	for _, langs := range [][]string{{"en", "ru", "kk"}, {"ru", "kk", "en"}, {"kk", "en"}} {
-		s, err := i18n.Load(langs, tizim.Theme)
+		s, err := i18n.Load(langs, tizim.DefaultTheme)
 		if err != nil {
 			t.Fatalf("%v: %v", langs, err)
 		}

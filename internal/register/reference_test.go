@@ -316,7 +316,7 @@ func sameNil[S ~[]E, E any](a, b S) bool { return (a == nil) == (b == nil) }
 // the register's events to sort by packed keys.
 func tangled(n int, seed uint64, wide bool) *content.Content {
 	r := rand.New(rand.NewPCG(seed, 1))
-	c := &content.Content{Site: &content.Site{CurrentStatuses: content.DefaultCurrentStatuses}}
+	c := &content.Content{Site: &content.Settings{CurrentStatuses: content.DefaultCurrentStatuses}}
 	for i := range 60 {
 		c.Sources = append(c.Sources, &content.Source{ID: "s" + strconv.Itoa(i)})
 	}

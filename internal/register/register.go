@@ -38,7 +38,7 @@ import (
 
 // Register is the published register as of one date.
 type Register struct {
-	Site    *content.Site
+	Site    *content.Settings
 	AsOf    time.Time       // the site's date, 00:00 UTC
 	People  []*Person       // every published person, sorted by name
 	Current []*Person       // the current list as of AsOf, sorted by name

@@ -361,7 +361,7 @@ func TestStatsDeterministic(t *testing.T) {
 // dates of every precision, qualifiers and membership events, as of asOf.
 func synthetic(n int, seed uint64, asOf time.Time) *register.Register {
 	rng := rand.New(rand.NewPCG(seed, 42))
-	c := &content.Content{Site: &content.Site{
+	c := &content.Content{Site: &content.Settings{
 		Title:           content.Text{Default: "Synthetic"},
 		Languages:       []string{"en"},
 		CurrentStatuses: content.DefaultCurrentStatuses,

@@ -377,7 +377,7 @@ func TestCmp16(t *testing.T) {
 
 func TestDocs(t *testing.T) {
 	r := &register.Register{
-		Site: &content.Site{Languages: []string{"en", "ru", "kk"}},
+		Site: &content.Settings{Languages: []string{"en", "ru", "kk"}},
 		People: []*register.Person{
 			{Person: &content.Person{Slug: "qairat-qylyshev", Name: "Qairat Qylyshev",
 				Names: map[string]string{"kk": "Қайрат Қылышев", "ru": "Кайрат Кылышев"}, Aliases: []string{"Kaireke"}},

@@ -14,10 +14,10 @@ import (
 	"github.com/tizim/tizim/internal/site"
 )
 
-// Site is one build's output, as `tizim build` would write it.
-type Site struct {
+// Snapshot is one build's output, as `tizim build` would write it.
+type Snapshot struct {
 	// Files are the site's files; nil until there is a good build. Never
-	// changed once built: a rebuild makes a new Site, so that requests
+	// changed once built: a rebuild makes a new Snapshot, so that requests
 	// being served keep a consistent site.
 	Files Files
 	// Base is the URL path the site lives under, from base_url: "/" or
@@ -45,9 +45,9 @@ func (m MapFiles) Get(name string) ([]byte, bool, error) {
 // last build, as slash-separated paths relative to the site folder (nil:
 // unknown, everything may have changed).
 //
-// On error the returned Site may be nil, or carry just Base, where the
+// On error the returned Snapshot may be nil, or carry just Base, where the
 // site should be served once it builds.
-type BuildFunc func(changed []string) (*Site, error)
+type BuildFunc func(changed []string) (*Snapshot, error)
 
 // Build returns a BuildFunc that loads and checks the whole site in root,
 // reading again only the people's folders that changed ([build.Loader]),
@@ -59,30 +59,30 @@ type BuildFunc func(changed []string) (*Site, error)
 func Build(root string, asOf time.Time) BuildFunc {
 	loader := build.NewLoader(root, asOf)
 	var theme *site.Theme // kept while no file of it changes
-	return func(changed []string) (*Site, error) {
+	return func(changed []string) (*Snapshot, error) {
 		reg, files, err := loader.Load(changed)
 		if err != nil {
-			return &Site{Base: guessBase(root)}, err
+			return &Snapshot{Base: guessBase(root)}, err
 		}
 		base := basePath(reg.Site.BaseURL)
 		// The theme (templates, static files, interface text) reads
 		// nothing in content/.
 		if theme == nil || !allUnder(changed, content.Dir+"/") || !slices.Equal(theme.Langs(), reg.Site.Languages) {
-			if theme, err = site.LoadTheme(build.Theme(files), reg.Site.Languages); err != nil {
-				return &Site{Base: base}, err
+			if theme, err = site.LoadTheme(build.ThemeFiles(files), reg.Site.Languages); err != nil {
+				return &Snapshot{Base: base}, err
 			}
 		}
 		s, err := site.NewWithTheme(reg, files, theme)
 		if err != nil {
-			return &Site{Base: base}, err
+			return &Snapshot{Base: base}, err
 		}
 		lazy := s.Lazy()
 		if !allUnder(changed, content.Dir+"/people/") { // an edit there cannot break a template that worked
 			if err := lazy.Check(); err != nil {
-				return &Site{Base: base}, err
+				return &Snapshot{Base: base}, err
 			}
 		}
-		return &Site{Files: lazy, Base: base}, nil
+		return &Snapshot{Files: lazy, Base: base}, nil
 	}
 }
 

@@ -54,7 +54,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *state) {
 // shows its errors, and one line in the log.
 func (s *Server) serveRenderError(w http.ResponseWriter, r *http.Request, st *state, err error) {
 	fmt.Fprintln(s.log, err) // it names the file
-	failed := &state{id: st.id, gen: st.gen, site: &Site{Base: st.site.Base}, errs: problems(err)}
+	failed := &state{id: st.id, gen: st.gen, site: &Snapshot{Base: st.site.Base}, errs: problems(err)}
 	s.serveErrorPage(w, r, failed)
 }
 

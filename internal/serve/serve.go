@@ -9,7 +9,7 @@
 // to responses only; the files of the build stay exactly what `tizim build`
 // would write.
 //
-// The parts: a [BuildFunc] makes a [Site] (its files, rendered on demand);
+// The parts: a [BuildFunc] makes a [Snapshot] (its files, rendered on demand);
 // a [Server] holds the current one, swapped atomically, and serves it over
 // HTTP; [Run] wires a file watcher to [Server.Rebuild].
 package serve

@@ -40,7 +40,7 @@ type state struct {
 	// reloads when it missed a build, even one made by an earlier run.
 	id   string
 	gen  int       // builds so far
-	site *Site     // the last good build; Files is nil until there is one
+	site *Snapshot // the last good build; Files is nil until there is one
 	errs []Problem // the latest build's errors; none when it succeeded
 }
 
@@ -75,7 +75,7 @@ func NewServer(build BuildFunc, log io.Writer) *Server {
 	}
 	s := &Server{build: build, log: log, epoch: strconv.FormatInt(time.Now().UnixNano(), 36), done: make(chan struct{}),
 		codespace: codespace{name: os.Getenv("CODESPACE_NAME"), domain: os.Getenv("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN")}}
-	s.state.Store(&state{id: s.epoch + "-0", site: &Site{Base: "/"}})
+	s.state.Store(&state{id: s.epoch + "-0", site: &Snapshot{Base: "/"}})
 	return s
 }
 
@@ -101,7 +101,7 @@ func (s *Server) Rebuild(changed []string) {
 		err = errors.New("the build made no site") // a BuildFunc's mistake, shown rather than served
 	}
 	if err == nil && built.Base == "" {
-		built = &Site{Files: built.Files, Base: "/"}
+		built = &Snapshot{Files: built.Files, Base: "/"}
 	}
 	next := &state{gen: prev.gen + 1, site: built}
 	next.id = s.epoch + "-" + strconv.Itoa(next.gen)
@@ -117,12 +117,12 @@ func (s *Server) Rebuild(changed []string) {
 
 // failedSite is what to serve after a failed build: the last good site if
 // there is one, else nothing, under the base path the failed build found.
-func failedSite(good, failed *Site) *Site {
+func failedSite(good, failed *Snapshot) *Snapshot {
 	if good.Files != nil {
 		return good
 	}
 	if failed != nil && failed.Base != "" {
-		return &Site{Base: failed.Base}
+		return &Snapshot{Base: failed.Base}
 	}
 	return good
 }

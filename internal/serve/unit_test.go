@@ -17,7 +17,7 @@ import (
 // TestInject checks where the reload script and the overlay go, also in
 // pages a theme wrote differently.
 func TestInject(t *testing.T) {
-	ok := &state{id: "a-1", site: &Site{Files: MapFiles{}}}
+	ok := &state{id: "a-1", site: &Snapshot{Files: MapFiles{}}}
 	failed := &state{id: "a-2", site: ok.site, errs: []Problem{{File: "content/site.yaml", Line: 3, Col: 1, Message: `"x" & <b>`}, {Message: "templates: boom"}}}
 	const script = `<script src="/__tizim/reload.js" data-build="a-1" defer></script>`
 	for _, tc := range []struct {
@@ -186,8 +186,8 @@ func (f failingFiles) Get(name string) ([]byte, bool, error) {
 // is served: status 500 and the error, escaped, on the page and in the log.
 func TestRenderError(t *testing.T) {
 	var log strings.Builder
-	s := NewServer(func([]string) (*Site, error) {
-		return &Site{Files: failingFiles{MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}}, Base: "/"}, nil
+	s := NewServer(func([]string) (*Snapshot, error) {
+		return &Snapshot{Files: failingFiles{MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}}, Base: "/"}, nil
 	}, &log)
 	s.Rebuild(nil)
 	rec := httptest.NewRecorder()
@@ -231,8 +231,8 @@ func TestCodespace(t *testing.T) {
 
 	t.Setenv("CODESPACE_NAME", c.name)
 	t.Setenv("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN", c.domain)
-	s := NewServer(func([]string) (*Site, error) {
-		return &Site{Files: MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}, Base: "/"}, nil
+	s := NewServer(func([]string) (*Snapshot, error) {
+		return &Snapshot{Files: MapFiles{"index.html": []byte("<html><head></head><body>home</body></html>")}, Base: "/"}, nil
 	}, nil)
 	defer s.Close()
 	s.Rebuild(nil)

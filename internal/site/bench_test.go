@@ -109,7 +109,7 @@ func benchmarkDerive(b *testing.B, n int) {
 // edit.
 func benchmarkNew(b *testing.B, n int) {
 	s := benchRegister(b, n)
-	theme := site.Overlay(s.files, tizim.Theme)
+	theme := site.Overlay(s.files, tizim.DefaultTheme)
 	for b.Loop() {
 		if _, err := site.New(s.reg, s.files, theme); err != nil {
 			b.Fatal(err)
@@ -128,7 +128,7 @@ func (c *counter) Write(_ string, data []byte) error {
 
 func benchmarkRender(b *testing.B, n int) {
 	s := benchRegister(b, n)
-	theme := site.Overlay(s.files, tizim.Theme)
+	theme := site.Overlay(s.files, tizim.DefaultTheme)
 	var w counter
 	ops := 0
 	for b.Loop() {
@@ -191,7 +191,7 @@ func BenchmarkDecode10k(b *testing.B) {
 // build's writer on every core, with nothing to render or compare.
 func BenchmarkWrite10k(b *testing.B) {
 	s := benchRegister(b, 10000)
-	st, err := site.New(s.reg, s.files, site.Overlay(s.files, tizim.Theme))
+	st, err := site.New(s.reg, s.files, site.Overlay(s.files, tizim.DefaultTheme))
 	if err != nil {
 		b.Fatal(err)
 	}

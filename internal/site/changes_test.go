@@ -45,7 +45,7 @@ func synthSite(t *testing.T, n int, seed uint64) (s *Site, newSite func() *Site)
 		t.Fatal(err)
 	}
 	newSite = func() *Site {
-		s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
+		s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.DefaultTheme))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -38,7 +38,7 @@ sentence.prison.term: "{term} pozbawienia wolności"
 // out.
 func polish(t *testing.T, drop string) []byte {
 	t.Helper()
-	en, err := fs.ReadFile(tizim.Theme, "i18n/en.yaml")
+	en, err := fs.ReadFile(tizim.DefaultTheme, "i18n/en.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestFourthLanguageWithoutMonths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = site.New(register.New(c, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), files, site.Overlay(files, tizim.Theme))
+	_, err = site.New(register.New(c, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), files, site.Overlay(files, tizim.DefaultTheme))
 	var list content.ErrorList
 	if !errors.As(err, &list) || len(list) != 1 {
 		t.Fatalf("got %v, want one content error", err)

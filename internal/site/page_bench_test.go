@@ -33,7 +33,7 @@ func BenchmarkPersonPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	reg := register.New(c, synth.AsOf)
-	theme := Overlay(fsys, tizim.Theme)
+	theme := Overlay(fsys, tizim.DefaultTheme)
 	for b.Loop() {
 		// A new Site each time, since it caches what pages share.
 		s, err := New(reg, fsys, theme)

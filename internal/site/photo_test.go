@@ -60,7 +60,7 @@ func TestPhotoStripped(t *testing.T) {
 	a.Set("content/people/anna-ivanova/photo.jpg", jpegWithGPS(t))
 	fsys := a.FS("")
 	day, _ := time.Parse(time.DateOnly, "2021-06-01")
-	s, err := site.New(register.New(c, day), fsys, site.Overlay(fsys, tizim.Theme))
+	s, err := site.New(register.New(c, day), fsys, site.Overlay(fsys, tizim.DefaultTheme))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ func TestRowsDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.Theme))
+	s, err := New(register.New(c, synth.AsOf), fsys, Overlay(fsys, tizim.DefaultTheme))
 	if err != nil {
 		t.Fatal(err)
 	}

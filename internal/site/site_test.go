@@ -69,7 +69,7 @@ func renderWith(t *testing.T, files fs.FS, asOf string, portable bool) map[strin
 		t.Fatal(err)
 	}
 	day, _ := time.Parse(time.DateOnly, asOf)
-	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.Theme))
+	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.DefaultTheme))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,9 +51,9 @@ func TestTemplateErrors(t *testing.T) {
 			var theme fs.FS
 			if tt.builtin {
 				lower := fstest.MapFS{}
-				fs.WalkDir(tizim.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+				fs.WalkDir(tizim.DefaultTheme, ".", func(p string, d fs.DirEntry, err error) error {
 					if err == nil && !d.IsDir() {
-						b, _ := fs.ReadFile(tizim.Theme, p)
+						b, _ := fs.ReadFile(tizim.DefaultTheme, p)
 						lower[p] = &fstest.MapFile{Data: b}
 					}
 					return nil
@@ -63,7 +63,7 @@ func TestTemplateErrors(t *testing.T) {
 			} else {
 				a.Set("templates/"+tt.file, []byte(tt.text))
 				files = a.FS("")
-				theme = site.Overlay(files, tizim.Theme)
+				theme = site.Overlay(files, tizim.DefaultTheme)
 			}
 			c, err := content.Load(files)
 			if err != nil {

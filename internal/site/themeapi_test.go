@@ -134,7 +134,7 @@ func TestThemeDocs(t *testing.T) {
 		"register.Person":   reflect.TypeFor[*register.Person](),
 		"register.Group":    reflect.TypeFor[*register.Group](),
 		"register.Entry":    reflect.TypeFor[register.Entry](),
-		"content.Site":      reflect.TypeFor[*content.Site](),
+		"content.Settings":  reflect.TypeFor[*content.Settings](),
 		"content.Event":     reflect.TypeFor[*content.Event](),
 		"content.Sentence":  reflect.TypeFor[*content.Sentence](),
 		"content.Charge":    reflect.TypeFor[content.Charge](),

@@ -154,11 +154,11 @@ func themeWith(t *testing.T, files map[string]string, builtin bool) fs.FS {
 	t.Helper()
 	layer := fstest.MapFS{}
 	if builtin {
-		err := fs.WalkDir(tizim.Theme, ".", func(p string, d fs.DirEntry, err error) error {
+		err := fs.WalkDir(tizim.DefaultTheme, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			b, err := fs.ReadFile(tizim.Theme, p)
+			b, err := fs.ReadFile(tizim.DefaultTheme, p)
 			layer[p] = &fstest.MapFile{Data: b}
 			return err
 		})
@@ -172,7 +172,7 @@ func themeWith(t *testing.T, files map[string]string, builtin bool) fs.FS {
 	if builtin {
 		return Overlay(fstest.MapFS{}, layer)
 	}
-	return Overlay(layer, tizim.Theme)
+	return Overlay(layer, tizim.DefaultTheme)
 }
 
 // TestThemeCheck breaks templates as a fork might, and requires each
@@ -202,7 +202,7 @@ func TestThemeCheck(t *testing.T) {
 // TestShippedTemplatesKeepTheContract loads the built-in templates in
 // every language they have: they use only the theme's interface.
 func TestShippedTemplatesKeepTheContract(t *testing.T) {
-	if _, err := LoadTheme(tizim.Theme, []string{"en", "ru", "kk"}); err != nil {
+	if _, err := LoadTheme(tizim.DefaultTheme, []string{"en", "ru", "kk"}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -35,7 +35,7 @@ var statusNames = map[string]map[content.Status]string{
 
 // words are the theme's, for the dates of tooltips.
 var words = func() *i18n.Strings {
-	s, err := i18n.Load([]string{"en", "ru"}, tizim.Theme)
+	s, err := i18n.Load([]string{"en", "ru"}, tizim.DefaultTheme)
 	if err != nil {
 		panic(err)
 	}
