@@ -36,6 +36,7 @@ import (
 	"github.com/tizim/tizim/internal/build"
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/photo"
+	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/serve"
 )
 
@@ -114,8 +115,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "built %s: %d people, %d on the current list as of %s, %d files of %s (%d unchanged) in %v\n",
-			*out, st.People, st.Current, day.Format(time.DateOnly), st.Files, build.Size(st.Bytes), st.Unchanged, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s: %d people, %s, %d files of %s (%d unchanged) in %v\n",
+			*out, st.People, listSummary(st.Current, st.Confirmed, st.Unconfirmed, st.TermEnded, day), st.Files, build.Size(st.Bytes), st.Unchanged, time.Since(start).Round(time.Millisecond))
 		warn(stdout, stderr, "build", *root, st.Warnings())
 		return nil
 	case "check":
@@ -141,7 +142,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		warn(stdout, stderr, "check", *root, warnings)
-		fmt.Fprintf(stdout, "ok: %d people, %d on the current list as of %s\n", len(reg.People), len(reg.Current), day.Format(time.DateOnly))
+		fmt.Fprintf(stdout, "ok: %d people, %s\n", len(reg.People), regSummary(reg, day))
 		return nil
 	case "new":
 		fl.Usage = func() {
@@ -317,6 +318,20 @@ func stripPhotos(paths []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	return nil
+}
+
+// listSummary says how many are on the current list and how many of
+// them are confirmed in custody, as the site's headline does.
+func listSummary(current, confirmed, unconfirmed, ended int, day time.Time) string {
+	s := fmt.Sprintf("%d on the current list as of %s", current, day.Format(time.DateOnly))
+	if unconfirmed+ended > 0 {
+		s += fmt.Sprintf(" (%d confirmed, %d unconfirmed, %d terms ended with no release recorded)", confirmed, unconfirmed, ended)
+	}
+	return s
+}
+
+func regSummary(reg *register.Register, day time.Time) string {
+	return listSummary(len(reg.Current), len(reg.Confirmed), len(reg.Unconfirmed), len(reg.TermEnded), day)
 }
 
 func version() string {

@@ -73,7 +73,7 @@ func report(w io.Writer, format, root string, reg *register.Register, day time.T
 			}
 		}
 		if len(problems) == 0 {
-			fmt.Fprintf(w, "ok: %d people, %d on the current list as of %s\n", len(reg.People), len(reg.Current), day.Format(time.DateOnly))
+			fmt.Fprintf(w, "ok: %d people, %s\n", len(reg.People), regSummary(reg, day))
 		} else {
 			fmt.Fprintf(w, "tizim check: %s\n", count(len(problems), "error"))
 		}
@@ -161,7 +161,7 @@ func appendSummary(file string, problems, warns []problem, reg *register.Registe
 		b.WriteString("Nothing is published until they are fixed. Fix them from the top: one mistake can cause the ones after it.\n\n")
 		summaryTable(&b, "Error", problems)
 	} else {
-		fmt.Fprintf(&b, "### tizim check: ok\n\n%d people, %d on the current list as of %s.\n\n", len(reg.People), len(reg.Current), day.Format(time.DateOnly))
+		fmt.Fprintf(&b, "### tizim check: ok\n\n%d people, %s.\n\n", len(reg.People), regSummary(reg, day))
 	}
 	if len(warns) > 0 {
 		fmt.Fprintf(&b, "#### %s\n\n", count(len(warns), "warning"))

@@ -37,9 +37,11 @@ type Options struct {
 // Stats describes a finished build.
 type Stats struct {
 	People, Current, Files int
-	Unchanged              int       // files identical to the previous build's, kept as they were
-	Bytes                  int64     // the size of the site: of all its files
-	Twins                  []Warning // people who may be recorded twice ([Twins])
+	// The current list in three (register.Register's lists of the names).
+	Confirmed, Unconfirmed, TermEnded int
+	Unchanged                         int       // files identical to the previous build's, kept as they were
+	Bytes                             int64     // the size of the site: of all its files
+	Twins                             []Warning // people who may be recorded twice ([Twins])
 }
 
 // PagesLimit is the largest site GitHub Pages publishes, in bytes:
@@ -90,6 +92,9 @@ func load(root string, asOf time.Time) (*register.Register, fs.FS, []Warning, er
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
+		return nil, nil, nil, err
+	}
 	history(root, c.People)
 	return register.New(c, asOf), files, Twins(c.People), nil
 }
@@ -119,6 +124,9 @@ func NewLoader(root string, asOf time.Time) *Loader {
 func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	c, err := l.content.Load(changed)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
 		return nil, nil, err
 	}
 	if !l.read {
@@ -215,7 +223,8 @@ func Build(opts Options) (Stats, error) {
 		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}, nil
+	return Stats{People: len(reg.People), Current: len(reg.Current),
+		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}, nil
 }
 
 // Writer is where a build writes files (site.Writer).

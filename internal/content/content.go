@@ -53,10 +53,13 @@ type Settings struct {
 	BaseURL         string    // absolute URL ending in "/", e.g. "https://x.github.io/register/"
 	Languages       Languages // the first is the default language
 	CurrentStatuses []Status  // statuses that put a listed person on the current list
-	RepoURL         string    // optional: the content's repository, for "edit this page" links
-	RepoBranch      string    // default "main"
-	License         string    // optional: the licence of the content, as text
-	Facilities      map[string]Facility
+	// ConfirmWithin is how recent a source must be for a status in custody
+	// to count as confirmed (default: DefaultConfirmWithin).
+	ConfirmWithin date.Term
+	RepoURL       string // optional: the content's repository, for "edit this page" links
+	RepoBranch    string // default "main"
+	License       string // optional: the licence of the content, as text
+	Facilities    map[string]Facility
 	// OfflineZip says whether the site offers site.zip; nil leaves it to
 	// the site's size (see package site).
 	OfflineZip *bool
@@ -108,6 +111,7 @@ type Person struct {
 	Profiles   map[string]*Markdown // language -> profile; the default language's key is its code
 	Photo      string               // path of the photo file, "" when there is none
 	Changed    time.Time            // day of the latest commit to the person's folder; zero when unknown (set by package build from git)
+	bornPos    [2]int               // line and column of born:, for messages
 	// Internal notes are never kept: the loader checks the block is there
 	// and drops it, so no later stage can publish it by mistake.
 }
@@ -133,6 +137,7 @@ type Event struct {
 	Index    int       // position in the file's events list
 
 	sourcePos [][2]int // line and column of each source id, for messages
+	datePos   [2]int   // line and column of the date, for messages
 }
 
 // Sentence is a court's sentence as an event records it.
@@ -267,6 +272,7 @@ const (
 	HungerStrike    EventType = "hunger_strike"
 	Health          EventType = "health"
 	Transferred     EventType = "transferred"
+	Confirmed       EventType = "confirmed"
 	Other           EventType = "other"
 )
 
@@ -274,7 +280,7 @@ const (
 var EventTypes = []EventType{
 	Detained, HouseArrest, Restricted, Sentenced, SentenceChanged, Appeal,
 	Released, Acquitted, Pardoned, Amnesty, Died, Recognized, Delisted,
-	Charged, Trial, HungerStrike, Health, Transferred, Other,
+	Charged, Trial, HungerStrike, Health, Transferred, Confirmed, Other,
 }
 
 // CarriesSentence reports whether an event of type t may have a sentence.
@@ -324,6 +330,12 @@ var Statuses = []Status{Imprisoned, PretrialDetention, HouseArrested, Restricted
 // DefaultCurrentStatuses are the statuses on the current list when site.yaml
 // does not say.
 var DefaultCurrentStatuses = []Status{PretrialDetention, HouseArrested, Imprisoned}
+
+// DefaultConfirmWithin is how recent, unless site.yaml says otherwise, the
+// latest source on a person held must be for the register to count them
+// as held today: a year, the rhythm in which registers such as Viasna's and
+// Memorial's re-issue their lists.
+var DefaultConfirmWithin = date.Term{Years: 1}
 
 // Names returns the values of a list of format words (event types,
 // statuses) as strings, for messages and choices.

@@ -57,6 +57,12 @@ events:
     type: detained            # detained, house_arrest, sentenced, released, recognized, ...
     text: Describe what happened, in your own words.
     sources: [source-id]      # ids from content/sources/*.yaml
+  # When a later report shows the person still held, record it, or the
+  # site will show the status as unconfirmed after a year (confirm_within):
+  # - date: YYYY-MM-DD
+  #   type: confirmed
+  #   text: A report of this date says they are still held.
+  #   sources: [source-id]
 draft: true                   # remove this line to publish the person
 `)
 }

@@ -35,6 +35,7 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 			person.Aliases = d.textList(v, key)
 		case "born":
 			person.Born = d.date(v, key)
+			person.bornPos = [2]int{v.Line, v.Column}
 		case "gender":
 			person.Gender = d.oneOf(v, key, genders)
 		case "region":
@@ -114,6 +115,7 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		switch key {
 		case "date":
 			e.Date = d.date(v, key)
+			e.datePos = [2]int{v.Line, v.Column}
 		case "type":
 			typeNode = v
 			e.Type = EventType(d.oneOf(v, "event type", Names(EventTypes)))
@@ -163,15 +165,7 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 		case "kind":
 			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", Names(SentenceKinds)))
 		case "term":
-			if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-				d.errorf(v, "\"term\" must be a term like 7y, 1y6m, 14d or 3y8m, not %s", kindName(v))
-				return
-			}
-			t, err := date.ParseTerm(v.Value)
-			if err != nil {
-				d.errorf(v, "%s", err)
-			}
-			s.Term = t
+			s.Term = d.term(v, key)
 		case "amount":
 			s.Amount = d.localText(v, key)
 		}
@@ -180,6 +174,19 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 	}
 	d.require(v, "the sentence", "kind")
 	return s
+}
+
+// term decodes a term like 7y, 1y6m, 14d or 3y8m; zero after an error.
+func (d *decoder) term(v *yaml.Node, key string) date.Term {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		d.errorf(v, "%q must be a term like 7y, 1y6m, 14d or 3y8m, not %s", key, kindName(v))
+		return date.Term{}
+	}
+	t, err := date.ParseTerm(v.Value)
+	if err != nil {
+		d.errorf(v, "%s", err)
+	}
+	return t
 }
 
 func (d *decoder) sourceIDs(v *yaml.Node) []string {

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "offline_zip"}
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "offline_zip", "confirm_within"}
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
@@ -30,7 +30,7 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 	if root == nil {
 		return nil
 	}
-	s := &Settings{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main"}
+	s := &Settings{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main", ConfirmWithin: DefaultConfirmWithin}
 	var title, description, translations *yaml.Node // decoded once the languages are known
 	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
 		switch key {
@@ -78,6 +78,10 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 		case "offline_zip":
 			z := d.boolean(v, key)
 			s.OfflineZip = &z
+		case "confirm_within":
+			if t := d.term(v, key); !t.IsZero() {
+				s.ConfirmWithin = t
+			}
 		}
 	}) {
 		return nil

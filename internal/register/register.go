@@ -39,15 +39,21 @@ import (
 // Register is the published register as of one date.
 type Register struct {
 	Site    *content.Settings
-	AsOf    time.Time       // the site's date, 00:00 UTC
-	People  []*Person       // every published person, sorted by name
-	Current []*Person       // the current list as of AsOf, sorted by name
-	Groups  []*Group        // sorted by name
-	Regions []*Group        // sorted by name
-	Pages   []*content.Page // published free pages, sorted by name and language
-	Events  []Entry         // every event of every published person, newest first
-	Latest  date.Date       // the date of the latest event on or before AsOf
-	sources map[string]source
+	AsOf    time.Time // the site's date, 00:00 UTC
+	People  []*Person // every published person, sorted by name
+	Current []*Person // the current list as of AsOf, sorted by name
+	// The current list in three: the people whose status is confirmed
+	// within site.yaml's confirm_within, the people held by the record
+	// whose latest confirmation is older (Person.Unconfirmed), and the
+	// people whose prison term has run out with no release recorded
+	// (Person.TermEnded). Only Confirmed is the headline count.
+	Confirmed, Unconfirmed, TermEnded []*Person
+	Groups                            []*Group        // sorted by name
+	Regions                           []*Group        // sorted by name
+	Pages                             []*content.Page // published free pages, sorted by name and language
+	Events                            []Entry         // every event of every published person, newest first
+	Latest                            date.Date       // the date of the latest event on or before AsOf
+	sources                           map[string]source
 }
 
 // Entry is one event with the person it belongs to.
@@ -78,10 +84,26 @@ type Person struct {
 	Sentence  *content.Event    // the latest event that set a sentence, as of the date
 	TermEnd   date.Date         // the date a prison term would end, counted from Sentence's date
 	TermPast  bool              // TermEnd is before the register's date while still imprisoned
-	Group     []*Group
-	RegionOf  *Group
-	cited     map[string]int // citation numbers, when there are more than linearCitations
-	order     []order        // of Timeline[i], which Timeline is sorted by
+	// LastConfirmed is the date of the latest event, as of the register's
+	// date, that establishes the person's status or shows it still holds
+	// (see [Restates]); zero while the person was never anything but free.
+	LastConfirmed date.Date
+	// TermEnded: the person's prison term has run out (TermPast) and no
+	// source since its end shows them still held. No release is recorded
+	// either, so the register no longer counts them as held.
+	TermEnded bool
+	// Unconfirmed: the person is held, by the record, but its latest
+	// confirmation is older than site.yaml's confirm_within allows.
+	Unconfirmed bool
+	// KnownUntil is the last day up to which the record shows the
+	// person's status: the register's date, or for a status in custody
+	// that is unconfirmed or whose term ended, the last confirmation or the
+	// term's end. Days in custody are counted up to it.
+	KnownUntil time.Time
+	Group      []*Group
+	RegionOf   *Group
+	cited      map[string]int // citation numbers, when there are more than linearCitations
+	order      []order        // of Timeline[i], which Timeline is sorted by
 }
 
 // order is where an event falls in timelines: the format orders events by
@@ -139,7 +161,7 @@ func New(c *content.Content, asOf time.Time) *Register {
 		people := make([]Person, len(published))
 		lower := make([]string, len(published))
 		deriveAll(people, lower, published, func() *deriver {
-			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses)
+			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses, c.Site.ConfirmWithin)
 		})
 		r.People = make([]*Person, len(people))
 		for i := range people {
@@ -148,8 +170,17 @@ func New(c *content.Content, asOf time.Time) *Register {
 		sortByName(r.People, lower)
 	}
 	for _, p := range r.People {
-		if p.Current {
-			r.Current = append(r.Current, p)
+		if !p.Current {
+			continue
+		}
+		r.Current = append(r.Current, p)
+		switch {
+		case p.TermEnded:
+			r.TermEnded = append(r.TermEnded, p)
+		case p.Unconfirmed:
+			r.Unconfirmed = append(r.Unconfirmed, p)
+		default:
+			r.Confirmed = append(r.Confirmed, p)
 		}
 	}
 	// The events and the two groupings read the people and write to
@@ -391,6 +422,9 @@ type deriver struct {
 	until   int64 // asOf.Unix(): an event counts by asOf if its first day's Unix time is at most this
 	sources map[string]source
 	current []content.Status // statuses that make the current list
+	// confirmWithin is site.yaml's confirm_within (zero: a status never
+	// goes unconfirmed).
+	confirmWithin date.Term
 
 	// Scratch space for the person being derived.
 	timed  []timed
@@ -418,8 +452,8 @@ type timed struct {
 	e *content.Event
 }
 
-func newDeriver(asOf time.Time, sources map[string]source, nsources int, current []content.Status) *deriver {
-	return &deriver{asOf: asOf, until: asOf.Unix(), sources: sources, current: current, citedBy: make([]int, nsources)}
+func newDeriver(asOf time.Time, sources map[string]source, nsources int, current []content.Status, confirmWithin date.Term) *deriver {
+	return &deriver{asOf: asOf, until: asOf.Unix(), sources: sources, current: current, confirmWithin: confirmWithin, citedBy: make([]int, nsources)}
 }
 
 // slabSize is how many elements a slab has room for, unless one slice
@@ -560,6 +594,36 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 			p.TermEnd.Month = 0
 		}
 		p.TermPast = p.Status == content.Imprisoned && p.TermEnd.Last().Before(d.asOf)
+	}
+	d.confirm(p)
+}
+
+// confirm derives how recently the person's status is confirmed (see
+// Person.LastConfirmed, TermEnded, Unconfirmed and KnownUntil).
+func (d *deriver) confirm(p *Person) {
+	for i, e := range p.Timeline {
+		if p.order[i].first > d.until {
+			break
+		}
+		// An event sets a status when it would change one no event could
+		// have made; then it establishes the status, even the same again.
+		sets := StatusAfter("", e.Type, e.Sentence) != ""
+		if sets || Restates(e.Type) {
+			p.LastConfirmed = e.Date
+		}
+	}
+	p.KnownUntil = d.asOf
+	if !slices.Contains(Custodial, p.Status) {
+		return
+	}
+	if p.TermPast && !p.LastConfirmed.First().After(p.TermEnd.Last()) {
+		p.TermEnded = true
+		p.KnownUntil = p.TermEnd.First()
+		return
+	}
+	if !d.confirmWithin.IsZero() && d.confirmWithin.AddTo(p.LastConfirmed.First()).Before(d.asOf) {
+		p.Unconfirmed = true
+		p.KnownUntil = p.LastConfirmed.First()
 	}
 }
 

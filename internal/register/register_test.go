@@ -54,6 +54,7 @@ func TestStatusAfter(t *testing.T) {
 		{content.Imprisoned, content.HungerStrike, nil, content.Imprisoned},
 		{content.Imprisoned, content.Health, nil, content.Imprisoned},
 		{content.Imprisoned, content.Transferred, nil, content.Imprisoned},
+		{content.PretrialDetention, content.Confirmed, nil, content.PretrialDetention},
 		{content.HouseArrested, content.Other, nil, content.HouseArrested},
 	}
 	covered := make(map[content.EventType]bool)

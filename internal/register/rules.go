@@ -49,6 +49,23 @@ func ChangeKind(t content.EventType) int {
 	return -1
 }
 
+// Restates reports whether an event of type t, which leaves the status as
+// it is, shows that status still holds on its date: a report that the
+// person is still held (confirmed); a recognition as a political prisoner,
+// since the lists that recognize prisoners name people held; or a report
+// of something that happens to them where they are (new charges, a
+// hearing, a hunger strike, their health, a transfer). An event that sets
+// a status, even the same one again (an appeal that upholds a prison
+// term), establishes it anyway. A delisting or an "other" event says
+// nothing of where the person is.
+func Restates(t content.EventType) bool {
+	switch t {
+	case content.Confirmed, content.Recognized, content.Charged, content.Trial, content.HungerStrike, content.Health, content.Transferred:
+		return true
+	}
+	return false
+}
+
 // TermMonths is the person's latest prison term (as of the register's
 // date) in months, for sorting by sentence; 0 when there is none.
 func TermMonths(p *Person) int {

@@ -477,7 +477,7 @@ func (p *pgen) timeline() {
 	for tries := 0; len(p.events) < target && tries < 40; tries++ {
 		var typ string
 		if !custodyFrom.IsZero() && p.chance(75) {
-			typ = []string{"hunger_strike", "health", "health", "transferred", "other"}[r.IntN(5)]
+			typ = []string{"hunger_strike", "health", "confirmed", "transferred", "other"}[r.IntN(5)]
 			cur = randomDay(r, custodyFrom, custodyTo)
 		} else {
 			typ = "other"
