@@ -34,6 +34,7 @@ const (
 	typeString   = "string"
 	typeStrings  = "array of strings"
 	typeBoolean  = "boolean"
+	typeNumber   = "number"
 	typeObjects  = "array of objects"
 	typeObject   = "object"
 	typeByLang   = "object: language → text"
@@ -116,6 +117,9 @@ func PeopleColumns(langs content.Languages) []Column {
 		Column{"since", typeEDTF, "The date of the event that began the status; empty when the person has been free throughout the record.", "2020-07~"},
 		Column{"listed", typeBool, "Whether the person is on the register as of its date: recognized as a political prisoner and not delisted since.", "true"},
 		Column{"on_current_list", typeBool, "Whether the person is on the current list: listed, with a status that the site counts as current (such as imprisoned).", "true"},
+		Column{"last_confirmed", typeEDTF, "The date of the latest event that set the status or showed it still holds (a confirmation, a recognition, a hearing, a transfer...); empty when the person was never anything but free.", "2024-05~"},
+		Column{"unconfirmed", typeBool, "Whether the person is held by the record but last_confirmed is older than the site's confirm_within (register.json gives it): counted apart from those confirmed in custody.", "false"},
+		Column{"term_ended", typeBool, "Whether the person's prison term has run out with no release recorded and no report since showing them held: no longer counted as imprisoned.", "false"},
 		Column{"facility", typeText, "Where the person is held, when in custody and the place is known.", "SIZO No. 1, Almaty"},
 		Column{"sentence_kind", typeText, "The kind of the latest sentence as of the register's date: one of " + sentenceKinds() + ".", "prison"},
 		Column{"sentence_term", typeText, "The sentence's term in years (y), months (m) and days (d).", "7y"},
@@ -166,6 +170,12 @@ func JSONFields() []Column {
 		{"title", typeByLang, "The register's title in each language.", `{"en":"Political Prisoners of Kazakhstan"}`},
 		{"description", typeByLang, "The register's description in each language.", `{"en":"A public register of people in Kazakhstan recognized as political prisoners."}`},
 		{"as_of", typeString, "The register's date (YYYY-MM-DD): statuses, listed and the current list are as of this day; cite the data with it.", `"2021-06-01"`},
+		{"confirm_within", typeString, "How recent the latest confirmation of a status in custody must be for the person to count as confirmed in custody, as a term (1y: a year).", `"1y"`},
+		{"counts", typeObject, "The headline figures as of as_of; the current list is the sum of the last three.", ""},
+		{"counts.current", typeNumber, "How many people are on the current list.", "9"},
+		{"counts.confirmed", typeNumber, "Of them, how many are confirmed in custody within confirm_within: the figure to quote.", "3"},
+		{"counts.unconfirmed", typeNumber, "Of them, how many are held by the record but not confirmed within confirm_within (people[].unconfirmed).", "4"},
+		{"counts.term_ended", typeNumber, "Of them, how many have a prison term that ran out with no release recorded (people[].term_ended).", "2"},
 		{"languages", typeStrings, "The site's language codes, the default language first.", `["en","ru","kk"]`},
 		{"license", typeString, "The licence of the data, as the site states it.", `"CC BY 4.0"`},
 		{"base_url", typeString, "The site's address.", `"https://tizim.github.io/kazakhstan/"`},
@@ -190,6 +200,9 @@ func JSONFields() []Column {
 		{"people[].since", typeEDTF, "The date of the event that began the status; absent when the person has been free throughout the record.", `"2020-07~"`},
 		{"people[].listed", typeBoolean, "Whether the person is on the register as of as_of: recognized as a political prisoner and not delisted since.", "true"},
 		{"people[].on_current_list", typeBoolean, "Whether the person is on the current list: listed, with a status that the site counts as current (such as imprisoned).", "true"},
+		{"people[].last_confirmed", typeEDTF, "The date of the latest event that set the status or showed it still holds (a confirmation, a recognition, a hearing, a transfer...); absent when the person was never anything but free.", `"2024-05~"`},
+		{"people[].unconfirmed", typeBoolean, "Whether the person is held by the record but last_confirmed is older than confirm_within: counted apart from those confirmed in custody.", "false"},
+		{"people[].term_ended", typeBoolean, "Whether the person's prison term has run out with no release recorded and no report since showing them held: no longer counted as imprisoned.", "false"},
 		{"people[].facility", typeString, "Where the person is held, when in custody and the place is known.", `"SIZO No. 1, Almaty"`},
 		{"people[].sentence", typeObject, "The latest sentence as of as_of.", ""},
 		{"people[].sentence.date", typeEDTF, "The date of the event that passed or last changed the sentence.", `"2020-07~"`},

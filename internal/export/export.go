@@ -68,14 +68,24 @@ const ListSeparator = " | "
 // keys encoding/json sorts. People and sources come last and are written
 // by [WriteJSON] itself, one per line.
 type jsonDoc struct {
-	Title        map[string]string            `json:"title"`
-	Description  map[string]string            `json:"description,omitempty"`
-	AsOf         string                       `json:"as_of"`
-	Languages    []string                     `json:"languages"`
-	License      string                       `json:"license,omitempty"`
-	BaseURL      string                       `json:"base_url"`
-	Translations map[string]map[string]string `json:"translations,omitempty"`
-	Facilities   map[string]string            `json:"facilities,omitempty"` // name -> address
+	Title         map[string]string            `json:"title"`
+	Description   map[string]string            `json:"description,omitempty"`
+	AsOf          string                       `json:"as_of"`
+	ConfirmWithin string                       `json:"confirm_within"`
+	Counts        jsonCounts                   `json:"counts"`
+	Languages     []string                     `json:"languages"`
+	License       string                       `json:"license,omitempty"`
+	BaseURL       string                       `json:"base_url"`
+	Translations  map[string]map[string]string `json:"translations,omitempty"`
+	Facilities    map[string]string            `json:"facilities,omitempty"` // name -> address
+}
+
+// jsonCounts are the register's headline figures as of its date.
+type jsonCounts struct {
+	Current     int `json:"current"`
+	Confirmed   int `json:"confirmed"`
+	Unconfirmed int `json:"unconfirmed"`
+	TermEnded   int `json:"term_ended"`
 }
 
 // jsonPerson leaves out empty fields (omitempty, omitzero) to keep a large
@@ -98,6 +108,9 @@ type jsonPerson struct {
 	Since         date.Date         `json:"since,omitzero"`
 	Listed        bool              `json:"listed"`
 	OnCurrentList bool              `json:"on_current_list"`
+	LastConfirmed date.Date         `json:"last_confirmed,omitzero"`
+	Unconfirmed   bool              `json:"unconfirmed"`
+	TermEnded     bool              `json:"term_ended"`
 	Facility      string            `json:"facility,omitempty"`
 	Sentence      *jsonSentence     `json:"sentence,omitempty"`
 	TermEnd       date.Date         `json:"term_end,omitzero"`
@@ -237,12 +250,14 @@ func jsonHead(r *register.Register, people []*register.Person) (jsonDoc, []strin
 	site := r.Site
 	def := site.Languages.Default()
 	head := jsonDoc{
-		Title:       texts(site.Title, def),
-		Description: texts(site.Description, def),
-		AsOf:        asOf(r),
-		Languages:   site.Languages,
-		License:     site.License,
-		BaseURL:     site.BaseURL,
+		Title:         texts(site.Title, def),
+		Description:   texts(site.Description, def),
+		AsOf:          asOf(r),
+		ConfirmWithin: site.ConfirmWithin.String(),
+		Counts:        jsonCounts{len(r.Current), len(r.Confirmed), len(r.Unconfirmed), len(r.TermEnded)},
+		Languages:     site.Languages,
+		License:       site.License,
+		BaseURL:       site.BaseURL,
 	}
 	// Translations and addresses only of what the published data names, as
 	// on the site: site.yaml may already hold a draft's group or facility.
@@ -305,6 +320,9 @@ func newJSONPerson(site *content.Settings, p *register.Person, def string) jsonP
 		Since:         p.Since,
 		Listed:        p.Listed,
 		OnCurrentList: p.Current,
+		LastConfirmed: p.LastConfirmed,
+		Unconfirmed:   p.Unconfirmed,
+		TermEnded:     p.TermEnded,
 		Facility:      p.Facility,
 		TermEnd:       p.TermEnd,
 		Events:        make([]jsonEvent, 0, len(p.Timeline)),
@@ -415,6 +433,7 @@ func WritePeopleCSV(w io.Writer, r *register.Register) error {
 			list(p.Aliases), p.Born.String(), p.Gender, p.Region, p.Occupation.Default,
 			list(p.Groups), list(p.Tags), list(charges),
 			string(p.Status), p.Since.String(), strconv.FormatBool(p.Listed), strconv.FormatBool(p.Current),
+			p.LastConfirmed.String(), strconv.FormatBool(p.Unconfirmed), strconv.FormatBool(p.TermEnded),
 			p.Facility, kind, term, amount, when, p.TermEnd.String(), firstDetained.String(), list(sources),
 		)
 		if err := cw.Write(guard(row)); err != nil {

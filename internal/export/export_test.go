@@ -421,7 +421,7 @@ func TestEmpty(t *testing.T) {
 		"content/people/d/case.yaml": {Data: []byte("name: D\ndraft: true\nevents: [{date: 2020, type: detained, text: D., sources: [s1]}]\n")},
 	}
 	out := exportAll(t, load(t, files))
-	if want := "{\"title\":{\"en\":\"T\"},\"as_of\":\"2021-06-01\",\"languages\":[\"en\"],\"base_url\":\"/reg/\",\"people\":[],\"sources\":[]}\n"; string(out[export.JSONFile]) != want {
+	if want := "{\"title\":{\"en\":\"T\"},\"as_of\":\"2021-06-01\",\"confirm_within\":\"1y\",\"counts\":{\"current\":0,\"confirmed\":0,\"unconfirmed\":0,\"term_ended\":0},\"languages\":[\"en\"],\"base_url\":\"/reg/\",\"people\":[],\"sources\":[]}\n"; string(out[export.JSONFile]) != want {
 		t.Errorf("register.json:\n got %s\nwant %s", out[export.JSONFile], want)
 	}
 	for _, name := range []string{export.PeopleFile, export.EventsFile} {
