@@ -623,7 +623,9 @@ func (d *deriver) confirm(p *Person) {
 	}
 	if !d.confirmWithin.IsZero() && d.confirmWithin.AddTo(p.LastConfirmed.First()).Before(d.asOf) {
 		p.Unconfirmed = true
-		p.KnownUntil = p.LastConfirmed.First()
+		// Held on the day of the confirmation (its first day, as every
+		// event counts), so custody is known through it.
+		p.KnownUntil = p.LastConfirmed.First().AddDate(0, 0, 1)
 	}
 }
 

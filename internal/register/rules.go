@@ -66,6 +66,44 @@ func Restates(t content.EventType) bool {
 	return false
 }
 
+// Confirmations are the three parts of the current list, as
+// [Confirmation] names them, in the order the site shows them.
+var Confirmations = []string{"confirmed", "unconfirmed", "term_ended"}
+
+// Confirmation says which part of the current list p is in: "confirmed",
+// "unconfirmed" or "term_ended" (see Person.Unconfirmed and TermEnded), or
+// "" when p is not on the current list.
+func Confirmation(p *Person) string {
+	switch {
+	case !p.Current:
+		return ""
+	case p.TermEnded:
+		return "term_ended"
+	case p.Unconfirmed:
+		return "unconfirmed"
+	}
+	return "confirmed"
+}
+
+// ConfirmedRange returns the oldest and the newest of the people's last
+// confirmations (zero dates for none), for saying "last confirmed between
+// ... and ...".
+func ConfirmedRange(people []*Person) (oldest, newest date.Date) {
+	for _, p := range people {
+		d := p.LastConfirmed
+		if d.IsZero() {
+			continue
+		}
+		if oldest.IsZero() || d.Compare(oldest) < 0 {
+			oldest = d
+		}
+		if newest.IsZero() || d.Compare(newest) > 0 {
+			newest = d
+		}
+	}
+	return oldest, newest
+}
+
 // TermMonths is the person's latest prison term (as of the register's
 // date) in months, for sorting by sentence; 0 when there is none.
 func TermMonths(p *Person) int {

@@ -26,6 +26,9 @@ type Row struct {
 	Year       string // year custody began, or ""
 	Term       string // sentence bucket, see register.SentenceKey
 	TermMonths int    // the prison term in months, for sorting; 0 without one
+	// Confirmation is the part of the current list the person is in (see
+	// register.Confirmation), or "".
+	Confirmation string
 }
 
 // rowKey names a cached table row: a person in a language.
@@ -82,6 +85,7 @@ func (pg *Page) Row(p *register.Person) Row {
 		r.Year = strconv.Itoa(y)
 	}
 	r.Term, r.TermMonths = register.SentenceKey(p), register.TermMonths(p)
+	r.Confirmation = register.Confirmation(p)
 	return r
 }
 
@@ -160,6 +164,9 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 	})
 	slices.Reverse(yearList)
 	add("year", "filter.year", years, yearList, func(v string) string { return v })
+
+	confirmations := count(func(p *register.Person) []string { return []string{register.Confirmation(p)} })
+	add("confirmation", "filter.confirmation", confirmations, register.Confirmations, func(v string) string { return pg.text("confirmation."+v, 0) })
 
 	terms := count(func(p *register.Person) []string { return []string{register.SentenceKey(p)} })
 	add("term", "table.sentence", terms, register.SentenceKeys, func(v string) string { return pg.text("stats.sentence."+v, 0) })

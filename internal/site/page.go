@@ -247,6 +247,19 @@ func (pg *Page) Date(d date.Date) string { return d.Format(pg.site.strings.Local
 // AsOf is the site's date.
 func (pg *Page) AsOf() date.Date { return date.Of(pg.Reg.AsOf) }
 
+// ConfirmedRange says when the people's statuses were last confirmed: one
+// date, or the oldest and the newest joined by a dash; "" for none.
+func (pg *Page) ConfirmedRange(people []*register.Person) string {
+	oldest, newest := register.ConfirmedRange(people)
+	switch {
+	case oldest.IsZero():
+		return ""
+	case oldest == newest:
+		return pg.Date(oldest)
+	}
+	return pg.Date(oldest) + " – " + pg.Date(newest)
+}
+
 // Term formats a sentence term.
 func (pg *Page) Term(t date.Term) string { return t.Format(pg.site.strings.Locale(pg.Lang)) }
 

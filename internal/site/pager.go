@@ -212,6 +212,7 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 	add("groups", true, func(i int) []string { return strings.Fields(rows[i].Groups) })
 	add("year", false, func(i int) []string { return one(rows[i].Year) })
 	add("term", false, func(i int) []string { return one(rows[i].Term) })
+	add("confirmation", false, func(i int) []string { return one(rows[i].Confirmation) })
 	data, err := json.Marshal(f)
 	if err != nil {
 		return err

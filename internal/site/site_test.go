@@ -651,7 +651,7 @@ func checkFacets(t *testing.T, files map[string][]byte, rel string) {
 	if err := json.Unmarshal(files[rel+"filters.json"], &f); err != nil {
 		t.Fatalf("%sfilters.json: %v", rel, err)
 	}
-	attr := regexp.MustCompile(`<tr data-status="([^"]*)" data-region="([^"]*)" data-groups="([^"]*)" data-year="([^"]*)" data-term="([^"]*)">`)
+	attr := regexp.MustCompile(`<tr data-status="([^"]*)" data-region="([^"]*)" data-groups="([^"]*)" data-year="([^"]*)" data-term="([^"]*)" data-confirmation="([^"]*)">`)
 	option := regexp.MustCompile(`<option value="([^"]+)">[^<]* \(([\d,]+)\)</option>`)
 	var rows [][]string
 	for i, u := range f.Pages {

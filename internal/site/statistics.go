@@ -121,7 +121,7 @@ func (pg *Page) Label(kind string, b register.Bar) string { return pg.BarLabel(k
 
 // CustodyChart draws the page's person's custody periods as a bar.
 func (pg *Page) CustodyChart() template.HTML {
-	periods := register.Custody(pg.Person, pg.Reg.AsOf)
+	periods := register.Custody(pg.Person, pg.Person.KnownUntil)
 	if !hasCustody(periods) {
 		return ""
 	}
@@ -130,8 +130,13 @@ func (pg *Page) CustodyChart() template.HTML {
 	o.Tooltips = true
 	o.Period = func(p register.Period) string {
 		until := pg.text("stats.custody.now", 0)
-		if !p.Open {
+		switch {
+		case !p.Open:
 			until = pg.Date(p.Until)
+		case pg.Person.TermEnded:
+			until = pg.Date(pg.Person.TermEnd) // the record stops there
+		case pg.Person.Unconfirmed:
+			until = pg.Date(pg.Person.LastConfirmed)
 		}
 		from := pg.Date(p.Since)
 		if from == "" {
@@ -143,12 +148,18 @@ func (pg *Page) CustodyChart() template.HTML {
 }
 
 // CustodyDays says how long the person has been in custody in all: "about
-// 1,234 days" when a date is known only in part.
+// 1,234 days" when a date is known only in part, "at least 1,826 days"
+// when the record stops before the site's date.
 func (pg *Page) CustodyDays() string {
-	periods := register.Custody(pg.Person, pg.Reg.AsOf)
+	// Up to what the record shows: for a status no longer confirmed, or a
+	// term that has ended, the count stops there and says "at least".
+	periods := register.Custody(pg.Person, pg.Person.KnownUntil)
 	n, exact := register.Days(periods, nil)
 	key := "stats.custody.days"
-	if !exact {
+	switch {
+	case pg.Person.KnownUntil.Before(pg.Reg.AsOf):
+		key = "stats.custody.days_at_least"
+	case !exact:
 		key = "stats.custody.days_about"
 	}
 	return strings.ReplaceAll(pg.site.strings.Text(pg.Lang, key, n), "{n}", pg.Num(n))
