@@ -19,14 +19,17 @@ import (
 const feedSize = 50
 
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string   `xml:"xml:lang,attr"`
+	Title   string   `xml:"title"`
+	// Subtitle is the register's headline as of its date: how many are
+	// confirmed in custody, and how many more are not (see headline).
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Links    []atomLink  `xml:"link"`
+	Author   atomAuthor  `xml:"author"`
+	Entries  []atomEntry `xml:"entry"`
 }
 
 type atomLink struct {
@@ -54,10 +57,11 @@ type atomEntry struct {
 func (s *Site) feed(w Writer, lang string) error {
 	pg := s.newPage(lang, "feed.xml")
 	f := atomFeed{
-		Lang:    lang,
-		Title:   pg.SiteTitle(),
-		ID:      s.urls.Abs(pg.Path),
-		Updated: s.reg.AsOf.Format(time.RFC3339),
+		Lang:     lang,
+		Title:    pg.SiteTitle(),
+		Subtitle: pg.headline(),
+		ID:       s.urls.Abs(pg.Path),
+		Updated:  s.reg.AsOf.Format(time.RFC3339),
 		Links: []atomLink{
 			{Rel: "self", Href: s.urls.Abs(pg.Path), Type: "application/atom+xml"},
 			{Rel: "alternate", Href: s.urls.Abs(s.urls.LangPath(lang, "")), Type: "text/html"},

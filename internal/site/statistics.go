@@ -175,3 +175,27 @@ func hasCustody(periods []register.Period) bool {
 	}
 	return false
 }
+
+// headline is the home page's headline as plain text, for the feed: how
+// many people are confirmed in custody as of the site's date, and how many
+// more are held by older records only or past the end of their terms.
+func (pg *Page) headline() string {
+	r := pg.Reg
+	repl := func(key string, n int, kv ...string) string {
+		return pg.text(key, n, append([]string{"{n}", pg.Num(n)}, kv...)...)
+	}
+	out := repl("count.prisoners", len(r.Confirmed)) + " " + repl("home.in_custody", 0, "{date}", pg.Date(pg.AsOf()))
+	if !strings.HasSuffix(out, ".") {
+		out += "."
+	}
+	switch {
+	case len(r.Confirmed) == 0 && len(r.Current) > 0:
+		out += " " + repl("confirmation.stale", 0, "{within}", pg.Term(r.Site.ConfirmWithin), "{dates}", pg.ConfirmedRange(r.Current))
+	case len(r.Unconfirmed) > 0:
+		out += " " + repl("confirmation.unconfirmed_count", len(r.Unconfirmed), "{dates}", pg.ConfirmedRange(r.Unconfirmed))
+	}
+	if len(r.TermEnded) > 0 {
+		out += " " + repl("confirmation.term_ended_count", len(r.TermEnded))
+	}
+	return out
+}
