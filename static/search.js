@@ -190,9 +190,10 @@
         other.append(s);
       });
       if (other.firstChild) li.append(' ', other);
-      const st = m.st[r[2] >> 1];
+      const st = m.st[r[2] >> 2], c = r[2] & 3;
       li.append(' ', el('span', box.getAttribute('data-st-' + st) || st, 'status status-' + st));
-      if (r[2] & 1) li.append(' ', el('span', d.current, 'search-current'));
+      // 1: on the current list; 2: on it, not confirmed recently; 3: term ended.
+      if (c) li.append(' ', el('span', c > 1 ? d.current + ' · ' + d['conf' + c] : d.current, 'search-current'));
       return li;
     };
     const render = res => {

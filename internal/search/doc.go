@@ -66,11 +66,13 @@
 // (in JavaScript's string order, which Go sorts by here). A shard is a
 // JSON array of people records:
 //
-//	["qairat-qylyshev", ["Qairat Qylyshev", "Кайрат Кылышев", "Қайрат Қылышев"], 7, "kaireke"]
+//	["qairat-qylyshev", ["Qairat Qylyshev", "Кайрат Кылышев", "Қайрат Қылышев"], 13, "kaireke"]
 //
 // slug; names in the manifest's languages (a number instead of a name means
 // the same name as that index; names missing at the end are the default
-// one); status index in "st" times 2, plus 1 when on the current list; and,
+// one); status index in "st" times 4, plus 1 when on the current list and
+// confirmed in custody, 2 when on it but not confirmed recently, 3 when on
+// it with a prison term that has ended (register.Confirmation); and,
 // only when there are any, the folded tokens of aliases and other names that
 // the shown names do not already give, space-separated. The client folds
 // the shown names itself, which keeps the shards smaller. Records in a leaf

@@ -42,6 +42,10 @@ type Doc struct {
 	Search  []string
 	Status  string // status code, e.g. "imprisoned"
 	Current bool   // on the current list
+	// Confirmation is the part of the current list the person is in:
+	// "unconfirmed" or "term_ended" (see register.Confirmation); "" or
+	// "confirmed" for the rest.
+	Confirmation string
 }
 
 // Options configure [Index].
@@ -61,7 +65,7 @@ func Docs(r *register.Register) []Doc {
 	langs := r.Site.Languages
 	docs := make([]Doc, 0, len(r.People))
 	for _, p := range r.People {
-		d := Doc{Slug: p.Slug, Names: make(map[string]string, len(langs)), Status: string(p.Status), Current: p.Current}
+		d := Doc{Slug: p.Slug, Names: make(map[string]string, len(langs)), Status: string(p.Status), Current: p.Current, Confirmation: register.Confirmation(p)}
 		for i, l := range langs {
 			n := p.Names[l]
 			if i == 0 || n == "" {
@@ -210,8 +214,14 @@ func record(d Doc, langs content.Languages, statuses []string) ([]byte, []string
 		}
 	}
 	slices.Sort(extra)
-	code := 2 * slices.Index(statuses, d.Status)
-	if d.Current {
+	code := 4 * slices.Index(statuses, d.Status)
+	switch {
+	case !d.Current:
+	case d.Confirmation == "unconfirmed":
+		code += 2
+	case d.Confirmation == "term_ended":
+		code += 3
+	default:
 		code++
 	}
 	rec := []any{d.Slug, names, code}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +101,32 @@ func TestSearch(t *testing.T) {
 			// Searching must not make the page log errors or
 			// fetch from elsewhere.
 			tb.check(t)
+		})
+	}
+}
+
+// TestSearchSaysConfirmation searches for people on the current list of the
+// shipped register as of its date: a result says whether the person's
+// custody is confirmed, not recently confirmed, or past the end of the
+// term, as the person's page does.
+func TestSearchSaysConfirmation(t *testing.T) {
+	t.Parallel()
+	s := getSite(t)
+	if !s.has("search/") {
+		t.Skip("search page not built yet")
+	}
+	tb := newTab(t)
+	for _, tt := range []struct{ query, slug, want string }{
+		{"Boqaev", "maks-boqaev", "on the current list · Term ended, release not recorded"},
+		{"Begimbetov", "abai-begimbetov", "on the current list · Not confirmed recently"},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			tb.openPage(t, "search/?q="+url.QueryEscape(tt.query))
+			waitForResult(t, tb, "opening it", "people/"+tt.slug+"/", "")
+			got := eval[string](t, tb, "read the result", `Array.from(document.querySelectorAll("#search-results li")).map(li => li.textContent).join("\n")`)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("the result for %s says %q, want %q", tt.query, got, tt.want)
+			}
 		})
 	}
 }
