@@ -583,16 +583,8 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 	if p.Status != content.Imprisoned && p.Status != content.PretrialDetention && p.Status != content.HouseArrested {
 		p.Facility = ""
 	}
-	if s := p.Sentence; s != nil && s.Sentence.Kind == content.Prison && !s.Sentence.Term.IsZero() {
-		end := s.Sentence.Term.AddTo(s.Date.First())
-		p.TermEnd = date.Date{Year: end.Year(), Month: int(end.Month()), Day: end.Day(), Precision: s.Date.Precision,
-			Approximate: s.Date.Approximate, Uncertain: s.Date.Uncertain}
-		if s.Date.Precision < date.Day {
-			p.TermEnd.Day = 0
-		}
-		if s.Date.Precision < date.Month {
-			p.TermEnd.Month = 0
-		}
+	if end := termEnd(p.Sentence); !end.IsZero() {
+		p.TermEnd = end
 		p.TermPast = p.Status == content.Imprisoned && p.TermEnd.Last().Before(d.asOf)
 	}
 	d.confirm(p)
@@ -601,32 +593,66 @@ func (d *deriver) derive(p *Person, cp *content.Person) {
 // confirm derives how recently the person's status is confirmed (see
 // Person.LastConfirmed, TermEnded, Unconfirmed and KnownUntil).
 func (d *deriver) confirm(p *Person) {
-	for i, e := range p.Timeline {
-		if p.order[i].first > d.until {
-			break
-		}
-		// An event sets a status when it would change one no event could
-		// have made; then it establishes the status, even the same again.
-		sets := StatusAfter("", e.Type, e.Sentence) != ""
-		if sets || Restates(e.Type) {
-			p.LastConfirmed = e.Date
-		}
-	}
+	p.LastConfirmed, p.TermEnded, p.Unconfirmed = p.confirmationAt(d.asOf, d.confirmWithin)
 	p.KnownUntil = d.asOf
-	if !slices.Contains(Custodial, p.Status) {
-		return
-	}
-	if p.TermPast && !p.LastConfirmed.First().After(p.TermEnd.Last()) {
-		p.TermEnded = true
+	switch {
+	case p.TermEnded:
 		p.KnownUntil = p.TermEnd.First()
-		return
-	}
-	if !d.confirmWithin.IsZero() && d.confirmWithin.AddTo(p.LastConfirmed.First()).Before(d.asOf) {
-		p.Unconfirmed = true
+	case p.Unconfirmed:
 		// Held on the day of the confirmation (its first day, as every
 		// event counts), so custody is known through it.
 		p.KnownUntil = p.LastConfirmed.First().AddDate(0, 0, 1)
 	}
+}
+
+// confirmationAt applies the rules of confirmation at t, with the window
+// confirm_within (zero: statuses never go unconfirmed): the date of the
+// latest event on or before t that set the person's status or shows it
+// still holds; whether a status in custody at t is a prison term that
+// ended before t with no confirmation after its end; and, if not, whether
+// its last confirmation is older than the window. The register's facts are
+// these at its date; the monthly statistics ask them at every month.
+func (p *Person) confirmationAt(t time.Time, window date.Term) (last date.Date, ended, unconfirmed bool) {
+	var sentence *content.Event
+	for _, e := range p.Timeline {
+		if e.Date.First().After(t) {
+			break
+		}
+		// An event sets a status when it would change one no event could
+		// have made; then it establishes the status, even the same again.
+		if StatusAfter("", e.Type, e.Sentence) != "" || Restates(e.Type) {
+			last = e.Date
+		}
+		if e.Sentence != nil && e.Type.CarriesSentence() {
+			sentence = e
+		}
+	}
+	status, _ := p.StatusAt(t)
+	if !slices.Contains(Custodial, status) {
+		return last, false, false
+	}
+	if end := termEnd(sentence); status == content.Imprisoned && !end.IsZero() && end.Last().Before(t) && !last.First().After(end.Last()) {
+		return last, true, false
+	}
+	return last, false, !window.IsZero() && window.AddTo(last.First()).Before(t)
+}
+
+// termEnd is the date a prison term set by event s would end, counted from
+// its date and as precise as it; zero when s sets no prison term.
+func termEnd(s *content.Event) date.Date {
+	if s == nil || s.Sentence == nil || s.Sentence.Kind != content.Prison || s.Sentence.Term.IsZero() {
+		return date.Date{}
+	}
+	end := s.Sentence.Term.AddTo(s.Date.First())
+	d := date.Date{Year: end.Year(), Month: int(end.Month()), Day: end.Day(), Precision: s.Date.Precision,
+		Approximate: s.Date.Approximate, Uncertain: s.Date.Uncertain}
+	if s.Date.Precision < date.Day {
+		d.Day = 0
+	}
+	if s.Date.Precision < date.Month {
+		d.Month = 0
+	}
+	return d
 }
 
 // StatusAt returns the person's status at t and the date it began (zero

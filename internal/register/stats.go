@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
 )
 
 // Custodial are the statuses that count as custody for [DaysInCustody] and
@@ -32,6 +33,12 @@ type Month struct {
 	// were on the current list with that status at At (zeros included).
 	Counts map[content.Status]int
 	Total  int // the sum of Counts: the length of the current list at At
+	// Unconfirmed is how many of Total were, at At, not confirmed in
+	// custody within site.yaml's confirm_within: held by older records
+	// only, or past the end of their terms (Person.Unconfirmed and
+	// TermEnded, as they were then). The chart draws them apart, as
+	// carried forward.
+	Unconfirmed int
 }
 
 // Count returns how many people had status s at the month's end, for
@@ -102,9 +109,11 @@ func Monthly(r *Register) []Month {
 	// people with status i on the current list.
 	w := len(statuses)
 	diff := make([]int, (n+1)*w)
+	unconfirmed := make([]int, n+1) // the same for the people not confirmed then
+	window := r.Site.ConfirmWithin
 	var points []time.Time
 	for _, p := range r.People {
-		points = changePoints(p, asOf, points[:0])
+		points = confirmationPoints(p, asOf, window, changePoints(p, asOf, points[:0]))
 		for j, t := range points {
 			if !p.ListedAt(t) {
 				continue
@@ -121,11 +130,16 @@ func Monthly(r *Register) []Month {
 			if from < to {
 				diff[from*w+i]++
 				diff[to*w+i]--
+				if _, ended, unconf := p.confirmationAt(t, window); ended || unconf {
+					unconfirmed[from]++
+					unconfirmed[to]--
+				}
 			}
 		}
 	}
 	months := make([]Month, n)
 	run := make([]int, w)
+	carried := 0
 	for k := range months {
 		start := time.Date(y0, time.Month(m0+k), 1, 0, 0, 0, 0, time.UTC)
 		at := start.AddDate(0, 1, -1)
@@ -138,6 +152,8 @@ func Monthly(r *Register) []Month {
 			m.Counts[s] = run[i]
 			m.Total += run[i]
 		}
+		carried += unconfirmed[k]
+		m.Unconfirmed = carried
 		months[k] = m
 	}
 	return months
@@ -164,6 +180,40 @@ func changePoints(p *Person, asOf time.Time, buf []time.Time) []time.Time {
 		}
 	}
 	return buf
+}
+
+// confirmationPoints adds to points, sorted and without repeats, the days
+// on or before asOf at which p's confirmation can change (see
+// Person.confirmationAt): each confirming event, the day after the window
+// since it runs out, and the day after each prison term's end.
+func confirmationPoints(p *Person, asOf time.Time, window date.Term, points []time.Time) []time.Time {
+	n := len(points)
+	for _, e := range p.Timeline {
+		first := e.Date.First()
+		if first.After(asOf) {
+			break
+		}
+		if StatusAfter("", e.Type, e.Sentence) != "" || Restates(e.Type) {
+			points = append(points, first)
+			if !window.IsZero() {
+				points = append(points, window.AddTo(first).AddDate(0, 0, 1))
+			}
+		}
+		if end := termEnd(e); !end.IsZero() {
+			points = append(points, end.Last().AddDate(0, 0, 1))
+		}
+	}
+	if len(points) == n {
+		return points
+	}
+	slices.SortFunc(points, time.Time.Compare)
+	points = slices.Compact(points)
+	for i, t := range points {
+		if t.After(asOf) {
+			return points[:i]
+		}
+	}
+	return points
 }
 
 // EverListed reports whether p has been on the register at any time up to

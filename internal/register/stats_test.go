@@ -128,6 +128,22 @@ func TestMonthlyMatchesRegister(t *testing.T) {
 				t.Fatalf("register %d, %s: %v, want %v", i, m.Start.Format("2006-01"), m.Counts, want)
 			}
 		}
+		// The people not confirmed at the end of a month are those the
+		// register as of that day counts apart (every fifth month, for
+		// time).
+		c := &content.Content{Site: r.Site}
+		for _, p := range r.People {
+			c.People = append(c.People, p.Person)
+		}
+		for k, m := range months {
+			if k%5 != 0 && k != len(months)-1 {
+				continue
+			}
+			then := register.New(c, m.At)
+			if want := len(then.Unconfirmed) + len(then.TermEnded); m.Unconfirmed != want {
+				t.Fatalf("register %d, %s: %d not confirmed, the register of that day has %d", i, m.Start.Format("2006-01"), m.Unconfirmed, want)
+			}
+		}
 		// The custom register's current list was made with the default
 		// statuses, before they were changed.
 		if last := months[len(months)-1]; r != custom && last.Total != len(r.Current) {
@@ -365,6 +381,7 @@ func synthetic(n int, seed uint64, asOf time.Time) *register.Register {
 		Title:           content.Text{Default: "Synthetic"},
 		Languages:       []string{"en"},
 		CurrentStatuses: content.DefaultCurrentStatuses,
+		ConfirmWithin:   content.DefaultConfirmWithin,
 	}}
 	types := []content.EventType{
 		content.Detained, content.Detained, content.HouseArrest, content.Restricted, content.Sentenced, content.Sentenced,
