@@ -22,6 +22,10 @@ type statistics struct {
 	// list of bars, unlike on a time axis, empty years are only noise.
 	YearNonZero []register.Bar
 	Sentence    []register.Bar
+	// Carried says whether in some month people on the current list were
+	// not confirmed in custody (register.Month.Unconfirmed), which the
+	// monthly chart then marks with a dashed line.
+	Carried bool
 }
 
 // maxChargeBars is how many charges the chart draws; the table lists all.
@@ -35,6 +39,9 @@ func newStatistics(r *register.Register) *statistics {
 		Charge:   register.ByCharge(r),
 		Year:     register.ByDetentionYear(r),
 		Sentence: register.BySentence(r),
+	}
+	for _, m := range st.Monthly {
+		st.Carried = st.Carried || m.Unconfirmed > 0
 	}
 	for _, b := range st.Year {
 		if b.Count > 0 {
@@ -67,7 +74,9 @@ func (pg *Page) options(id, titleKey string) chart.Options {
 // MonthlyChart draws the current list month by month, stacked by status.
 func (pg *Page) MonthlyChart() template.HTML {
 	st := pg.site.statistics()
-	return chart.StackedColumns(st.Monthly, st.Statuses, pg.options("monthly", "stats.monthly.title"))
+	o := pg.options("monthly", "stats.monthly.title")
+	o.Carried = pg.text("stats.monthly.carried", 0, "{within}", pg.Term(pg.Reg.Site.ConfirmWithin))
+	return chart.StackedColumns(st.Monthly, st.Statuses, o)
 }
 
 // BarsChart draws one of the bar charts: "region", "charge", "year" or

@@ -38,6 +38,11 @@ type Options struct {
 	// Year writes a year on an axis; default strconv.Itoa.
 	Year func(int) string
 
+	// Carried labels the dashed line of [StackedColumns] above which a
+	// month's people were not confirmed in custody then; default "not
+	// confirmed".
+	Carried string
+
 	// Everyone and Current label the legend of [HBars]: the outlined bar of
 	// everyone ever listed and the solid bar of those on the current list.
 	Everyone, Current string
@@ -58,6 +63,9 @@ type Options struct {
 }
 
 func (o *Options) defaults() {
+	if o.Carried == "" {
+		o.Carried = "not confirmed"
+	}
 	o.ID = sanitizeID(o.ID)
 	if o.Status == nil {
 		o.Status = func(s content.Status) string { return string(s) }
@@ -245,6 +253,13 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 	for _, s := range statuses {
 		items = append(items, legendItem{w.fill(s) + ` stroke="currentColor" stroke-opacity=".4"`, o.Status(s)})
 	}
+	carried := false
+	for _, m := range months {
+		carried = carried || m.Unconfirmed > 0
+	}
+	if carried {
+		items = append(items, legendItem{dashed, o.Carried})
+	}
 	legendH := legendHeight(items)
 	const plotH, gap = 220.0, 10.0
 	plotTop := legendH + gap
@@ -294,6 +309,30 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 		below, above = above, below
 	}
 
+	// Above the dashed line, the people of each month who were not
+	// confirmed in custody then: a line, not a fill, so that it reads on
+	// every status's pattern and in both themes.
+	if carried {
+		// One horizontal segment for each run of months at the same height.
+		level := func(k int) int {
+			total := 0
+			for _, s := range statuses {
+				total += months[k].Counts[s]
+			}
+			return total - months[k].Unconfirmed
+		}
+		w.WriteString(`<path class="carried" ` + dashed + ` stroke-width="2" d="`)
+		for k := 0; k < n; {
+			v, end := level(k), k+1
+			for end < n && level(end) == v {
+				end++
+			}
+			w.WriteString("M" + num(x(k)) + " " + num(y(v)) + "H" + num(x(end)))
+			k = end
+		}
+		w.WriteString(`"><title>` + esc(o.Carried) + "</title></path>")
+	}
+
 	// The x axis: its line, a tick at every January and the years.
 	w.WriteString(`<g class="axis" stroke="currentColor" stroke-opacity=".6"><path d="M` + num(left) + " " + num(plotBottom) + "H" + num(right))
 	for k, m := range months {
@@ -330,6 +369,9 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 	w.WriteString("</g>")
 	return w.close()
 }
+
+// dashed is the look of the line above which people were not confirmed.
+const dashed = `fill="none" stroke="currentColor" stroke-dasharray="4 3"`
 
 // stepPath returns the outline of a stepped area over n columns: along the
 // top from left to right, back along the bottom. Runs of equal heights
