@@ -3,6 +3,7 @@ package tizim_test
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,5 +36,25 @@ func TestShippedNine(t *testing.T) {
 	}
 	if len(r.Confirmed) != len(r.Current) {
 		t.Errorf("as of 2020-09-08, %d of the %d are confirmed in custody; the report of that day confirms all", len(r.Confirmed), len(r.Current))
+	}
+}
+
+// TestShippedSources requires every source of the shipped register to be
+// one a reader can open: a publisher, a date and an http(s) address.
+func TestShippedSources(t *testing.T) {
+	c, err := content.Load(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) < 5 {
+		t.Fatalf("only %d sources", len(c.Sources))
+	}
+	for _, s := range c.Sources {
+		if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			t.Errorf("%s:%d: source %s has no web address", s.Path, s.Line, s.ID)
+		}
+		if s.Publisher == "" || s.Date.IsZero() {
+			t.Errorf("%s:%d: source %s lacks its publisher or date", s.Path, s.Line, s.ID)
+		}
 	}
 }
