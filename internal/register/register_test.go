@@ -234,8 +234,8 @@ func TestRealRegister(t *testing.T) {
 		{"kenzhebek-abishev", "2021-09-27", content.Imprisoned},    // early release not yet in force
 		{"serik-ydyrysov", "2019-12-31", content.RestrictedStatus}, // parole-like sentence, December 2019
 		{"serik-ydyrysov", "2020-09-08", content.PretrialDetention},
-		{"eskendir-erimbetov", "2020-09-08", content.Free}, // released in December
-		{"mukhtar-dzhakishev", "2020-09-08", content.Free}, // released in March
+		{"eskendir-erimbetov", "2020-09-08", content.Free},             // released in December
+		{"mukhtar-dzhakishev", "2020-09-08", content.RestrictedStatus}, // paroled in March, under probation supervision
 		{"zhanbolat-mamai", "2022-06-01", content.PretrialDetention},
 		{"zhanbolat-mamai", "2022-12-01", content.HouseArrested},
 		{"zhanbolat-mamai", "2023-04-10", content.RestrictedStatus}, // suspended sentence
