@@ -117,8 +117,8 @@ func TestSearchSaysConfirmation(t *testing.T) {
 	}
 	tb := newTab(t)
 	for _, tt := range []struct{ query, slug, want string }{
-		{"Boqaev", "maks-boqaev", "on the current list · Term ended, release not recorded"},
-		{"Begimbetov", "abai-begimbetov", "on the current list · Not confirmed recently"},
+		{"Begimbetov", "abai-begimbetov", "on the current list · Term ended, release not recorded"},
+		{"Elshibaev", "erzhan-elshibaev", "on the current list · Not confirmed recently"},
 	} {
 		t.Run(tt.query, func(t *testing.T) {
 			tb.openPage(t, "search/?q="+url.QueryEscape(tt.query))
