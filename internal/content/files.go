@@ -35,6 +35,18 @@ type plainFS string
 // check walks name from the root one element at a time and refuses a
 // link or special file at any step. It returns the path on disk.
 func (root plainFS) check(op, name string) (string, fs.FileInfo, error) {
+	p, st, err := root.walk(op, name)
+	if err == nil {
+		if err := plainMode(st.Mode()); err != nil {
+			return "", nil, &fs.PathError{Op: op, Path: name, Err: err}
+		}
+	}
+	return p, st, err
+}
+
+// walk is check that lets the last element be anything: it returns that
+// element's own information, as Lstat does.
+func (root plainFS) walk(op, name string) (string, fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
 		return "", nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
@@ -46,14 +58,17 @@ func (root plainFS) check(op, name string) (string, fs.FileInfo, error) {
 	if name == "." {
 		return p, st, nil
 	}
-	for elem := range strings.SplitSeq(name, "/") {
+	elems := strings.Split(name, "/")
+	for i, elem := range elems {
 		p = filepath.Join(p, elem)
 		st, err = os.Lstat(p)
 		if err != nil {
 			return "", nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
 		}
-		if err := plainMode(st.Mode()); err != nil {
-			return "", nil, &fs.PathError{Op: op, Path: name, Err: err}
+		if i < len(elems)-1 {
+			if err := plainMode(st.Mode()); err != nil {
+				return "", nil, &fs.PathError{Op: op, Path: name, Err: err}
+			}
 		}
 	}
 	return p, st, nil
@@ -95,8 +110,12 @@ func (root plainFS) Stat(name string) (fs.FileInfo, error) {
 	return st, err
 }
 
-// Lstat is Stat: no path that Files opens is a link.
-func (root plainFS) Lstat(name string) (fs.FileInfo, error) { return root.Stat(name) }
+// Lstat describes the entry at name itself, link or special file as it
+// may be (its folders must be plain), so that callers can say what it is.
+func (root plainFS) Lstat(name string) (fs.FileInfo, error) {
+	_, st, err := root.walk("lstat", name)
+	return st, err
+}
 
 // ReadLink refuses: Files follows no link.
 func (root plainFS) ReadLink(name string) (string, error) {
@@ -159,26 +178,25 @@ func specialKind(m fs.FileMode) string {
 	return "special file"
 }
 
-// CheckFiles reports every symbolic link and special file in the folders
+// checkFiles reports every symbolic link and special file in the folders
 // of fsys that tizim reads and that no loader lists entry by entry:
 // templates/, static/, i18n/ and schema/, and those folders and content/
 // themselves when they are not folders. (The loaders of content/ report
 // its entries as they meet them.) It reads no file.
-func CheckFiles(fsys fs.FS) ErrorList {
-	var errs ErrorList
+func checkFiles(fsys fs.FS, errs *ErrorList) {
 	for _, dir := range siteFolders {
 		st, err := fs.Lstat(fsys, dir)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			continue
-		case errors.Is(err, ErrLink), err == nil && st.Mode()&fs.ModeSymlink != 0:
-			errs = append(errs, notPlainError(dir, fs.ModeSymlink))
-			continue
-		case errors.Is(err, ErrSpecial), err == nil && !st.IsDir():
-			errs = append(errs, &Error{Path: dir, Msg: "this should be a folder"})
-			continue
 		case err != nil:
-			errs = append(errs, &Error{Path: dir, Msg: "cannot read the folder: " + unwrapPath(err).Error()})
+			*errs = append(*errs, &Error{Path: dir, Msg: "cannot read the folder: " + unwrapPath(err).Error()})
+			continue
+		case notPlainMode(st.Mode()):
+			*errs = append(*errs, notPlainError(dir, st.Mode()))
+			continue
+		case !st.IsDir():
+			*errs = append(*errs, &Error{Path: dir, Msg: "this should be a folder"})
 			continue
 		}
 		if dir == Dir {
@@ -186,14 +204,13 @@ func CheckFiles(fsys fs.FS) ErrorList {
 		}
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, &Error{Path: p, Msg: "cannot read the folder: " + unwrapPath(err).Error()})
+				*errs = append(*errs, &Error{Path: p, Msg: "cannot read the folder: " + unwrapPath(err).Error()})
 				return nil
 			}
 			if notPlain(d) {
-				errs = append(errs, notPlainError(p, d.Type()))
+				*errs = append(*errs, notPlainError(p, d.Type()))
 			}
 			return nil
 		})
 	}
-	return errs
 }

@@ -398,20 +398,14 @@ func hidden(e fs.DirEntry) bool { return strings.HasPrefix(e.Name(), ".") }
 
 // checkPlain reports the fixed paths of the format (content/, its folders,
 // site.yaml) that are symbolic links or special files, and every such entry
-// in the folders of the theme ([CheckFiles]).
+// in the folders of the theme (checkFiles).
 func checkPlain(fsys fs.FS, errs *ErrorList) bool {
 	n := len(*errs)
 	for _, p := range []string{Dir + "/site.yaml", Dir + "/people", Dir + "/sources", Dir + "/pages"} {
-		st, err := fs.Lstat(fsys, p)
-		switch {
-		case errors.Is(err, ErrLink):
-			*errs = append(*errs, notPlainError(p, fs.ModeSymlink))
-		case errors.Is(err, ErrSpecial):
-			*errs = append(*errs, notPlainError(p, fs.ModeIrregular))
-		case err == nil && notPlainMode(st.Mode()):
+		if st, err := fs.Lstat(fsys, p); err == nil && notPlainMode(st.Mode()) {
 			*errs = append(*errs, notPlainError(p, st.Mode()))
 		}
 	}
-	*errs = append(*errs, CheckFiles(fsys)...)
+	checkFiles(fsys, errs)
 	return len(*errs) == n
 }
