@@ -618,9 +618,7 @@ func (p *Person) confirmationAt(t time.Time, window date.Term) (last date.Date, 
 		if e.Date.First().After(t) {
 			break
 		}
-		// An event sets a status when it would change one no event could
-		// have made; then it establishes the status, even the same again.
-		if StatusAfter("", e.Type, e.Sentence) != "" || Restates(e.Type) {
+		if confirms(e) {
 			last = e.Date
 		}
 		if e.Sentence != nil && e.Type.CarriesSentence() {

@@ -66,6 +66,13 @@ func Restates(t content.EventType) bool {
 	return false
 }
 
+// confirms reports whether e confirms the status that holds after it: it
+// sets a status (it would change one no event could have made), even the
+// same one again, or it restates it (see [Restates]).
+func confirms(e *content.Event) bool {
+	return StatusAfter("", e.Type, e.Sentence) != "" || Restates(e.Type)
+}
+
 // Confirmations are the three parts of the current list, as
 // [Confirmation] names them, in the order the site shows them.
 var Confirmations = []string{"confirmed", "unconfirmed", "term_ended"}

@@ -193,7 +193,7 @@ func confirmationPoints(p *Person, asOf time.Time, window date.Term, points []ti
 		if first.After(asOf) {
 			break
 		}
-		if StatusAfter("", e.Type, e.Sentence) != "" || Restates(e.Type) {
+		if confirms(e) {
 			points = append(points, first)
 			if !window.IsZero() {
 				points = append(points, window.AddTo(first).AddDate(0, 0, 1))

@@ -185,26 +185,41 @@ func hasCustody(periods []register.Period) bool {
 	return false
 }
 
-// headline is the home page's headline as plain text, for the feed: how
-// many people are confirmed in custody as of the site's date, and how many
-// more are held by older records only or past the end of their terms.
-func (pg *Page) headline() string {
+// Confirmation says, in sentences of the page's language, how many on
+// the current list are confirmed in custody and how many are not: held by
+// older records only, or past the end of their terms; or, when no one is
+// confirmed, that the list is only what the records last said. The pages
+// show it under their headline (template "confirmation") and the feeds
+// after theirs, so that both say the same.
+func (pg *Page) Confirmation() []string {
 	r := pg.Reg
-	repl := func(key string, n int, kv ...string) string {
-		return pg.text(key, n, append([]string{"{n}", pg.Num(n)}, kv...)...)
+	if len(r.Current) == 0 {
+		return nil
 	}
-	out := repl("count.prisoners", len(r.Confirmed)) + " " + repl("home.in_custody", 0, "{date}", pg.Date(pg.AsOf()))
+	within := pg.Term(r.Site.ConfirmWithin)
+	var out []string
+	if len(r.Confirmed) > 0 {
+		out = append(out, pg.text("home.confirmed_note", 0, "{within}", within))
+		if n := len(r.Unconfirmed); n > 0 {
+			out = append(out, pg.text("confirmation.unconfirmed_count", n, "{n}", pg.Num(n), "{dates}", pg.ConfirmedRange(r.Unconfirmed)))
+		}
+	} else {
+		out = append(out, pg.text("confirmation.stale", 0, "{within}", within, "{dates}", pg.ConfirmedRange(r.Current)))
+	}
+	if n := len(r.TermEnded); n > 0 {
+		out = append(out, pg.text("confirmation.term_ended_count", n, "{n}", pg.Num(n)))
+	}
+	return out
+}
+
+// headline is the home page's headline as plain text, for the feed: how
+// many people are confirmed in custody as of the site's date, then
+// [Page.Confirmation].
+func (pg *Page) headline() string {
+	n := len(pg.Reg.Confirmed)
+	out := pg.text("count.prisoners", n, "{n}", pg.Num(n)) + " " + pg.text("home.in_custody", 0, "{date}", pg.Date(pg.AsOf()))
 	if !strings.HasSuffix(out, ".") {
 		out += "."
 	}
-	switch {
-	case len(r.Confirmed) == 0 && len(r.Current) > 0:
-		out += " " + repl("confirmation.stale", 0, "{within}", pg.Term(r.Site.ConfirmWithin), "{dates}", pg.ConfirmedRange(r.Current))
-	case len(r.Unconfirmed) > 0:
-		out += " " + repl("confirmation.unconfirmed_count", len(r.Unconfirmed), "{dates}", pg.ConfirmedRange(r.Unconfirmed))
-	}
-	if len(r.TermEnded) > 0 {
-		out += " " + repl("confirmation.term_ended_count", len(r.TermEnded))
-	}
-	return out
+	return strings.Join(append([]string{out}, pg.Confirmation()...), " ")
 }

@@ -84,6 +84,7 @@ var ThemeAPI = []APIName{
 	{"Time", ScopeLanguage, "Time d: a date as a <time> element in the page's language"},
 	{"Date", ScopeLanguage, "Date d: a date as text in the page's language"},
 	{"Term", ScopeLanguage, "Term t: a sentence's term as text"},
+	{"Confirmation", ScopeLanguage, "the sentences that say how many on the current list are confirmed in custody and how many are not"},
 	{"ConfirmedRange", ScopeLanguage, "ConfirmedRange people: when their statuses were last confirmed, one date or a range"},
 	{"Status", ScopeLanguage, "Status s: the label of a status"},
 	{"EventType", ScopeLanguage, "EventType t: the label of an event type"},
