@@ -44,6 +44,25 @@ type Stats struct {
 	Twins                             []Warning // people who may be recorded twice ([Twins])
 }
 
+// A Warning is something the maintainers of a site should know of it that
+// does not stop it from being published. Path and Line are 0 and "" when
+// it is about the whole site.
+type Warning struct {
+	Path string // slash-separated, relative to the site folder
+	Line int
+	Msg  string // a sentence
+}
+
+func (w Warning) String() string {
+	switch {
+	case w.Path == "":
+		return w.Msg
+	case w.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", w.Path, w.Line, w.Msg)
+	}
+	return w.Path + ": " + w.Msg
+}
+
 // PagesLimit is the largest site GitHub Pages publishes, in bytes:
 // "Published GitHub Pages sites may be no larger than 1 GB" (GitHub's
 // documentation of its usage limits). A larger one may still deploy, or

@@ -12,25 +12,6 @@ import (
 	"github.com/tizim/tizim/internal/search"
 )
 
-// A Warning is something the maintainers of a site should know of it that
-// does not stop it from being published. Path and Line are 0 and "" when
-// it is about the whole site.
-type Warning struct {
-	Path string // slash-separated, relative to the site folder
-	Line int
-	Msg  string // a sentence
-}
-
-func (w Warning) String() string {
-	switch {
-	case w.Path == "":
-		return w.Msg
-	case w.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", w.Path, w.Line, w.Msg)
-	}
-	return w.Path + ": " + w.Msg
-}
-
 // nameKey is the key under which two spellings of one name meet: the
 // search's folding ([search.Fold]), with the words in order, so that
 // "Qylyshev Qairat" meets "Қайрат Қылышев".
