@@ -146,3 +146,31 @@ func TestRealContent(t *testing.T) {
 		t.Errorf("only %d people in content/", len(c.People))
 	}
 }
+
+// TestNamesInOtherLanguages: names may be given in any language or script,
+// not only the site's (a Kazakh name on an English-Russian site), while a
+// key that is no language code stays an error.
+func TestNamesInOtherLanguages(t *testing.T) {
+	_, files := fixture(t, "testdata/base.txtar")
+	person := func(names string) {
+		files["content/people/ok-person/case.yaml"] = []byte("name: Ok Person\nnames: " + names + `
+events:
+  - date: 2020
+    type: detained
+    text: Detained.
+    sources: [src-a]
+`)
+	}
+	person("{ru: Ок Персон, kk: Ок Пэрсон}")
+	c, err := loadFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.People[0].Names["kk"]; got != "Ок Пэрсон" {
+		t.Errorf("names.kk = %q", got)
+	}
+	person("{Kazakh: Ок Пэрсон}")
+	if _, err := loadFiles(files); err == nil || !strings.Contains(err.Error(), `names: "Kazakh" is not a language code`) {
+		t.Errorf("a key that is no language code: %v", err)
+	}
+}

@@ -30,7 +30,7 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 		case "name":
 			person.Name, person.Line = d.text(v, key), v.Line
 		case "names":
-			person.Names = d.textMap(v, key, d.langKey(key, true))
+			person.Names = d.textMap(v, key, nameLang)
 		case "aliases":
 			person.Aliases = d.textList(v, key)
 		case "born":

@@ -264,6 +264,16 @@ func (d *decoder) langKey(key string, withDefault bool) func(string) string {
 	}
 }
 
+// nameLang checks a language key of names: any language code, not only
+// the site's, since a person's name may be known in languages and scripts the
+// site is not written in (a Kazakh name on an English-Russian site).
+func nameLang(lang string) string {
+	if !langRE.MatchString(lang) {
+		return "names: " + quote(lang) + " is not a language code; use a two- or three-letter code such as ru or kk"
+	}
+	return ""
+}
+
 // localText decodes a [Text]: a plain string in the default language, or a
 // map by language that must include the default language.
 func (d *decoder) localText(v *yaml.Node, key string) Text {

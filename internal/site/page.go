@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -383,6 +384,14 @@ func (pg *Page) OtherNames(p *register.Person) []NameIn {
 	seen := map[string]bool{shown: true}
 	for _, lang := range pg.Reg.Site.Languages {
 		if n := localName(p, lang); !seen[n] {
+			seen[n] = true
+			out = append(out, NameIn{lang, n})
+		}
+	}
+	// Names in languages the site is not written in come after, in the
+	// order of their language codes.
+	for _, lang := range slices.Sorted(maps.Keys(p.Names)) {
+		if n := p.Names[lang]; n != "" && !seen[n] && !slices.Contains(pg.Reg.Site.Languages, lang) {
 			seen[n] = true
 			out = append(out, NameIn{lang, n})
 		}
