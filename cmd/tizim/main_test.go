@@ -71,7 +71,7 @@ func TestBuildRealSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "13 people") || !regexp.MustCompile(`\d+ files of [\d.]+ (KB|MB) `).MatchString(stdout) {
+	if !regexp.MustCompile(`\d+ people`).MatchString(stdout) || !regexp.MustCompile(`\d+ files of [\d.]+ (KB|MB) `).MatchString(stdout) {
 		t.Errorf("stdout: %s", stdout)
 	}
 	if stderr != "" {
@@ -408,11 +408,11 @@ func TestStepSummary(t *testing.T) {
 
 	// A clean check says so, and the summary gets one more section.
 	os.WriteFile(file, data, 0o644)
-	if code, stdout, _ := runTizim("check", "--format", "github"); code != 0 || !strings.HasPrefix(stdout, "ok: 13 people") {
+	if code, stdout, _ := runTizim("check", "--format", "github"); code != 0 || !regexp.MustCompile(`^ok: \d+ people`).MatchString(stdout) {
 		t.Errorf("clean: exit %d, %s", code, stdout)
 	}
 	got, _ = os.ReadFile(summary)
-	if !strings.Contains(string(got), "### tizim check: ok\n\n13 people") {
+	if !regexp.MustCompile("### tizim check: ok\n\n\\d+ people").Match(got) {
 		t.Errorf("summary after a clean check:\n%s", got)
 	}
 }

@@ -43,6 +43,16 @@ func replace(t *testing.T, m fstest.MapFS, name, old, new string) {
 // TestLoader loads a site, edits it and loads it again: each load gives
 // what a fresh Load would, and a folder not named as changed is not read
 // again (which is the point).
+// atabek returns Aron Atabek's record of c.
+func atabek(c *content.Content) *content.Person {
+	for _, p := range c.People {
+		if p.Slug == "aron-atabek" {
+			return p
+		}
+	}
+	return &content.Person{}
+}
+
 func TestLoader(t *testing.T) {
 	m := shipped(t)
 	const file = "content/people/aron-atabek/case.yaml"
@@ -62,8 +72,8 @@ func TestLoader(t *testing.T) {
 	same("first load", nil)
 
 	replace(t, m, file, "name: Aron Atabek", "name: Aron Atabek Edited")
-	if c := same("after an edit", []string{file}); c.People[1].Name != "Aron Atabek Edited" {
-		t.Fatalf("the edit is not loaded: %q", c.People[1].Name)
+	if c := same("after an edit", []string{file}); atabek(c).Name != "Aron Atabek Edited" {
+		t.Fatalf("the edit is not loaded: %q", atabek(c).Name)
 	}
 
 	// An edit the loader is not told of is not seen: the folder was kept.
@@ -72,8 +82,8 @@ func TestLoader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.People[1].Name != "Aron Atabek Edited" {
-		t.Errorf("a folder not named as changed was read again: %q", c.People[1].Name)
+	if atabek(c).Name != "Aron Atabek Edited" {
+		t.Errorf("a folder not named as changed was read again: %q", atabek(c).Name)
 	}
 	same("told of the edit", []string{"content/people/aron-atabek"})
 

@@ -76,7 +76,28 @@ func (pg *Page) MonthlyChart() template.HTML {
 	st := pg.site.statistics()
 	o := pg.options("monthly", "stats.monthly.title")
 	o.Carried = pg.text("stats.monthly.carried", 0, "{within}", pg.Term(pg.Reg.Site.ConfirmWithin))
-	return chart.StackedColumns(st.Monthly, st.Statuses, o)
+	return twoWidths(o, func(o chart.Options) template.HTML { return chart.StackedColumns(st.Monthly, st.Statuses, o) })
+}
+
+// Chart widths, in viewBox units: a chart scales to its box, so its 12-unit
+// text is 12 px only where it is shown about as wide as it is drawn. Phones
+// (up to 48em, where the stylesheet switches) get the narrow drawing, which
+// a 375 px screen shows at 343 px; wider screens the wide one.
+const (
+	narrowChart = 320
+	wideChart   = 640
+)
+
+// twoWidths draws a chart for phones and for wider screens; the stylesheet
+// shows one of them (.chart-n, .chart-w).
+func twoWidths(o chart.Options, draw func(chart.Options) template.HTML) template.HTML {
+	id := o.ID
+	o.ID, o.Width = id+"-n", narrowChart
+	narrow := draw(o)
+	o.ID, o.Width = id, wideChart
+	wide := draw(o)
+	// Safe: both are the chart package's markup.
+	return `<div class="chart-n">` + narrow + `</div><div class="chart-w">` + wide + `</div>`
 }
 
 // BarsChart draws one of the bar charts: "region", "charge", "year" or
@@ -86,7 +107,9 @@ func (pg *Page) BarsChart(kind string) template.HTML {
 	if kind == "charge" && len(bars) > maxChargeBars {
 		bars = bars[:maxChargeBars]
 	}
-	return chart.HBars(bars, pg.BarLabel(kind), pg.options("bars-"+kind, "stats."+kind+".title"))
+	return twoWidths(pg.options("bars-"+kind, "stats."+kind+".title"), func(o chart.Options) template.HTML {
+		return chart.HBars(bars, pg.BarLabel(kind), o)
+	})
 }
 
 // Bars returns the data of a bar chart.
@@ -136,7 +159,12 @@ func (pg *Page) CustodyChart() template.HTML {
 	}
 	o := pg.options("custody", "stats.custody.title")
 	o.YearLabels = true
-	o.Tooltips = true
+	// The legend names the patterns and the description lists the periods
+	// for screen readers; tooltips would repeat that text on every page.
+	o.Legend = true
+	// One drawing, narrow, so its text is at least 12 px on a phone; the
+	// stylesheet keeps it from growing past 30rem on wider screens.
+	o.Width = narrowChart
 	o.Period = func(p register.Period) string {
 		until := pg.text("stats.custody.now", 0)
 		switch {

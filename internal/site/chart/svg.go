@@ -56,13 +56,25 @@ type Options struct {
 	Period func(register.Period) string
 	// YearLabels writes the years under the custody bar's ticks.
 	YearLabels bool
+	// Legend names the statuses of [CustodyBar] under it, so readers need
+	// not guess what each pattern means.
+	Legend bool
 	// Tooltips gives each segment of the custody bar its Period text as a
 	// <title>, shown on hover. Screen readers do not need it (they read
 	// the description) and it doubles the text, about 80 bytes a segment.
 	Tooltips bool
+
+	// Width is the chart's width in viewBox units, default 640. A chart
+	// scales to its container, so its text is fontSize × shown width ÷
+	// Width pixels: a chart for a phone is drawn narrow, so that its text
+	// stays at least 12 px there.
+	Width int
 }
 
 func (o *Options) defaults() {
+	if o.Width <= 0 {
+		o.Width = defaultWidth
+	}
 	if o.Carried == "" {
 		o.Carried = "not confirmed"
 	}
@@ -109,13 +121,14 @@ func sanitizeID(id string) string {
 	return string(b)
 }
 
-// Layout constants, in viewBox units. Every chart is 640 wide and scales to
-// the width of its container, so these are proportions more than pixels.
+// Layout constants, in viewBox units. A chart is [Options.Width] wide and
+// scales to the width of its container, so these are proportions more than
+// pixels.
 const (
-	width    = 640
-	fontSize = 12
-	charW    = 7 // a generous average advance at fontSize, for laying out text whose width SVG cannot measure for us
-	swatch   = 12
+	defaultWidth = 640
+	fontSize     = 12
+	charW        = 7 // a generous average advance at fontSize, for laying out text whose width SVG cannot measure for us
+	swatch       = 12
 )
 
 // look is how a status is drawn when the site's CSS says nothing: shades of
@@ -139,7 +152,8 @@ var look = map[content.Status]struct {
 // package goes through esc or num, so no caller's text can become markup.
 type writer struct {
 	strings.Builder
-	id string
+	id    string
+	width float64 // Options.Width
 }
 
 // open writes the root element with its accessible name (and description,
@@ -149,7 +163,8 @@ func (w *writer) open(class string, height float64, o *Options, desc string, sta
 	if desc != "" {
 		labelled += " " + w.id + "-d"
 	}
-	w.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart ` + class + `" viewBox="0 0 ` + strconv.Itoa(width) + " " + num(height) +
+	w.width = float64(o.Width)
+	w.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart ` + class + `" viewBox="0 0 ` + strconv.Itoa(o.Width) + " " + num(height) +
 		`" width="100%" role="img" aria-labelledby="` + labelled + `" font-size="` + strconv.Itoa(fontSize) + `"><title id="` + w.id + `-t">` + esc(o.Title) + `</title>`)
 	if desc != "" {
 		w.WriteString(`<desc id="` + w.id + `-d">` + esc(desc) + `</desc>`)
@@ -203,13 +218,23 @@ func (w *writer) legend(y float64, items []legendItem) float64 {
 	x, rows := 0.0, 1
 	w.WriteString(`<g class="legend">`)
 	for _, it := range items {
-		iw := swatch + 4 + textWidth(it.label) + 14
-		if x > 0 && x+iw > width {
+		// A label too long for one row is broken at spaces into lines
+		// under each other, so no text runs past the chart's edge.
+		lines := wrap(it.label, w.width-swatch-4)
+		iw := swatch + 4 + textWidth(lines[0]) + 14
+		if x > 0 && (x+iw > w.width || len(lines) > 1) {
 			x, rows = 0, rows+1
 		}
 		ry := y + float64(rows-1)*20
-		w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + it.attrs +
-			`/><text x="` + num(x+swatch+4) + `" y="` + num(ry+12) + `" fill="currentColor">` + esc(it.label) + "</text>")
+		w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + it.attrs + `/>`)
+		for i, l := range lines {
+			w.WriteString(`<text x="` + num(x+swatch+4) + `" y="` + num(ry+12+float64(i)*16) + `" fill="currentColor">` + esc(l) + "</text>")
+		}
+		if len(lines) > 1 {
+			rows += int(math.Ceil(float64(len(lines)-1) * 16 / 20))
+			x = w.width // the next item starts a row
+			continue
+		}
 		x += iw
 	}
 	w.WriteString("</g>")
@@ -260,7 +285,7 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 	if carried {
 		items = append(items, legendItem{dashed, o.Carried})
 	}
-	legendH := legendHeight(items)
+	legendH := legendHeight(items, o.Width)
 	const plotH, gap = 220.0, 10.0
 	plotTop := legendH + gap
 	plotBottom := plotTop + plotH
@@ -271,7 +296,7 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 		left = max(left, textWidth(o.Number(v)))
 	}
 	left += 6
-	right := float64(width) - 2
+	right := float64(o.Width) - 2
 	colW := 0.0
 	if n > 0 {
 		colW = (right - left) / float64(n)
@@ -356,7 +381,7 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 				if firstJan < 0 {
 					firstJan = k
 				}
-				if yr := m.Start.Year(); yr%every == 0 && x(k)+2+textWidth(o.Year(yr)) <= float64(width) {
+				if yr := m.Start.Year(); yr%every == 0 && x(k)+2+textWidth(o.Year(yr)) <= float64(o.Width) {
 					w.WriteString(`<text x="` + num(x(k)+2) + `" y="` + labelY + `">` + esc(o.Year(yr)) + "</text>")
 				}
 			}
@@ -435,10 +460,10 @@ func HBars(bars []register.Bar, label func(register.Bar) string, o Options) temp
 		{`class="bar-all" fill="none" stroke="currentColor"`, o.Everyone},
 		{`class="bar-cur" fill="currentColor"`, o.Current},
 	}
-	legendH := legendHeight(items) + 6
+	legendH := legendHeight(items, o.Width) + 6
 	const rowH = 34.0
 	height := legendH + rowH*float64(len(bars))
-	plotW := float64(width) - valueW - 8
+	plotW := float64(o.Width) - valueW - 8
 	scale := func(v int) float64 {
 		if maxCount == 0 {
 			return 0
@@ -508,7 +533,7 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	if span <= 0 {
 		span = 1
 	}
-	right := float64(width) - 1
+	right := float64(o.Width) - 1
 	last := periods[len(periods)-1]
 	marked := last.Status == content.Dead || last.Open && float64(last.Days())*(right-1)/span < mark
 	if marked {
@@ -531,6 +556,16 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	}
 
 	w := writer{id: o.ID}
+	var items []legendItem
+	if o.Legend {
+		for _, s := range statuses {
+			items = append(items, legendItem{w.fill(s) + ` stroke="currentColor" stroke-opacity=".4"`, o.Status(s)})
+		}
+	}
+	legendY := height + 4
+	if len(items) > 0 {
+		height = legendY + legendHeight(items, o.Width)
+	}
 	w.open("chart-custody", height, &o, strings.Join(descs, "; "), statuses)
 	// Segments are paths: one per segment when each needs its tooltip,
 	// else one per status, the smallest markup.
@@ -555,7 +590,7 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 			w.WriteString(`"/>`)
 		}
 	}
-	w.WriteString(`</g><rect class="frame" x=".5" y=".5" width="` + num(float64(width)-1) + `" height="` + num(barH-1) +
+	w.WriteString(`</g><rect class="frame" x=".5" y=".5" width="` + num(float64(o.Width)-1) + `" height="` + num(barH-1) +
 		`" fill="none" stroke="currentColor" stroke-opacity=".5"/>`)
 
 	// Ticks at each 1 January after the start.
@@ -589,19 +624,39 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 			w.WriteString(`<text x="1">` + esc(o.Year(t0.Year())) + "</text>")
 		}
 		for _, t := range ticks {
-			if t.year%every == 0 && t.x+2+yearW <= float64(width) {
+			if t.year%every == 0 && t.x+2+yearW <= float64(o.Width) {
 				w.WriteString(`<text x="` + num(t.x+2) + `">` + esc(o.Year(t.year)) + "</text>")
 			}
 		}
 		w.WriteString("</g>")
 	}
+	w.legend(legendY, items)
 	return w.close()
 }
 
 // legendHeight is the height legend will use for items.
-func legendHeight(items []legendItem) float64 {
-	var w writer
+func legendHeight(items []legendItem, width int) float64 {
+	w := writer{width: float64(width)}
 	return w.legend(0, items)
+}
+
+// wrap breaks s at spaces into lines of at most width (by textWidth); a
+// word longer than width is a line of its own.
+func wrap(s string, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case textWidth(line+" "+word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
 
 // textWidth estimates the width of s at fontSize; SVG has no way to measure

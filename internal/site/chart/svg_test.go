@@ -376,3 +376,48 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("custody bar of no periods: %s", svg)
 	}
 }
+
+// TestNarrowText draws every chart 320 units wide, as phones get them, with
+// long Russian labels, and requires every text to fit inside the chart by
+// the layout's own estimate of text width (7 units a character).
+func TestNarrowText(t *testing.T) {
+	statuses := []content.Status{content.Imprisoned, content.PretrialDetention, content.HouseArrested}
+	var months []register.Month
+	for k := range 60 {
+		m := register.Month{Start: time.Date(2019, time.Month(1+k), 1, 0, 0, 0, 0, time.UTC), Counts: map[content.Status]int{content.Imprisoned: k, content.PretrialDetention: 2}, Unconfirmed: k / 2}
+		m.Total = k + 2
+		months = append(months, m)
+	}
+	ru := func(s content.Status) string { return map[content.Status]string{content.Imprisoned: "Лишение свободы", content.PretrialDetention: "Под стражей до суда", content.HouseArrested: "Домашний арест"}[s] }
+	o := chart.Options{ID: "n", Width: 320, Status: ru, Carried: "Выше пунктира: нет подтверждения за период: 1 год", Legend: true, YearLabels: true,
+		Everyone: "Все, кто когда-либо был в реестре", Current: "В текущем списке"}
+	bars := []register.Bar{{Key: "a", Count: 8, Current: 3}, {Key: "b", Count: 4, Current: 4}}
+	p := &register.Person{Person: &content.Person{Name: "X"}}
+	p.Spans = []register.Span{{Status: content.Free}, {Status: content.PretrialDetention, From: date.MustParse("2019-03-02")}, {Status: content.HouseArrested, From: date.MustParse("2019-09~")}, {Status: content.Imprisoned, From: date.MustParse("2020-02-14")}}
+	p.Timeline = []*content.Event{{Date: date.MustParse("2019-01-01"), Type: content.Charged}}
+	got := map[string]template.HTML{
+		"monthly": chart.StackedColumns(months, statuses, o),
+		"bars":    chart.HBars(bars, func(b register.Bar) string { return "Восточно-Казахстанская область " + b.Key }, o),
+		"custody": chart.CustodyBar(register.Custody(p, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)), o),
+	}
+	text := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>([^<]*)</text>`)
+	for name, svg := range got {
+		if !strings.Contains(string(svg), `viewBox="0 0 320 `) {
+			t.Errorf("%s: not drawn 320 wide", name)
+		}
+		n := 0
+		for _, m := range text.FindAllStringSubmatch(string(svg), -1) {
+			x, _ := strconv.ParseFloat(m[1], 64)
+			if right := x + 7*float64(len([]rune(m[2]))); right > 320+0.5 {
+				t.Errorf("%s: %q runs to %.0f, past the chart's width of 320", name, m[2], right)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Errorf("%s: no text found", name)
+		}
+	}
+	if !strings.Contains(string(got["custody"]), ">Домашний арест</text>") {
+		t.Error("the custody bar's legend does not name house arrest")
+	}
+}
