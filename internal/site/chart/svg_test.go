@@ -388,7 +388,9 @@ func TestNarrowText(t *testing.T) {
 		m.Total = k + 2
 		months = append(months, m)
 	}
-	ru := func(s content.Status) string { return map[content.Status]string{content.Imprisoned: "Лишение свободы", content.PretrialDetention: "Под стражей до суда", content.HouseArrested: "Домашний арест"}[s] }
+	ru := func(s content.Status) string {
+		return map[content.Status]string{content.Imprisoned: "Лишение свободы", content.PretrialDetention: "Под стражей до суда", content.HouseArrested: "Домашний арест"}[s]
+	}
 	o := chart.Options{ID: "n", Width: 320, Status: ru, Carried: "Выше пунктира: нет подтверждения за период: 1 год", Legend: true, YearLabels: true,
 		Everyone: "Все, кто когда-либо был в реестре", Current: "В текущем списке"}
 	bars := []register.Bar{{Key: "a", Count: 8, Current: 3}, {Key: "b", Count: 4, Current: 4}}
@@ -397,7 +399,9 @@ func TestNarrowText(t *testing.T) {
 	p.Timeline = []*content.Event{{Date: date.MustParse("2019-01-01"), Type: content.Charged}}
 	got := map[string]template.HTML{
 		"monthly": chart.StackedColumns(months, statuses, o),
-		"bars":    chart.HBars(bars, func(b register.Bar) string { return "Восточно-Казахстанская область " + b.Key }, o),
+		"bars": chart.HBars(bars, func(b register.Bar) string {
+			return "Восточно-Казахстанская область " + b.Key
+		}, o),
 		"custody": chart.CustodyBar(register.Custody(p, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)), o),
 	}
 	text := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>([^<]*)</text>`)
