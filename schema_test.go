@@ -395,6 +395,8 @@ var notExpressible = []struct {
 		"source ids are defined in other files, content/sources/*.yaml; the schema checks only that a cited id looks like one", false},
 	{regexp.MustCompile(`^source id .* is (already used|used again) at`),
 		"ids must be unique across several files, and JSON Schema cannot require one field to be unique within a list of objects either", false},
+	{regexp.MustCompile(`^fallbacks.*(falls back to itself|is the default language)`),
+		"which language is the default, and which language a list of fallbacks is for, are other values of the file; JSON Schema cannot compare a value with another", false},
 	{regexp.MustCompile(`is given twice in`),
 		"a repeated key is gone once YAML becomes JSON; the editor's YAML parser reports it on its own", false},
 	{regexp.MustCompile(`^anchors and aliases`),

@@ -4,7 +4,7 @@
 // Usage:
 //
 //	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
-//	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
+//	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json] [--verbose]
 //	tizim new person [--root DIR] [--slug SLUG] "Name"
 //	tizim photo strip PATH...
 //	tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]
@@ -45,8 +45,9 @@ const usage = `tizim builds the website of a register of political prisoners.
 Usage:
   tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
                                                              build the site into --out (default public)
-  tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json]
-                                                             validate content, i18n and templates, write nothing
+  tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json] [--verbose]
+                                                             validate content, i18n and templates, write nothing;
+                                                             --verbose lists what each language has not translated
   tizim new person [--root DIR] [--slug SLUG] "Name"          start a case file for a new person
   tizim photo strip PATH...                                   remove the metadata (GPS location, camera, time) from photos
   tizim serve [--root DIR] [--port N] [--as-of YYYY-MM-DD]    preview on http://127.0.0.1:1313/, rebuilt on every edit
@@ -122,6 +123,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "check":
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD")
 		format := fl.String("format", "text", "how to report errors: `text`, github (workflow annotations) or json")
+		verbose := fl.Bool("verbose", false, "list every text each language has not translated, with its file and line")
 		if err := parse(fl, args, 0); err != nil {
 			return err
 		}
@@ -142,7 +144,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		warn(stdout, stderr, "check", *root, warnings)
-		fmt.Fprintf(stdout, "ok: %d people, %s\n", len(reg.People), regSummary(reg, day))
+		fmt.Fprintf(stdout, "ok: %d people, %s%s\n", len(reg.People), regSummary(reg, day), debtSummary(reg))
+		if *verbose {
+			listUntranslated(stdout, reg)
+		}
 		return nil
 	case "new":
 		fl.Usage = func() {
@@ -332,6 +337,48 @@ func listSummary(current, confirmed, unconfirmed, ended int, day time.Time) stri
 
 func regSummary(reg *register.Register, day time.Time) string {
 	return listSummary(len(reg.Current), len(reg.Confirmed), len(reg.Unconfirmed), len(reg.TermEnded), day)
+}
+
+// untranslated is what each language other than the default has not
+// translated, of what the register publishes.
+func untranslated(reg *register.Register) map[string][]content.Missing {
+	c := &content.Content{Site: reg.Site, Pages: reg.Pages}
+	for _, p := range reg.People {
+		c.People = append(c.People, p.Person)
+	}
+	out := make(map[string][]content.Missing)
+	for _, lang := range reg.Site.Languages[1:] {
+		out[lang] = c.Untranslated(lang)
+	}
+	return out
+}
+
+// debtSummary is the translation debt for the summary line:
+// "; untranslated: ru 0, kk 14", or "" for a site in one language.
+func debtSummary(reg *register.Register) string {
+	if len(reg.Site.Languages) < 2 {
+		return ""
+	}
+	debt := untranslated(reg)
+	s := "; untranslated:"
+	for i, lang := range reg.Site.Languages[1:] {
+		if i > 0 {
+			s += ","
+		}
+		s += fmt.Sprintf(" %s %d", lang, len(debt[lang]))
+	}
+	return s
+}
+
+// listUntranslated writes each text a language has not translated, one a
+// line: "content/people/x/case.yaml:12: kk: event text".
+func listUntranslated(w io.Writer, reg *register.Register) {
+	debt := untranslated(reg)
+	for _, lang := range reg.Site.Languages[1:] {
+		for _, m := range debt[lang] {
+			fmt.Fprintf(w, "%s:%d: %s: %s\n", m.Path, m.Line, lang, m.What)
+		}
+	}
 }
 
 func version() string {

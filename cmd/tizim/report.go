@@ -73,7 +73,7 @@ func report(w io.Writer, format, root string, reg *register.Register, day time.T
 			}
 		}
 		if len(problems) == 0 {
-			fmt.Fprintf(w, "ok: %d people, %s\n", len(reg.People), regSummary(reg, day))
+			fmt.Fprintf(w, "ok: %d people, %s%s\n", len(reg.People), regSummary(reg, day), debtSummary(reg))
 		} else {
 			fmt.Fprintf(w, "tizim check: %s\n", count(len(problems), "error"))
 		}

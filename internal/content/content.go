@@ -67,13 +67,59 @@ type Settings struct {
 	// (regions, groups, tags, courts, facilities, recognizing bodies) in the
 	// other languages: name -> language -> name.
 	Translations map[string]map[string]string
+	// Fallbacks are the languages each language shows, in order, where it
+	// has nothing of its own, before the default language (see [Settings.Chain]).
+	Fallbacks map[string][]string
+
+	translationLines map[string]int // name -> line of its entry under translations:
+	titleLine        int
+	descriptionLine  int
+}
+
+// Chain is the one order in which the site looks for a text in lang: lang
+// itself, then its fallbacks from site.yaml, then the default language,
+// always last. The default language's chain is itself alone. Every text a
+// page shows (event texts, names, profiles, pages) is picked along it.
+func (s *Settings) Chain(lang string) Chain {
+	def := s.Languages.Default()
+	if lang == def || def == "" {
+		return Chain{def}
+	}
+	out := make(Chain, 0, len(s.Fallbacks[lang])+2)
+	out = append(out, lang)
+	out = append(out, s.Fallbacks[lang]...)
+	return append(out, def)
+}
+
+// Chain is the languages in which a text is looked for, in order; the
+// last is the site's default language, in which every text exists.
+type Chain []string
+
+// Default returns the chain's last language, the site's default.
+func (c Chain) Default() string {
+	if len(c) == 0 {
+		return ""
+	}
+	return c[len(c)-1]
+}
+
+// Name returns a name that content writes in the default language (a
+// region, group, tag, court, facility or who recognized someone) in the
+// first language of c that site.yaml's translations give it in, and that
+// language; the name itself, in the default language, when none does.
+func (s *Settings) Name(name string, c Chain) (string, string) {
+	for _, lang := range c[:max(len(c)-1, 0)] {
+		if t, ok := s.Translations[name][lang]; ok && t != "" {
+			return t, lang
+		}
+	}
+	return name, c.Default()
 }
 
 // Languages are a site's languages, as site.yaml lists them. The first is
 // the default language: content is written in it, its pages are at the
-// site's root, and every other language shows it wherever it has nothing of
-// its own (a text, a name, a profile, a page). That is the site's one
-// fallback order: a language, then the default.
+// site's root, and it is the last language every other one falls back to
+// wherever it has nothing of its own (see [Settings.Chain]).
 type Languages []string
 
 // Default returns the default language, or "" when there is none, which
@@ -112,14 +158,42 @@ type Person struct {
 	Photo      string               // path of the photo file, "" when there is none
 	Changed    time.Time            // day of the latest commit to the person's folder; zero when unknown (set by package build from git)
 	bornPos    [2]int               // line and column of born:, for messages
+	lines      fieldLines           // lines of the fields that may need translating, for Untranslated
 	// Internal notes are never kept: the loader checks the block is there
 	// and drops it, so no later stage can publish it by mistake.
 }
+
+// NameIn returns the person's name in the first language of c that names:
+// gives, and that language; name:, in the default language, when none does.
+func (p *Person) NameIn(c Chain) (string, string) {
+	for _, lang := range c[:max(len(c)-1, 0)] {
+		if n := p.Names[lang]; n != "" {
+			return n, lang
+		}
+	}
+	return p.Name, c.Default()
+}
+
+// Profile returns the person's profile in the first language of c that
+// has one, and that language; nil and "" when the person has none.
+func (p *Person) Profile(c Chain) (*Markdown, string) {
+	for _, lang := range c {
+		if md := p.Profiles[lang]; md != nil {
+			return md, lang
+		}
+	}
+	return nil, ""
+}
+
+// fieldLines are where a case file gives the fields that may need
+// translating.
+type fieldLines struct{ occupation, region, groups, tags int32 }
 
 // Charge is one criminal charge as the sources word it.
 type Charge struct {
 	Article string // optional, e.g. "art. 174"
 	Text    Text
+	Line    int // of the charge in case.yaml, for messages
 }
 
 // Event is one dated fact in a person's case.
@@ -201,13 +275,26 @@ func TranslationsOf(m map[string]string) Translations {
 	return ts
 }
 
-// In returns the text in lang, or the default-language text when there is
-// no translation; ok reports whether the result is in lang.
-func (t Text) In(lang string) (s string, ok bool) {
-	if s, ok := t.Other.Get(lang); ok {
-		return s, true
+// Pick returns the text in the first language of c that it is given in,
+// and that language: the default-language text when it has none of the
+// others.
+func (t Text) Pick(c Chain) (s, lang string) {
+	for _, l := range c[:max(len(c)-1, 0)] {
+		if s, ok := t.Other.Get(l); ok {
+			return s, l
+		}
 	}
-	return t.Default, false
+	return t.Default, c.Default()
+}
+
+// Has reports whether the text is given in lang itself, def being the
+// site's default language.
+func (t Text) Has(lang, def string) bool {
+	if lang == def {
+		return t.Default != ""
+	}
+	_, ok := t.Other.Get(lang)
+	return ok
 }
 
 // String returns the default-language text.

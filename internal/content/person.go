@@ -39,13 +39,13 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 		case "gender":
 			person.Gender = d.oneOf(v, key, genders)
 		case "region":
-			person.Region = d.text(v, key)
+			person.Region, person.lines.region = d.text(v, key), int32(v.Line)
 		case "occupation":
-			person.Occupation = d.localText(v, key)
+			person.Occupation, person.lines.occupation = d.localText(v, key), int32(v.Line)
 		case "groups":
-			person.Groups = d.textList(v, key)
+			person.Groups, person.lines.groups = d.textList(v, key), int32(v.Line)
 		case "tags":
-			person.Tags = d.textList(v, key)
+			person.Tags, person.lines.tags = d.textList(v, key), int32(v.Line)
 		case "charges":
 			person.Charges = d.charges(v)
 		case "events":
@@ -69,7 +69,7 @@ func (d *decoder) charges(v *yaml.Node) []Charge {
 	}
 	var out []Charge
 	for _, item := range v.Content {
-		var c Charge
+		c := Charge{Line: item.Line}
 		if !d.fields(item, "a charge", chargeFields, func(key string, v *yaml.Node) {
 			switch key {
 			case "article":

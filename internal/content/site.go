@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "offline_zip", "confirm_within"}
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "fallbacks", "offline_zip", "confirm_within"}
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
@@ -31,7 +31,7 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 		return nil
 	}
 	s := &Settings{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main", ConfirmWithin: DefaultConfirmWithin}
-	var title, description, translations *yaml.Node // decoded once the languages are known
+	var title, description, translations, fallbacks *yaml.Node // decoded once the languages are known
 	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -75,6 +75,8 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 			s.Facilities = d.facilities(v)
 		case "translations":
 			translations = v
+		case "fallbacks":
+			fallbacks = v
 		case "offline_zip":
 			z := d.boolean(v, key)
 			s.OfflineZip = &z
@@ -88,13 +90,16 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 	}
 	d.langs = s.Languages
 	if title != nil {
-		s.Title = d.localText(title, "title")
+		s.Title, s.titleLine = d.localText(title, "title"), title.Line
 	}
 	if description != nil {
-		s.Description = d.localText(description, "description")
+		s.Description, s.descriptionLine = d.localText(description, "description"), description.Line
 	}
 	if translations != nil {
-		s.Translations = d.translations(translations)
+		s.Translations, s.translationLines = d.translations(translations)
+	}
+	if fallbacks != nil {
+		s.Fallbacks = d.fallbacks(fallbacks)
 	}
 	d.require(root, "site.yaml", "title")
 	return s
@@ -158,12 +163,13 @@ func (d *decoder) facilities(v *yaml.Node) map[string]Facility {
 //
 //	translations:
 //	  Almaty: {ru: Алматы, kk: Алматы}
-func (d *decoder) translations(v *yaml.Node) map[string]map[string]string {
+func (d *decoder) translations(v *yaml.Node) (map[string]map[string]string, map[string]int) {
 	if v.Kind != yaml.MappingNode {
 		d.errorf(v, "\"translations\" must map each name to its forms in other languages, like  Almaty: {ru: Алматы}, not %s", kindName(v))
-		return nil
+		return nil, nil
 	}
 	out := make(map[string]map[string]string)
+	lines := make(map[string]int)
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		name := d.text(k, "translations")
@@ -172,6 +178,73 @@ func (d *decoder) translations(v *yaml.Node) map[string]map[string]string {
 			continue
 		}
 		out[name] = d.textMap(val, "translations."+name, d.langKey("translations."+name, false))
+		lines[name] = k.Line
+	}
+	return out, lines
+}
+
+// fallbacks decodes site.yaml's fallback languages:
+//
+//	fallbacks:
+//	  kk: [ru]
+//
+// Each key is a language other than the default, each value the languages
+// it falls back to, in order, before the default language, which is
+// always last and never listed.
+func (d *decoder) fallbacks(v *yaml.Node) map[string][]string {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "\"fallbacks\" must map a language to the languages it falls back to, like  kk: [ru], not %s", kindName(v))
+		return nil
+	}
+	def := d.langs.Default()
+	known := func(n *yaml.Node, lang string) bool {
+		switch {
+		case !langRE.MatchString(lang):
+			d.errorf(n, "fallbacks: %q is not a language code; use a two- or three-letter code such as ru or kk", lang)
+		case !slices.Contains(d.langs, lang):
+			d.errorf(n, "fallbacks: language %q is not one of site.yaml's languages (%s)", lang, strings.Join(d.langs, ", "))
+		default:
+			return true
+		}
+		return false
+	}
+	out := make(map[string][]string)
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		lang := d.text(k, "fallbacks")
+		if !known(k, lang) {
+			continue
+		}
+		if _, dup := out[lang]; dup {
+			d.errorf(k, "%q is given twice in \"fallbacks\"; keep one", lang)
+			continue
+		}
+		if lang == def {
+			d.errorf(k, "fallbacks: %q is the default language, which has no fallbacks: every text is written in it", lang)
+			continue
+		}
+		out[lang] = nil
+		if val.Kind != yaml.SequenceNode {
+			d.errorf(val, "fallbacks.%s must be a list of languages, like [ru], not %s", lang, kindName(val))
+			continue
+		}
+		var chain []string
+		for _, n := range val.Content {
+			f := d.text(n, "fallbacks."+lang)
+			switch {
+			case f == "":
+			case !known(n, f):
+			case f == lang:
+				d.errorf(n, "fallbacks.%s: %q falls back to itself; list only other languages", lang, f)
+			case f == def:
+				d.errorf(n, "fallbacks.%s: %q is the default language, always the last fallback; leave it out", lang, f)
+			case slices.Contains(chain, f):
+				d.errorf(n, "fallbacks.%s: %q is listed twice; keep one", lang, f)
+			default:
+				chain = append(chain, f)
+			}
+		}
+		out[lang] = chain
 	}
 	return out
 }

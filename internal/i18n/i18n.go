@@ -9,8 +9,10 @@
 // with one key. The rules, which plural form a count takes and how a number
 // is grouped, are CLDR's for every language, from golang.org/x/text.
 //
-// Which language is the default, and that every other falls back to it, is
-// [content.Languages].
+// Which language is the default, and in which order a language's texts fall
+// back to others, is [content.Settings.Chain]; the words that say a text is
+// shown in another language are language.fallback and language.in.<code>;
+// the latter are the only keys a language may leave out.
 package i18n
 
 import (
@@ -213,6 +215,9 @@ func (s *Strings) check(langs content.Languages, errs *content.ErrorList) {
 		for _, k := range slices.Sorted(maps.Keys(all)) {
 			if dateKeyOf(k) != nil {
 				continue // checked on their own, more strictly
+			}
+			if strings.HasPrefix(k, "language.in.") {
+				continue // optional: a language's name for language.fallback
 			}
 			m, ok := s.msgs[lang][k]
 			if !ok {

@@ -60,18 +60,19 @@ type Options struct {
 
 // Docs returns the search documents of a register's people, in the
 // register's order (by name): names in each of the site's languages,
+// picked along each language's chain (see content.Settings.Chain),
 // searchable by those and by their aliases.
 func Docs(r *register.Register) []Doc {
 	langs := r.Site.Languages
+	chains := make([]content.Chain, len(langs))
+	for i, l := range langs {
+		chains[i] = r.Site.Chain(l)
+	}
 	docs := make([]Doc, 0, len(r.People))
 	for _, p := range r.People {
 		d := Doc{Slug: p.Slug, Names: make(map[string]string, len(langs)), Status: string(p.Status), Current: p.Current, Confirmation: register.Confirmation(p)}
 		for i, l := range langs {
-			n := p.Names[l]
-			if i == 0 || n == "" {
-				n = p.Name
-			}
-			d.Names[l] = n
+			d.Names[l], _ = p.NameIn(chains[i])
 		}
 		for _, l := range slices.Sorted(maps.Keys(p.Names)) {
 			d.Search = append(d.Search, p.Names[l])

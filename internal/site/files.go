@@ -72,10 +72,10 @@ func (s *Site) feed(w Writer, lang string) error {
 		f.Updated = s.reg.Latest.First().Format(time.RFC3339)
 	}
 	for _, e := range s.reg.EventsUpTo(feedSize) {
-		text, _ := e.Event.Text.In(lang)
+		text, _ := e.Event.Text.Pick(s.chain(lang))
 		u := s.urls.Abs(s.urls.LangPath(lang, "people/"+e.Person.Slug+"/")) + "#" + eventID(e.Person, e.Event)
 		f.Entries = append(f.Entries, atomEntry{
-			Title:   pg.Name(e.Person) + ": " + pg.EventType(e.Event.Type) + " (" + pg.Date(e.Event.Date) + ")",
+			Title:   pg.name(e.Person) + ": " + pg.EventType(e.Event.Type) + " (" + pg.Date(e.Event.Date) + ")",
 			ID:      u,
 			Updated: e.Event.Date.First().Format(time.RFC3339),
 			Link:    atomLink{Rel: "alternate", Href: u, Type: "text/html"},

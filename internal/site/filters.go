@@ -138,7 +138,7 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 		if p.RegionOf == nil {
 			return nil
 		}
-		regionName[p.RegionOf.Slug] = pg.Translate(p.RegionOf.Name)
+		regionName[p.RegionOf.Slug], _ = pg.Reg.Site.Name(p.RegionOf.Name, pg.chain())
 		return []string{p.RegionOf.Slug}
 	})
 	add("region", "table.region", regions, sortedByLabel(regionName), func(v string) string { return regionName[v] })
@@ -147,7 +147,7 @@ func (pg *Page) Filters(people []*register.Person) []FilterField {
 	groups := count(func(p *register.Person) []string {
 		var out []string
 		for _, g := range p.Group {
-			groupName[g.Slug] = pg.Translate(g.Name)
+			groupName[g.Slug], _ = pg.Reg.Site.Name(g.Name, pg.chain())
 			out = append(out, g.Slug)
 		}
 		return out

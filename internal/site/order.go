@@ -9,17 +9,19 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 )
 
 // sortPeople orders people by their name in each language with that
 // language's alphabet (CLDR collation: Kazakh Ә after А and Қ after К,
 // Russian Ё with Е), ties broken by slug so that the order is stable.
-func sortPeople(people []*register.Person, langs []string) map[string][]*register.Person {
+// Each language sorts the names it shows, picked along its chain.
+func sortPeople(people []*register.Person, langs []string, chains map[string]content.Chain) map[string][]*register.Person {
 	sorted := make([][]*register.Person, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
-		wg.Go(func() { sorted[i] = sortIn(people, lang) })
+		wg.Go(func() { sorted[i] = sortIn(people, lang, chains[lang]) })
 	}
 	wg.Wait()
 	out := make(map[string][]*register.Person, len(langs))
@@ -30,7 +32,7 @@ func sortPeople(people []*register.Person, langs []string) map[string][]*registe
 }
 
 // sortIn orders people by their name in lang.
-func sortIn(people []*register.Person, lang string) []*register.Person {
+func sortIn(people []*register.Person, lang string, chain content.Chain) []*register.Person {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		tag = language.Und
@@ -43,7 +45,8 @@ func sortIn(people []*register.Person, lang string) []*register.Person {
 	}
 	keys := make([]keyed, len(people))
 	for i, p := range people {
-		keys[i] = keyed{c.KeyFromString(&buf, localName(p, lang)), p}
+		n, _ := p.NameIn(chain)
+		keys[i] = keyed{c.KeyFromString(&buf, n), p}
 	}
 	slices.SortFunc(keys, func(a, b keyed) int {
 		return cmp.Or(bytes.Compare(a.key, b.key), cmp.Compare(a.p.Slug, b.p.Slug))
@@ -55,12 +58,11 @@ func sortIn(people []*register.Person, lang string) []*register.Person {
 	return out
 }
 
-// localName is a person's name in lang, or the default name.
-func localName(p *register.Person, lang string) string {
-	if n := p.Names[lang]; n != "" {
-		return n
-	}
-	return p.Name
+// name is a person's name in the first language of lang's chain that
+// has one.
+func (s *Site) name(p *register.Person, lang string) string {
+	n, _ := p.NameIn(s.chain(lang))
+	return n
 }
 
 // rankOf returns the position of each person in a language's order, so that

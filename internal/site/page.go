@@ -54,13 +54,13 @@ type Page struct {
 }
 
 func (s *Site) newPage(lang, p string) *Page {
-	desc, _ := s.reg.Site.Description.In(lang)
+	desc, _ := s.reg.Site.Description.Pick(s.chain(lang))
 	return &Page{site: s, Lang: lang, Path: s.urls.LangPath(lang, p), Rel: p, Description: desc, Reg: s.reg}
 }
 
 // SiteTitle is the site's title in the page's language, as plain text.
 func (pg *Page) SiteTitle() string {
-	t, _ := pg.Reg.Site.Title.In(pg.Lang)
+	t, _ := pg.Reg.Site.Title.Pick(pg.chain())
 	return t
 }
 
@@ -174,7 +174,7 @@ func (pg *Page) t(key string, args ...any) (template.HTML, error) {
 		case date.Date:
 			vals[name] = pg.Time(v)
 		case content.Text:
-			vals[name] = pg.Local(v)
+			vals[name] = pg.local(v)
 		default:
 			return "", fmt.Errorf("T %q: cannot show a %T in placeholder %s", key, v, name)
 		}
@@ -271,8 +271,9 @@ func (pg *Page) Status(s content.Status) string { return pg.text("status."+strin
 func (pg *Page) EventType(t content.EventType) string { return pg.text("event."+string(t), 0) }
 
 // Sentence describes a sentence: "7 years in prison", "fine of 56,000
-// tenge", "suspended sentence of 6 years".
-func (pg *Page) Sentence(s *content.Sentence) string {
+// tenge", "suspended sentence of 6 years". An amount in another language
+// than the page's is marked as [Page.Local] marks it.
+func (pg *Page) Sentence(s *content.Sentence) template.HTML {
 	if s == nil {
 		return ""
 	}
@@ -280,35 +281,89 @@ func (pg *Page) Sentence(s *content.Sentence) string {
 	if !s.Term.IsZero() {
 		key += ".term"
 	}
-	amount, _ := s.Amount.In(pg.Lang)
+	amount, lang := s.Amount.Pick(pg.chain())
 	if amount != "" {
 		key += ".amount"
 	}
-	return pg.text(key, 0, "{term}", pg.Term(s.Term), "{amount}", amount)
+	msg := template.HTMLEscapeString(pg.text(key, 0))
+	return template.HTML(strings.NewReplacer("{term}", template.HTMLEscapeString(pg.Term(s.Term)), "{amount}", string(pg.marked(amount, lang, true))).Replace(msg))
 }
 
-// Local returns content text in the page's language. Text that has no
-// translation yet is shown in the default language, marked with its lang
-// attribute so that screen readers pronounce it right.
-func (pg *Page) Local(t content.Text) template.HTML {
-	s, ok := t.In(pg.Lang)
-	if ok || pg.Lang == pg.defaultLang() {
-		return template.HTML(template.HTMLEscapeString(s))
+// Local returns content text (a [content.Text]), or a name that content
+// writes in the default language (a region, group, tag, court, facility,
+// who recognized someone), in the first language of the page's chain that
+// has it (see [content.Settings.Chain]). Text in another language than the
+// page's is marked twice: with its lang attribute, so that screen readers
+// pronounce it right, and with a visible note after it in the page's
+// language ([Page.FallbackNote]).
+func (pg *Page) Local(x any) (template.HTML, error) {
+	switch v := x.(type) {
+	case content.Text:
+		return pg.local(v), nil
+	case string:
+		s, lang := pg.Reg.Site.Name(v, pg.chain())
+		return pg.marked(s, lang, true), nil
 	}
-	return template.HTML(`<span lang="` + pg.defaultLang() + `">` + template.HTMLEscapeString(s) + `</span>`)
+	return "", fmt.Errorf("Local: cannot show a %T; it shows content text or a name from content", x)
 }
 
-// Translate returns a name that content gives in the default language
-// (a region, group, court or facility) in the page's language, from
-// site.yaml's translations, or the name itself.
-func (pg *Page) Translate(name string) string {
-	if t, ok := pg.Reg.Site.Translations[name][pg.Lang]; ok {
-		return t
+// local is Local for content text.
+func (pg *Page) local(t content.Text) template.HTML {
+	s, lang := t.Pick(pg.chain())
+	return pg.marked(s, lang, true)
+}
+
+// marked returns s, in lang, as HTML: as it is in the page's language,
+// else in a span with its lang attribute and, when note, the visible
+// note that it is not translated yet.
+func (pg *Page) marked(s, lang string, note bool) template.HTML {
+	h := template.HTMLEscapeString(s)
+	if lang == pg.Lang || s == "" {
+		return template.HTML(h)
 	}
-	return name
+	h = `<span lang="` + lang + `">` + h + `</span>`
+	if note {
+		h += ` <small class="fallback">` + string(pg.FallbackNote(lang)) + `</small>`
+	}
+	return template.HTML(h)
 }
 
-func (pg *Page) defaultLang() string { return pg.Reg.Site.Languages.Default() }
+// FallbackNote says, in the page's language, that a text is shown in lang
+// because it is not translated into the page's language yet: "In Russian
+// — not yet translated into English". It is "" when lang is the page's.
+func (pg *Page) FallbackNote(lang string) template.HTML {
+	if lang == pg.Lang || lang == "" {
+		return ""
+	}
+	key := pg.Lang + "\x00language.fallback\x00" + lang
+	if h, ok := pg.site.plain.Load(key); ok {
+		return h.(template.HTML)
+	}
+	// The language as the page's language names it ("Орысша"), or, where
+	// its i18n file has no word for it, its own name ("Русский").
+	name := pg.site.strings.Text(pg.Lang, "language.in."+lang, 0)
+	if name == "language.in."+lang {
+		name = pg.site.strings.Text(lang, "language.name", 0)
+	}
+	h := template.HTML(template.HTMLEscapeString(pg.text("language.fallback", 0, "{language}", name)))
+	pg.site.plain.Store(key, h)
+	return h
+}
+
+// Translate returns a name that content writes in the default language
+// (a region, group, tag, court or facility) in the first language of the
+// page's chain that site.yaml's translations give it in, or the name
+// itself; in another language than the page's, with its lang attribute
+// only, for tables, lists and filters. [Page.Local] also marks it
+// visibly.
+func (pg *Page) Translate(name string) template.HTML {
+	s, lang := pg.Reg.Site.Name(name, pg.chain())
+	return pg.marked(s, lang, false)
+}
+
+// chain is where the page's texts are looked for: its language, its
+// fallbacks, the default language.
+func (pg *Page) chain() content.Chain { return pg.site.chain(pg.Lang) }
 
 // Markdown renders a profile or free page body, with headings at least at
 // minLevel.
@@ -316,21 +371,17 @@ func (pg *Page) Markdown(md *content.Markdown, minLevel int) (template.HTML, err
 	return pg.site.markdown(md, pg.Path, pg.Lang, minLevel)
 }
 
-// Profile returns the person's profile in the page's language, or in the
-// default language when there is none yet (see [Page.Translated]).
+// Profile returns the person's profile in the first language of the
+// page's chain that has one (see [content.Settings.Chain]), or nil.
 func (pg *Page) Profile() *content.Markdown {
-	if md := pg.Person.Profiles[pg.Lang]; md != nil {
-		return md
-	}
-	return pg.Person.Profiles[pg.defaultLang()]
+	md, _ := pg.Person.Profile(pg.chain())
+	return md
 }
 
 // ProfileLang is the language of the profile [Page.Profile] returns.
 func (pg *Page) ProfileLang() string {
-	if pg.Person.Profiles[pg.Lang] != nil {
-		return pg.Lang
-	}
-	return pg.defaultLang()
+	_, lang := pg.Person.Profile(pg.chain())
+	return lang
 }
 
 // PhotoURL is the link to the person's published photo, or "".
@@ -369,8 +420,16 @@ func (pg *Page) Changed(p *register.Person) date.Date {
 	return date.Of(p.Changed)
 }
 
-// Name is a person's name in the page's language.
-func (pg *Page) Name(p *register.Person) string { return localName(p, pg.Lang) }
+// Name is a person's name in the first language of the page's chain that
+// names: gives it in; in another language than the page's, with its lang
+// attribute.
+func (pg *Page) Name(p *register.Person) template.HTML {
+	n, lang := p.NameIn(pg.chain())
+	return pg.marked(n, lang, false)
+}
+
+// name is a person's name as [Page.Name] picks it, as plain text.
+func (pg *Page) name(p *register.Person) string { return pg.site.name(p, pg.Lang) }
 
 // NameIn is a name and the language it is written in ("" for aliases,
 // which may be in any).
@@ -379,11 +438,15 @@ type NameIn struct{ Lang, Name string }
 // OtherNames lists the person's names other than the one the page shows:
 // the name in each other language, where it differs, then the aliases.
 func (pg *Page) OtherNames(p *register.Person) []NameIn {
-	shown := pg.Name(p)
+	shown := pg.name(p)
 	var out []NameIn
 	seen := map[string]bool{shown: true}
-	for _, lang := range pg.Reg.Site.Languages {
-		if n := localName(p, lang); !seen[n] {
+	for i, lang := range pg.Reg.Site.Languages {
+		n := p.Names[lang]
+		if i == 0 {
+			n = p.Name // name:, in the default language
+		}
+		if n != "" && !seen[n] {
 			seen[n] = true
 			out = append(out, NameIn{lang, n})
 		}
@@ -453,7 +516,7 @@ func (pg *Page) PersonJSONLD() (template.JS, error) {
 	v := map[string]any{
 		"@context": "https://schema.org",
 		"@type":    "Person",
-		"name":     pg.Name(p),
+		"name":     pg.name(p),
 		"url":      pg.Canonical(),
 	}
 	var alt []string
@@ -469,7 +532,7 @@ func (pg *Page) PersonJSONLD() (template.JS, error) {
 	if !p.Born.IsZero() && !p.Born.Approximate && !p.Born.Uncertain {
 		v["birthDate"] = p.Born.ISO()
 	}
-	if occ, _ := p.Occupation.In(pg.Lang); occ != "" {
+	if occ, _ := p.Occupation.Pick(pg.chain()); occ != "" {
 		v["jobTitle"] = occ
 	}
 	if p.Gender == "female" || p.Gender == "male" {
@@ -521,7 +584,7 @@ func (pg *Page) Alphabet(people []*register.Person) []Letter {
 // initial is the letter p's name is listed under, "#" if it starts with
 // none.
 func (pg *Page) initial(p *register.Person) string {
-	for _, r := range pg.Name(p) {
+	for _, r := range pg.name(p) {
 		if unicode.IsLetter(r) {
 			return string(unicode.ToUpper(r))
 		}

@@ -48,7 +48,7 @@ func (pg *Page) Events() ([]TimelineEvent, error) {
 			ID:    pg.EventID(p, e),
 			Date:  pg.Time(e.Date),
 			Label: pg.EventType(e.Type),
-			Text:  pg.Local(e.Text),
+			Text:  pg.local(e.Text),
 			// Safe: fragments of html/template's output.
 			Cites: template.HTML(b.String()),
 		}

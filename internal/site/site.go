@@ -98,6 +98,7 @@ type Site struct {
 	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
 	plain     *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
 	eventIDs  *sync.Map                                  // *register.Person -> map[*content.Event]string
+	chains    map[string]content.Chain                   // language -> where its texts are looked for (see content.Settings.Chain)
 }
 
 // Theme is a theme made ready to render with: its templates parsed, its
@@ -132,7 +133,12 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 	if !slices.Equal(th.langs, reg.Site.Languages) {
 		return nil, fmt.Errorf("the theme was loaded for the languages %v, the site has %v", th.langs, reg.Site.Languages)
 	}
+	chains := make(map[string]content.Chain, len(reg.Site.Languages))
+	for _, lang := range reg.Site.Languages {
+		chains[lang] = reg.Site.Chain(lang)
+	}
 	return &Site{
+		chains:    chains,
 		Theme:     th,
 		reg:       reg,
 		files:     files,
@@ -257,7 +263,7 @@ func (s *Site) changeLog() changeLog {
 func (s *Site) rank(lang string) map[*register.Person]int {
 	return s.ranks.get(func() map[string]map[*register.Person]int {
 		out := make(map[string]map[*register.Person]int)
-		for lang, sorted := range sortPeople(s.reg.People, s.reg.Site.Languages) {
+		for lang, sorted := range sortPeople(s.reg.People, s.reg.Site.Languages, s.chains) {
 			out[lang] = rankOf(sorted)
 		}
 		return out
@@ -424,7 +430,7 @@ func (s *Site) personPages(lang string) []pageSpec {
 func (s *Site) personPage(p *register.Person) pageSpec {
 	return pageSpec{"people/" + p.Slug + "/", "person.html", func(pg *Page) {
 		pg.Person = p
-		pg.Title = pg.Name(p)
+		pg.Title = pg.name(p)
 		pg.Kind = "profile"
 		pg.Description = pg.Title + " — " + pg.Status(p.Status)
 		if !p.Since.IsZero() {
@@ -459,7 +465,7 @@ func (s *Site) groupPages(lang string) []pageSpec {
 		for _, g := range kind.groups {
 			out = append(out, s.paged(lang, kind.dir+g.Slug+"/", "group.html", g.People, func(pg *Page) {
 				pg.Group, pg.GroupDir = g, kind.dir
-				pg.Title = pg.Translate(g.Name)
+				pg.Title, _ = pg.Reg.Site.Name(g.Name, s.chain(lang))
 				pg.GroupsTitle = s.strings.Text(lang, kind.titleKey, 0)
 			})...)
 		}
@@ -608,19 +614,29 @@ func (s *Site) searchIndex(w Writer) error {
 	return nil
 }
 
-// freePages returns the free pages to publish in lang: each page in lang,
-// or in the default language where it has no translation yet, so that
+// freePages returns the free pages to publish in lang: each page in the
+// first language of lang's chain that has it (see [Site.chain]), so that
 // every language has the same pages and the language menu never leads
 // nowhere.
 func (s *Site) freePages(lang string) []*content.Page {
-	def := s.reg.Site.Languages.Default()
+	chain := s.chain(lang)
 	byName := make(map[string]*content.Page)
 	for _, fp := range s.reg.Pages {
-		if fp.Lang == lang || (fp.Lang == def && byName[fp.Name] == nil) {
+		i := slices.Index(chain, fp.Lang)
+		if cur := byName[fp.Name]; i >= 0 && (cur == nil || i < slices.Index(chain, cur.Lang)) {
 			byName[fp.Name] = fp
 		}
 	}
 	return slices.SortedFunc(maps.Values(byName), func(a, b *content.Page) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// chain is where lang's texts are looked for: lang, its fallbacks, the
+// default language.
+func (s *Site) chain(lang string) content.Chain {
+	if c, ok := s.chains[lang]; ok {
+		return c
+	}
+	return s.reg.Site.Chain(lang)
 }
 
 // execute renders template tmpl for pg into the page's file.

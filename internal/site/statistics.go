@@ -138,7 +138,7 @@ func (pg *Page) BarLabel(kind string) func(register.Bar) string {
 		case b.Key == "":
 			return pg.text("stats."+kind+".unknown", 0)
 		}
-		s, _ := b.Label.In(pg.Lang)
+		s, _ := b.Label.Pick(pg.chain())
 		return s
 	}
 }

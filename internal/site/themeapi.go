@@ -89,8 +89,9 @@ var ThemeAPI = []APIName{
 	{"Status", ScopeLanguage, "Status s: the label of a status"},
 	{"EventType", ScopeLanguage, "EventType t: the label of an event type"},
 	{"Sentence", ScopeLanguage, "Sentence s: a sentence described in words"},
-	{"Local", ScopeLanguage, "Local t: content text in the page's language, or marked in the default one"},
-	{"Translate", ScopeLanguage, "Translate name: a name from content in the page's language, by site.yaml's translations"},
+	{"Local", ScopeLanguage, "Local t: content text or a name from content in the page's language, or visibly marked in a fallback"},
+	{"Translate", ScopeLanguage, "Translate name: a name from content in the page's language, or in a fallback with its lang"},
+	{"FallbackNote", ScopeLanguage, "FallbackNote lang: the note that a text is shown in lang, not yet translated"},
 	{"Markdown", ScopeLanguage, "Markdown md level: a profile or page body as HTML, headings at least at level"},
 
 	// People.
@@ -106,7 +107,7 @@ var ThemeAPI = []APIName{
 	// A person's page.
 	{"Person", ScopePage, "the person of a person page (*register.Person), else nil"},
 	{"PersonJSONLD", ScopePage, "the person's schema.org description, for a <script type=\"application/ld+json\">"},
-	{"Profile", ScopePage, "the person's profile in the page's language, or the default one's, or nil"},
+	{"Profile", ScopePage, "the person's profile in the first language of the page's chain that has one, or nil"},
 	{"ProfileLang", ScopePage, "the language of the profile Profile gives"},
 	{"Letters", ScopePage, "the lines of the address at which the person can be written to, or none"},
 	{"Recognized", ScopePage, "the person's latest recognition as of the site's date, or nil"},

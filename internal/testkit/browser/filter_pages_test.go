@@ -270,6 +270,7 @@ func TestFiltersAcrossPages(t *testing.T) {
 				t.Errorf("%s: after Show more the focus is on %q, want the first person added, %q", start, all.Focus, free[shown])
 			}
 
+			openFilters(t, tb)
 			tb.do(t, "click the reset button", chromedp.Click(chromedp.CSS("form[data-filter] button[type=reset]")))
 			var onPage int
 			for _, r := range rows {

@@ -128,6 +128,9 @@ func TestFilters(t *testing.T) {
 			tb.openPage(t, p)
 			page := name(p)
 
+			if !eval[bool](t, tb, "look for the folded filters", `!!document.querySelector("details.filter-box:not([open]) > form[data-filter]")`) {
+				t.Errorf("%s: the filter form is not folded in a closed details.filter-box when the page loads", page)
+			}
 			before := readTable(t, tb)
 			if !before.Form {
 				t.Fatalf("%s: with JavaScript the filter form (form[data-filter]) should be shown, but it is hidden", page)
@@ -193,6 +196,7 @@ func TestFilters(t *testing.T) {
 			}
 			checkRegion("on opening "+addr, reloaded)
 
+			openFilters(t, tb)
 			tb.do(t, "click the reset button", chromedp.Click(chromedp.CSS("form[data-filter] button[type=reset]")))
 			// The script re-applies the filter after the form has reset
 			// (in a timeout), so wait for the rows to come back.
@@ -287,5 +291,14 @@ func TestWithoutJavaScript(t *testing.T) {
 		if !r.Shown {
 			t.Errorf("%s: %s is hidden", page, r.Name)
 		}
+	}
+}
+
+// openFilters unfolds the filter form as a reader does, by its summary,
+// unless it is open already, so that its buttons can be clicked.
+func openFilters(t *testing.T, tb *tab) {
+	t.Helper()
+	if !eval[bool](t, tb, "see whether the filters are open", `!!document.querySelector("details.filter-box[open]")`) {
+		tb.do(t, "open the filters", chromedp.Click(chromedp.CSS("details.filter-box > summary")))
 	}
 }

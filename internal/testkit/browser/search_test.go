@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/tizim/tizim/internal/build"
+	"github.com/tizim/tizim/internal/register"
 )
 
 // searchInputJS finds the search box of the page: the search page's own
@@ -115,11 +117,31 @@ func TestSearchSaysConfirmation(t *testing.T) {
 	if !s.has("search/") {
 		t.Skip("search page not built yet")
 	}
-	tb := newTab(t)
-	for _, tt := range []struct{ query, slug, want string }{
-		{"Begimbetov", "abai-begimbetov", "on the current list · Term ended, release not recorded"},
-		{"Elshibaev", "erzhan-elshibaev", "on the current list · Not confirmed recently"},
+	// One person of each kind, as the register says today: which people
+	// they are changes as the records are followed.
+	reg, _, err := build.Load(root, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct{ query, slug, want string }
+	for _, kind := range []struct {
+		of   []*register.Person
+		want string
+	}{
+		{reg.TermEnded, "on the current list · Term ended, release not recorded"},
+		{reg.Unconfirmed, "on the current list · Not confirmed recently"},
+		{reg.Confirmed, "on the current list · Confirmed in custody"},
 	} {
+		if len(kind.of) > 0 {
+			p := kind.of[0]
+			cases = append(cases, struct{ query, slug, want string }{p.Name, p.Slug, kind.want})
+		}
+	}
+	if len(cases) < 2 {
+		t.Fatalf("the shipped register as of %s has fewer than two kinds of people on its current list", asOf.Format(time.DateOnly))
+	}
+	tb := newTab(t)
+	for _, tt := range cases {
 		t.Run(tt.query, func(t *testing.T) {
 			tb.openPage(t, "search/?q="+url.QueryEscape(tt.query))
 			waitForResult(t, tb, "opening it", "people/"+tt.slug+"/", "")
