@@ -88,6 +88,7 @@ var ThemeAPI = []APIName{
 	{"ConfirmedRange", ScopeLanguage, "ConfirmedRange people: when their statuses were last confirmed, one date or a range"},
 	{"Status", ScopeLanguage, "Status s: the label of a status"},
 	{"EventType", ScopeLanguage, "EventType t: the label of an event type"},
+	{"EventLabel", ScopeLanguage, "EventLabel p e: what event e of person p did, named from its type and sentences"},
 	{"Sentence", ScopeLanguage, "Sentence s: a sentence described in words"},
 	{"Local", ScopeLanguage, "Local t: content text in the page's language, or marked in the default one"},
 	{"Translate", ScopeLanguage, "Translate name: a name from content in the page's language, by site.yaml's translations"},
