@@ -67,6 +67,9 @@ type Settings struct {
 	// (regions, groups, tags, courts, facilities, recognizing bodies) in the
 	// other languages: name -> language -> name.
 	Translations map[string]map[string]string
+	// Contact is how relatives and readers reach the maintainers, shown on
+	// every person page and in the footer; nil when site.yaml gives none.
+	Contact *Contact
 }
 
 // Languages are a site's languages, as site.yaml lists them. The first is

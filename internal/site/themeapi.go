@@ -52,6 +52,8 @@ var ThemeAPI = []APIName{
 	{"Menu", ScopeLanguage, "the free pages that ask to be in the main navigation, in their order"},
 	{"HasZip", ScopeLanguage, "whether the site offers site.zip, its portable copy"},
 	{"Recent", ScopeLanguage, "Recent n: the latest n events of the register up to the site's date"},
+	{"Contact", ScopeLanguage, "how relatives and readers reach the maintainers (site.yaml's contact:), or nil"},
+	{"Badge", ScopeLanguage, "the language's badge: its text and the addresses of badge.svg, count.json and the current list"},
 	{"Shared", ScopeSection, "Shared name: template name, rendered once for every page of the language and section"},
 
 	// This page.
