@@ -71,6 +71,10 @@ type Settings struct {
 	// has nothing of its own, before the default language (see [Settings.Chain]).
 	Fallbacks map[string][]string
 
+	// Contact is how relatives and readers reach the maintainers, shown on
+	// every person page and in the footer; nil when site.yaml gives none.
+	Contact *Contact
+
 	translationLines map[string]int // name -> line of its entry under translations:
 	titleLine        int
 	descriptionLine  int

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "fallbacks", "offline_zip", "confirm_within"}
+	siteFields     = []string{"title", "description", "base_url", "languages", "current_statuses", "repo_url", "repo_branch", "license", "facilities", "translations", "fallbacks", "offline_zip", "confirm_within", "contact"}
 	facilityFields = []string{"address"}
 	sourceFields   = []string{"id", "title", "publisher", "date", "url", "archive_url", "lang"}
 	pageFields     = []string{"title", "description", "menu", "draft"}
@@ -31,7 +31,7 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 		return nil
 	}
 	s := &Settings{BaseURL: "/", Languages: []string{"en"}, CurrentStatuses: DefaultCurrentStatuses, RepoBranch: "main", ConfirmWithin: DefaultConfirmWithin}
-	var title, description, translations, fallbacks *yaml.Node // decoded once the languages are known
+	var title, description, translations, fallbacks, contact *yaml.Node // decoded once the languages are known
 	if !d.fields(root, "site.yaml", siteFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -77,6 +77,8 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 			translations = v
 		case "fallbacks":
 			fallbacks = v
+		case "contact":
+			contact = v
 		case "offline_zip":
 			z := d.boolean(v, key)
 			s.OfflineZip = &z
@@ -100,6 +102,9 @@ func loadSite(fsys fs.FS, errs *ErrorList) *Settings {
 	}
 	if fallbacks != nil {
 		s.Fallbacks = d.fallbacks(fallbacks)
+	}
+	if contact != nil {
+		s.Contact = d.contact(contact)
 	}
 	d.require(root, "site.yaml", "title")
 	return s

@@ -75,7 +75,7 @@ func (s *Site) feed(w Writer, lang string) error {
 		text, _ := e.Event.Text.Pick(s.chain(lang))
 		u := s.urls.Abs(s.urls.LangPath(lang, "people/"+e.Person.Slug+"/")) + "#" + eventID(e.Person, e.Event)
 		f.Entries = append(f.Entries, atomEntry{
-			Title:   pg.name(e.Person) + ": " + pg.EventType(e.Event.Type) + " (" + pg.Date(e.Event.Date) + ")",
+			Title:   pg.name(e.Person) + ": " + pg.EventLabel(e.Person, e.Event) + " (" + pg.Date(e.Event.Date) + ")",
 			ID:      u,
 			Updated: e.Event.Date.First().Format(time.RFC3339),
 			Link:    atomLink{Rel: "alternate", Href: u, Type: "text/html"},

@@ -270,6 +270,13 @@ func (pg *Page) Status(s content.Status) string { return pg.text("status."+strin
 // EventType is the label of an event type.
 func (pg *Page) EventType(t content.EventType) string { return pg.text("event."+string(t), 0) }
 
+// EventLabel is the label that names what event e of person p did, from
+// its type, its sentence and the sentence in force before it (see
+// [register.Act]): "Sentence reduced on appeal", "Court ruling".
+func (pg *Page) EventLabel(p *register.Person, e *content.Event) string {
+	return pg.text(register.Act(p, e), 0)
+}
+
 // Sentence describes a sentence: "7 years in prison", "fine of 56,000
 // tenge", "suspended sentence of 6 years". An amount in another language
 // than the page's is marked as [Page.Local] marks it.

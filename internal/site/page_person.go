@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
 )
 
 // TimelineEvent is one event of a person's timeline with what the person
@@ -16,7 +17,7 @@ type TimelineEvent struct {
 	Type  content.EventType // for the class
 	ID    string            // the anchor, see [Page.EventID]
 	Date  template.HTML     // a <time> element, see [Page.Time]
-	Label string            // the event type's label, see [Page.EventType]
+	Label string            // what the event did, see [Page.EventLabel]
 	Text  template.HTML     // the event's text, see [Page.Local]
 	Cites template.HTML     // a link to each source cited (template "cite"), see [Page.Cites]
 }
@@ -27,6 +28,7 @@ func (pg *Page) Events() ([]TimelineEvent, error) {
 	out := make([]TimelineEvent, len(p.Timeline))
 	var links []template.HTML // by source number; a source is often cited more than once
 	var b strings.Builder
+	acts := register.Acts(p)
 	for i, e := range p.Timeline {
 		b.Reset()
 		for _, n := range pg.Cites(e) {
@@ -47,7 +49,7 @@ func (pg *Page) Events() ([]TimelineEvent, error) {
 			Type:  e.Type,
 			ID:    pg.EventID(p, e),
 			Date:  pg.Time(e.Date),
-			Label: pg.EventType(e.Type),
+			Label: pg.text(acts[i], 0),
 			Text:  pg.local(e.Text),
 			// Safe: fragments of html/template's output.
 			Cites: template.HTML(b.String()),

@@ -490,7 +490,9 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	var jobs []job
 	for _, lang := range r.Site.Languages {
 		jobs = append(jobs, s.pageJobs(lang, pages(lang))...)
-		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }})
+		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }},
+			job{name: s.urls.LangPath(lang, BadgeFile), run: func(w Writer) error { return s.badgeSVG(w, lang) }},
+			job{name: s.urls.LangPath(lang, CountFile), run: func(w Writer) error { return s.countJSON(w, lang) }})
 		for _, rel := range []string{"current/", "people/"} {
 			if s.facetsFor(rel) != nil {
 				name := s.urls.LangPath(lang, rel+FacetsFile)

@@ -390,11 +390,16 @@ func profileSize(t *testing.T, name string) int {
 	return 0
 }
 
+// eventTextRE finds the text of each event in a person page's timeline.
+var eventTextRE = regexp.MustCompile(`(?s)<p class="event-head">.*?</p>\s*<p>(.*?)<a class="cite"`)
+
 var assetRE = regexp.MustCompile(`<(?:link rel="stylesheet"|script)[^>]* (?:href|src)="([^"?]*)`)
 
 // TestWeight holds the shipped site to its budget for readers on slow and
-// metered connections: a person page at most 20 KB of HTML (2 KB more for
-// each event past eight, and the size of its profile), all the CSS at most
+// metered connections: a person page at most 13 KB of HTML, 768 bytes more
+// for each event (its heading, citation and source), besides the text the
+// reader came for, its profile and event texts, which a long record must not
+// be cut to fit; all the CSS at most
 // 18 KB (one file, cached, where the pages are many), the scripts a page loads at most 15 KB, and nothing
 // loaded from another host.
 func TestWeight(t *testing.T) {
@@ -418,9 +423,12 @@ func TestWeight(t *testing.T) {
 		// and a long record is not cut short to fit it.
 		if strings.Contains(name, "people/") && strings.Count(name, "/") >= 3 {
 			events := bytes.Count(data, []byte(`<li class="event `))
-			budget := 20*1024 + 2*1024*max(0, events-8) + profileSize(t, name)
-			if len(data) > budget {
-				t.Errorf("%s weighs %d bytes; a person page of %d events and its profile may weigh %d", name, len(data), events, budget)
+			text := profileSize(t, name)
+			for _, m := range eventTextRE.FindAllSubmatch(data, -1) {
+				text += len(m[1])
+			}
+			if budget := 13*1024 + 768*events + text; len(data) > budget {
+				t.Errorf("%s weighs %d bytes; a person page of %d events and %d bytes of profile and event texts may weigh %d", name, len(data), events, text, budget)
 			}
 		}
 		js := 0

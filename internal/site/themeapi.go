@@ -52,6 +52,8 @@ var ThemeAPI = []APIName{
 	{"Menu", ScopeLanguage, "the free pages that ask to be in the main navigation, in their order"},
 	{"HasZip", ScopeLanguage, "whether the site offers site.zip, its portable copy"},
 	{"Recent", ScopeLanguage, "Recent n: the latest n events of the register up to the site's date"},
+	{"Contact", ScopeLanguage, "how relatives and readers reach the maintainers (site.yaml's contact:), or nil"},
+	{"Badge", ScopeLanguage, "the language's badge: its text and the addresses of badge.svg, count.json and the current list"},
 	{"Shared", ScopeSection, "Shared name: template name, rendered once for every page of the language and section"},
 
 	// This page.
@@ -88,6 +90,7 @@ var ThemeAPI = []APIName{
 	{"ConfirmedRange", ScopeLanguage, "ConfirmedRange people: when their statuses were last confirmed, one date or a range"},
 	{"Status", ScopeLanguage, "Status s: the label of a status"},
 	{"EventType", ScopeLanguage, "EventType t: the label of an event type"},
+	{"EventLabel", ScopeLanguage, "EventLabel p e: what event e of person p did, named from its type and sentences"},
 	{"Sentence", ScopeLanguage, "Sentence s: a sentence described in words"},
 	{"Local", ScopeLanguage, "Local t: content text or a name from content in the page's language, or visibly marked in a fallback"},
 	{"Translate", ScopeLanguage, "Translate name: a name from content in the page's language, or in a fallback with its lang"},
