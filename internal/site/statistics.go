@@ -80,11 +80,12 @@ func (pg *Page) MonthlyChart() template.HTML {
 }
 
 // Chart widths, in viewBox units: a chart scales to its box, so its 12-unit
-// text is 12 px only where it is shown about as wide as it is drawn. Phones
-// (up to 48em, where the stylesheet switches) get the narrow drawing, which
-// a 375 px screen shows at 343 px; wider screens the wide one.
+// text is 12 px only where it is shown at least as wide as it is drawn.
+// Phones (up to 48em, where the stylesheet switches) get the narrow drawing,
+// which the narrowest phone in use, 320 px, shows at 288 px; wider screens
+// the wide one.
 const (
-	narrowChart = 320
+	narrowChart = 288
 	wideChart   = 640
 )
 

@@ -377,7 +377,7 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
-// TestNarrowText draws every chart 320 units wide, as phones get them, with
+// TestNarrowText draws every chart 288 units wide, as phones get them, with
 // long Russian labels, and requires every text to fit inside the chart by
 // the layout's own estimate of text width (7 units a character).
 func TestNarrowText(t *testing.T) {
@@ -391,7 +391,7 @@ func TestNarrowText(t *testing.T) {
 	ru := func(s content.Status) string {
 		return map[content.Status]string{content.Imprisoned: "Лишение свободы", content.PretrialDetention: "Под стражей до суда", content.HouseArrested: "Домашний арест"}[s]
 	}
-	o := chart.Options{ID: "n", Width: 320, Status: ru, Carried: "Выше пунктира: нет подтверждения за период: 1 год", Legend: true, YearLabels: true,
+	o := chart.Options{ID: "n", Width: 288, Status: ru, Carried: "Выше пунктира: нет подтверждения за период: 1 год", Legend: true, YearLabels: true,
 		Everyone: "Все, кто когда-либо был в реестре", Current: "В текущем списке"}
 	bars := []register.Bar{{Key: "a", Count: 8, Current: 3}, {Key: "b", Count: 4, Current: 4}}
 	p := &register.Person{Person: &content.Person{Name: "X"}}
@@ -406,14 +406,14 @@ func TestNarrowText(t *testing.T) {
 	}
 	text := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>([^<]*)</text>`)
 	for name, svg := range got {
-		if !strings.Contains(string(svg), `viewBox="0 0 320 `) {
-			t.Errorf("%s: not drawn 320 wide", name)
+		if !strings.Contains(string(svg), `viewBox="0 0 288 `) {
+			t.Errorf("%s: not drawn 288 wide", name)
 		}
 		n := 0
 		for _, m := range text.FindAllStringSubmatch(string(svg), -1) {
 			x, _ := strconv.ParseFloat(m[1], 64)
-			if right := x + 7*float64(len([]rune(m[2]))); right > 320+0.5 {
-				t.Errorf("%s: %q runs to %.0f, past the chart's width of 320", name, m[2], right)
+			if right := x + 7*float64(len([]rune(m[2]))); right > 288+0.5 {
+				t.Errorf("%s: %q runs to %.0f, past the chart's width of 288", name, m[2], right)
 			}
 			n++
 		}

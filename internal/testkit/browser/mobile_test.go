@@ -2,7 +2,6 @@ package browser
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -49,6 +48,10 @@ const overflowJS = `(() => {
 		const out = new Set();
 		for (const el of document.body.querySelectorAll("*")) {
 			const r = el.getBoundingClientRect();
+			// What a closed details holds is not shown (nor laid out
+			// past it), only its summary.
+			const folded = el.closest("details:not([open])");
+			if (folded && !el.closest("summary") && el !== folded) continue;
 			if (r.right <= screen + 0.5 || clips(el) || (el.parentElement && out.has(el.parentElement))) continue;
 			out.add(el);
 			wide.push(describe(el) + ": right edge at " + Math.round(r.right) + "px, " + Math.round(r.width) + "px wide");
@@ -64,23 +67,7 @@ func measure(t testing.TB, tb *tab) overflow {
 }
 
 // problem says what is wrong with o on a phone-wide viewport, or "".
-func (o overflow) problem() string {
-	if o.Width == int(phone.width) && o.ScrollWidth <= o.Width {
-		return ""
-	}
-	var s string
-	if o.Width != int(phone.width) {
-		// A mobile browser zooms out a page that is too wide, which
-		// widens the window; that is overflow too.
-		s = fmt.Sprintf("the page is %dpx wide on a %dpx screen, so the browser zooms it out to fit", max(o.Width, o.ScrollWidth), phone.width)
-	} else {
-		s = fmt.Sprintf("the page is %dpx wide on a %dpx screen, so it scrolls sideways", o.ScrollWidth, o.Width)
-	}
-	if len(o.Wide) > 0 {
-		s += "; too wide:\n  - " + strings.Join(o.Wide, "\n  - ")
-	}
-	return s
-}
+func (o overflow) problem() string { return o.problemAt(int(phone.width)) }
 
 // narrowPages are the pages checked on a phone, in every language.
 var narrowPages = []string{"", "people/sanavar-zakirova/", "current/", "people/"}
