@@ -3,6 +3,8 @@ package browser
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/tizim/tizim/internal/build"
 )
 
 // screens are the widths every page is checked at: a small phone, the
@@ -49,19 +52,21 @@ const phoneJS = `(() => {
 			if (!smallest || px < smallest) smallest = px;
 		}
 	}
-	return {firstRow: row ? Math.round(row.getBoundingClientRect().top + scrollY) : -1, smallestChartText: smallest, cls: window.__tizimCLS || 0};
+	return {firstRow: row ? Math.round(row.getBoundingClientRect().top + scrollY) : -1, smallestChartText: smallest, cls: window.__tizimCLS || 0, height: document.documentElement.scrollHeight};
 })()`
 
 type phoneFacts struct {
 	FirstRow          int     `json:"firstRow"`
 	SmallestChartText float64 `json:"smallestChartText"`
 	CLS               float64 `json:"cls"`
+	Height            int     `json:"height"`
 }
 
 // TestLayout opens the main pages of every language at 320, 375, 768 and
 // 1280 px, in light and (on the common phone) dark, and fails when a page
 // scrolls sideways, moves as it loads (CLS above 0.02), draws chart text
-// below 12 px, or, at 375 px, starts the current list below 800 px. With
+// below 12 px, or, at 375 px, starts the current list below 800 px or
+// makes the open data page longer than 6000 px. With
 // TIZIM_SCREENSHOTS set to a folder it saves each screen there, to be
 // compared by eye.
 func TestLayout(t *testing.T) {
@@ -108,6 +113,11 @@ func TestLayout(t *testing.T) {
 						}
 						if sc.width == 375 && strings.HasSuffix(p, "current/") && (f.FirstRow < 0 || f.FirstRow > 800) {
 							t.Errorf("%s: the first person of the list starts at %d px; within the first 800", at, f.FirstRow)
+						}
+						// The open data page lists every column of every file;
+						// folded, it is a page a phone reader can scroll.
+						if sc.width == 375 && strings.HasSuffix(p, "data/") && f.Height > 6000 {
+							t.Errorf("%s: the page is %d px long; at most 6000", at, f.Height)
 						}
 						if shots != "" {
 							saveShot(t, tb, filepath.Join(shots, fmt.Sprintf("%d-%s-%s.png", sc.width, scheme, strings.ReplaceAll(strings.Trim(cmpOr(p, "home"), "/"), "/", "_"))))
@@ -168,4 +178,63 @@ func (o overflow) problemAt(width int) string {
 		s += "; too wide:\n  - " + strings.Join(o.Wide, "\n  - ")
 	}
 	return s
+}
+
+// TestLongUnbrokenName adds to a copy of the shipped register a person
+// whose name, alias, occupation and charge are each one 3,000-letter word,
+// as a mistaken paste can make, and requires the pages that show them to
+// fit a 320 px and a 375 px screen without scrolling sideways.
+func TestLongUnbrokenName(t *testing.T) {
+	t.Parallel()
+	getBrowser(t) // skips or fails first when there is no browser
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "site"), os.DirFS(filepath.Join(root, "content")).(fs.FS)); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Ы", 3000)
+	person := "name: " + long + "\naliases: [" + strings.Repeat("W", 3000) + "]\noccupation: " + long + `
+charges:
+  - text: ` + long + `
+events:
+  - date: 2021-01-05
+    type: detained
+    text: ` + long + `
+    sources: [rferl-2020-09-08-register-update]
+  - date: 2021-01-06
+    type: recognized
+    text: Recognized.
+    sources: [rferl-2020-09-08-register-update]
+`
+	p := filepath.Join(dir, "site", "people", "long-name", "case.yaml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(person), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The copy is content/ itself: move it under a site root.
+	siteRoot := filepath.Join(dir, "root")
+	os.MkdirAll(siteRoot, 0o755)
+	if err := os.Rename(filepath.Join(dir, "site"), filepath.Join(siteRoot, "content")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := build.Build(build.Options{Root: siteRoot, Out: out, AsOf: asOf}); err != nil {
+		t.Fatalf("the site with a long name does not build: %v", err)
+	}
+	s := getSite(t)
+	srv := httptest.NewServer(serve(s.base, out))
+	t.Cleanup(srv.Close)
+	ls := &site{dir: out, base: s.base, srv: srv, langs: s.langs}
+	for _, width := range []int64{320, 375} {
+		tb := newTabAt(t, ls.host(), ls.url(""))
+		tb.do(t, "emulate a phone", chromedp.EmulateViewport(width, 800, chromedp.EmulateMobile))
+		for _, pg := range []string{"people/long-name/", "ru/people/long-name/", "current/", "people/", "search/?q=" + strings.Repeat("Ы", 5)} {
+			if err := tb.load(ls.url(pg)); err != nil {
+				t.Fatal(err)
+			}
+			o := eval[overflow](t, tb, "measure the page", fmt.Sprintf(overflowJS, width))
+			if msg := o.problemAt(int(width)); msg != "" {
+				t.Errorf("%s at %d px with a 3,000-letter name: %s", name(pg), width, msg)
+			}
+		}
+	}
 }
