@@ -119,6 +119,13 @@ func TestLayout(t *testing.T) {
 						if sc.width == 375 && strings.HasSuffix(p, "data/") && f.Height > 6000 {
 							t.Errorf("%s: the page is %d px long; at most 6000", at, f.Height)
 						}
+						// On the common phone, in both schemes, axe checks what a
+						// phone shows (target sizes, contrast of the folded menu).
+						if sc.width == 375 {
+							for _, v := range runAxe(t, tb) {
+								t.Errorf("%s breaks axe rule %s", at, v)
+							}
+						}
 						if shots != "" {
 							saveShot(t, tb, filepath.Join(shots, fmt.Sprintf("%d-%s-%s.png", sc.width, scheme, strings.ReplaceAll(strings.Trim(cmpOr(p, "home"), "/"), "/", "_"))))
 						}
