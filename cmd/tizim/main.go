@@ -330,7 +330,11 @@ func stripPhotos(paths []string, stdout, stderr io.Writer) error {
 func listSummary(current, confirmed, unconfirmed, ended int, day time.Time) string {
 	s := fmt.Sprintf("%d on the current list as of %s", current, day.Format(time.DateOnly))
 	if unconfirmed+ended > 0 {
-		s += fmt.Sprintf(" (%d confirmed, %d unconfirmed, %d terms ended with no release recorded)", confirmed, unconfirmed, ended)
+		terms := "terms"
+		if ended == 1 {
+			terms = "term"
+		}
+		s += fmt.Sprintf(" (%d confirmed, %d unconfirmed, %d %s ended with no release recorded)", confirmed, unconfirmed, ended, terms)
 	}
 	return s
 }
