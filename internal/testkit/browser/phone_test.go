@@ -52,14 +52,30 @@ const phoneJS = `(() => {
 			if (!smallest || px < smallest) smallest = px;
 		}
 	}
-	return {firstRow: row ? Math.round(row.getBoundingClientRect().top + scrollY) : -1, smallestChartText: smallest, cls: window.__tizimCLS || 0, height: document.documentElement.scrollHeight};
+	// Words of the main heading that the browser broke across lines.
+	const broken = [];
+	const h1 = document.querySelector("main h1");
+	if (h1) {
+		const walk = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			for (const m of n.data.matchAll(/\S+/g)) {
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const lines = new Set(Array.from(r.getClientRects(), b => Math.round(b.top)));
+				if (lines.size > 1) broken.push(m[0]);
+			}
+		}
+	}
+	return {firstRow: row ? Math.round(row.getBoundingClientRect().top + scrollY) : -1, smallestChartText: smallest, cls: window.__tizimCLS || 0, height: document.documentElement.scrollHeight, broken};
 })()`
 
 type phoneFacts struct {
-	FirstRow          int     `json:"firstRow"`
-	SmallestChartText float64 `json:"smallestChartText"`
-	CLS               float64 `json:"cls"`
-	Height            int     `json:"height"`
+	FirstRow          int      `json:"firstRow"`
+	SmallestChartText float64  `json:"smallestChartText"`
+	CLS               float64  `json:"cls"`
+	Height            int      `json:"height"`
+	Broken            []string `json:"broken"`
 }
 
 // TestLayout opens the main pages of every language at 320, 375, 768 and
@@ -113,6 +129,12 @@ func TestLayout(t *testing.T) {
 						}
 						if sc.width == 375 && strings.HasSuffix(p, "current/") && (f.FirstRow < 0 || f.FirstRow > 800) {
 							t.Errorf("%s: the first person of the list starts at %d px; within the first 800", at, f.FirstRow)
+						}
+						// A heading may wrap between words, not inside one
+						// (browsers without a hyphenation dictionary for the
+						// language break it anywhere).
+						if len(f.Broken) > 0 && !strings.Contains(p, "long-name") {
+							t.Errorf("%s: the main heading breaks inside the words %q", at, f.Broken)
 						}
 						// The open data page lists every column of every file;
 						// folded, it is a page a phone reader can scroll.
