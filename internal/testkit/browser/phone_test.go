@@ -79,7 +79,7 @@ type phoneFacts struct {
 }
 
 // TestLayout opens the main pages of every language at 320, 375, 768 and
-// 1280 px, in light and (on the common phone) dark, and fails when a page
+// 1280 px, in light and dark, and fails when a page
 // scrolls sideways, moves as it loads (CLS above 0.02), draws chart text
 // below 12 px, or, at 375 px, starts the current list below 800 px or
 // makes the open data page longer than 6000 px. With
@@ -90,11 +90,7 @@ func TestLayout(t *testing.T) {
 	s := getSite(t)
 	shots := os.Getenv("TIZIM_SCREENSHOTS")
 	for _, sc := range screens {
-		schemes := []string{"light"}
-		if sc.width == 375 || sc.width == 1280 {
-			schemes = append(schemes, "dark")
-		}
-		for _, scheme := range schemes {
+		for _, scheme := range []string{"light", "dark"} {
 			t.Run(fmt.Sprintf("%d-%s", sc.width, scheme), func(t *testing.T) {
 				tb := newTab(t)
 				opts := []chromedp.EmulateViewportOption{}
