@@ -2,6 +2,9 @@ package site
 
 import (
 	"path"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
@@ -22,8 +25,23 @@ import (
 // returned. An error that only some pages' data brings out (a branch that
 // no chosen page takes) is found by Render, that is by a build.
 func (s *Site) Check(w Writer) error {
+	// The languages are sampled at once: choosing looks at every page.
+	langs := s.reg.Site.Languages
+	sampled := make(map[string][]pageSpec, len(langs))
+	var mu sync.Mutex
+	var g errgroup.Group
+	for _, lang := range langs {
+		g.Go(func() error {
+			pages := s.samplePages(lang, s.pages(lang))
+			mu.Lock()
+			defer mu.Unlock()
+			sampled[lang] = pages
+			return nil
+		})
+	}
+	g.Wait()
 	var jobs []job
-	for _, j := range s.jobsWith(false, func(lang string) []pageSpec { return s.samplePages(lang, s.pages(lang)) }) {
+	for _, j := range s.jobsWith(false, func(lang string) []pageSpec { return sampled[lang] }) {
 		if j.noCheck {
 			continue
 		}
