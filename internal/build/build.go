@@ -155,9 +155,17 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	return register.New(c, l.asOf), l.files, nil
 }
 
-// Check does everything Build does except write: it loads the content,
-// the interface text and the templates, and renders every page into
-// nothing, so that a template or translation error shows before a build.
+// Check does what Build does to find errors, without writing and without
+// rendering every page: it loads and validates the content, the interface
+// text and the templates (parsing them and checking what they use of the
+// theme's interface), and then runs each page template once or a few times
+// in each language, on pages chosen to take its branches (the person with
+// the most kinds of events, facts and sources, the one with the fewest, a
+// list split into pages and one that is not, ...), and makes the feeds,
+// the search index and the photos (see [site.Site.Check]). A template that
+// fails on every page fails here with the message a build gives. An error
+// that only some person's or list's data brings out, in a branch none of
+// the chosen pages takes, shows only in a build, which renders everything.
 //
 // Besides errors it returns warnings: what maintainers should see but
 // that does not stop the site (people who may be recorded twice).
@@ -170,7 +178,7 @@ func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return reg, warnings, s.Render(discard{})
+	return reg, warnings, s.Check(discard{})
 }
 
 type discard struct{}

@@ -192,6 +192,9 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 // Joiners (U+200C, U+200D) and direction marks (U+200E, U+200F), which
 // some scripts need, are allowed.
 func invisible(r rune) bool {
+	if r < 0x200B { // every letter of most texts: no map lookup
+		return false
+	}
 	_, ok := invisibleNames[r]
 	return ok
 }

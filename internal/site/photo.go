@@ -43,14 +43,9 @@ func photoPath(p *register.Person) string { return "people/" + p.Slug + "/" + ph
 // apply an EXIF orientation: a photo that reaches it has none, and
 // `tizim photo strip` turns the pixels upright as it removes the block.
 func (s *Site) photo(w Writer, p *register.Person) error {
-	data, err := fs.ReadFile(s.files, p.Photo)
+	img, err := s.decodePhoto(p)
 	if err != nil {
 		return err
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		// At the photo's path, so that check's annotation shows on it.
-		return content.ErrorList{&content.Error{Path: p.Photo, Msg: "cannot read the photo (" + err.Error() + "); save it as a JPEG (an animated WebP cannot be shown)", Err: err}}
 	}
 	img = shrink(img, maxPhoto)
 	var buf bytes.Buffer
@@ -63,6 +58,21 @@ func (s *Site) photo(w Writer, p *register.Person) error {
 		return fmt.Errorf("%s: %w", p.Photo, err)
 	}
 	return w.Write(photoPath(p), buf.Bytes())
+}
+
+// decodePhoto reads and decodes a person's photo. It is what check does
+// of [Site.photo]: the errors of a photo are those of reading it.
+func (s *Site) decodePhoto(p *register.Person) (image.Image, error) {
+	data, err := fs.ReadFile(s.files, p.Photo)
+	if err != nil {
+		return nil, err
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		// At the photo's path, so that check's annotation shows on it.
+		return nil, content.ErrorList{&content.Error{Path: p.Photo, Msg: "cannot read the photo (" + err.Error() + "); save it as a JPEG (an animated WebP cannot be shown)", Err: err}}
+	}
+	return img, nil
 }
 
 // shrink scales img down so that neither side exceeds limit, averaging the

@@ -283,6 +283,12 @@ type job struct {
 	// page but a person's), whose rendered rows (Page.PersonRow) the
 	// build keeps until the last such page of the language is done.
 	rows string
+	// noCheck: [Site.Check] leaves the file out, since no template makes
+	// it and it can fail only in writing.
+	noCheck bool
+	// check, when set, is what [Site.Check] runs instead of run: what
+	// finds the same errors for less.
+	check func(w Writer) error
 }
 
 // Render writes the whole site to w, rendering pages in parallel.
@@ -507,12 +513,12 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 		return s.execute(w, "404.html", pg)
 	}})
 	jobs = append(jobs,
-		job{name: "sitemap", many: true, run: s.sitemap}, // sitemap.xml, sitemap-1.xml, ...
-		job{name: "robots.txt", run: s.robots},
+		job{name: "sitemap", many: true, run: s.sitemap, noCheck: true}, // sitemap.xml, sitemap-1.xml, ...
+		job{name: "robots.txt", run: s.robots, noCheck: true},
 		job{name: "search/", many: true, run: s.searchIndex},
 		job{name: "schema/", many: true, run: s.schemas})
 	if zip {
-		jobs = append(jobs, job{name: ZipFile, run: s.zip})
+		jobs = append(jobs, job{name: ZipFile, run: s.zip, noCheck: true})
 	}
 	for _, f := range []struct {
 		name  string
@@ -522,7 +528,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 		if s.gzipData() {
 			name += ".gz"
 		}
-		jobs = append(jobs, job{name: name, run: func(w Writer) error {
+		jobs = append(jobs, job{name: name, noCheck: true, run: func(w Writer) error {
 			err := stream(w, name, func(out io.Writer) error {
 				if !s.gzipData() {
 					return f.write(out, r)
@@ -541,12 +547,13 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	}
 	for _, p := range r.People {
 		if p.Photo != "" {
-			jobs = append(jobs, job{name: photoPath(p), run: func(w Writer) error { return s.photo(w, p) }})
+			jobs = append(jobs, job{name: photoPath(p), run: func(w Writer) error { return s.photo(w, p) },
+				check: func(Writer) error { _, err := s.decodePhoto(p); return err }})
 		}
 	}
-	jobs = append(jobs, job{name: ".nojekyll", run: func(w Writer) error { return w.Write(".nojekyll", nil) }})
+	jobs = append(jobs, job{name: ".nojekyll", noCheck: true, run: func(w Writer) error { return w.Write(".nojekyll", nil) }})
 	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
-		jobs = append(jobs, job{name: "static/" + name, run: func(w Writer) error { return w.Write("static/"+name, s.static[name]) }})
+		jobs = append(jobs, job{name: "static/" + name, noCheck: true, run: func(w Writer) error { return w.Write("static/"+name, s.static[name]) }})
 	}
 	return jobs
 }
