@@ -264,6 +264,9 @@
       if (link) link.focus();
     }).catch(fallBack);
   });
+  // Opened from disk (the offline copy), a script can fetch nothing:
+  // filter this page's rows from the start, and say so.
+  if (facetsURL && location.protocol === "file:") fallBack();
   form.hidden = false;
   apply();
 
