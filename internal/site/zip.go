@@ -47,7 +47,7 @@ type compressed struct {
 // zipWriter is a Writer that passes every file on to its next writer, if
 // any, and compresses it as it goes by, on the goroutine that wrote it, so
 // that the files are compressed in parallel as the site is rendered. It
-// keeps only the compressed bytes until [zipWriter.zip] writes them in
+// keeps only the compressed bytes until [Site.writeZip] writes them in
 // name order.
 type zipWriter struct {
 	next  Writer // nil: keep the files only for the zip
@@ -55,9 +55,9 @@ type zipWriter struct {
 	files map[string]compressed
 }
 
-// zipLevel is the compression of site.zip: flate's fastest. The zip is
-// made on every build from the whole site; at the default level
-// compressing was a sixth of a build's time for a few percent smaller.
+// zipLevel is the compression of site.zip: flate's fastest, since the zip
+// is made from the whole site on every build. It costs some size: 12.5 MB
+// against 10.8 MB at the default level for 1,000 synthetic people.
 const zipLevel = flate.BestSpeed
 
 // flaters are compressors to reuse: each holds about a megabyte of
@@ -160,11 +160,17 @@ func (s *Site) writeZip(w Writer, z *zipWriter) error {
 	if dir == "." || dir == "/" || dir == "" {
 		dir = "site"
 	}
+	// CreateRaw, unlike CreateHeader, writes only the MS-DOS date and
+	// time fields, not Modified: set them (a day's date is midnight UTC).
+	t := s.reg.AsOf.UTC()
+	date := uint16(t.Day() + int(t.Month())<<5 + max(t.Year()-1980, 0)<<9)
+	clock := uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, name := range slices.Sorted(maps.Keys(z.files)) {
 		c := z.files[name]
 		h := &zip.FileHeader{Name: dir + "/" + name, Method: zip.Store, Modified: s.reg.AsOf,
+			ModifiedDate: date, ModifiedTime: clock,
 			CRC32: c.crc, UncompressedSize64: c.size, CompressedSize64: uint64(len(c.data))}
 		if c.compressed {
 			h.Method = zip.Deflate
