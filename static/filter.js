@@ -84,14 +84,23 @@
       facets = fetch(facetsURL, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error(facetsURL + ": " + r.status);
         return r.json();
+      }).then(function (f) {
+        // The file names the pages relative to itself.
+        var base = new URL(facetsURL, location.href);
+        f.pages = f.pages.map(function (p) { return new URL(p, base).href; });
+        return f;
       });
     }
     return facets;
   }
 
+  // folder drops index.html: a page is reached by links that name it and
+  // by shared addresses that do not.
+  function folder(p) { return p.replace(/index\.html$/, ""); }
+
   function here(f) {
     for (var i = 0; i < f.pages.length; i++) {
-      if (new URL(f.pages[i], location.href).pathname === location.pathname) return i;
+      if (folder(new URL(f.pages[i]).pathname) === folder(location.pathname)) return i;
     }
     return -1;
   }
@@ -255,6 +264,9 @@
       if (link) link.focus();
     }).catch(fallBack);
   });
+  // Opened from disk (the offline copy), a script can fetch nothing:
+  // filter this page's rows from the start, and say so.
+  if (facetsURL && location.protocol === "file:") fallBack();
   form.hidden = false;
   apply();
 

@@ -178,7 +178,9 @@
     };
     const item = ([r, main], m) => {
       const li = el('li'), a = el('a', main), other = el('span', '', 'search-other'), seen = [main];
-      a.href = d.people + encodeURIComponent(r[0]) + '/';
+      // d.people is the link to the list of everyone ("../people/index.html"):
+      // a person's page is beside it, index.html named so that it opens from disk.
+      a.href = new URL(encodeURIComponent(r[0]) + '/index.html', new URL(d.people, location.href)).href;
       li.append(a);
       m.l.forEach((l, i) => {
         const n = name(r, i);

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
+//	tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--base-url URL]
 //	tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json] [--verbose]
 //	tizim new person [--root DIR] [--slug SLUG] "Name"
 //	tizim photo strip PATH...
@@ -43,7 +43,7 @@ import (
 const usage = `tizim builds the website of a register of political prisoners.
 
 Usage:
-  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--portable] [--base-url URL]
+  tizim build [--root DIR] [--out DIR] [--as-of YYYY-MM-DD] [--base-url URL]
                                                              build the site into --out (default public)
   tizim check [--root DIR] [--as-of YYYY-MM-DD] [--format text|github|json] [--verbose]
                                                              validate content, i18n and templates, write nothing;
@@ -98,7 +98,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "build":
 		out := fl.String("out", "", "the output `folder` (default: public inside --root)")
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
-		portable := fl.Bool("portable", false, "make every link relative, so the site works from file:// or any folder")
+		portable := fl.Bool("portable", false, "accepted for older scripts; changes nothing (every link is relative: every build works from file:// or any folder)")
 		baseURL := fl.String("base-url", "", "the site's `address`, in place of base_url in site.yaml (the Pages workflow sets it)")
 		if err := parse(fl, args, 0); err != nil {
 			return err

@@ -24,8 +24,9 @@ type Options struct {
 	Root string    // the site folder holding content/ (and optionally templates/, static/)
 	Out  string    // the output folder, replaced as a whole on success
 	AsOf time.Time // the site's date
-	// Portable makes every link relative, for a copy of the site that
-	// works from file:// or any path (site.zip is always portable).
+	// Portable is accepted for older scripts and changes nothing: every
+	// link of every build is relative, so every build works from file://
+	// or any path.
 	Portable bool
 	// BaseURL, when set, replaces site.yaml's base_url: the publishing
 	// workflow passes the address GitHub Pages gives the site.
@@ -208,9 +209,6 @@ func Build(opts Options) (Stats, error) {
 	s, err := site.New(reg, files, ThemeFiles(files))
 	if err != nil {
 		return Stats{}, err
-	}
-	if opts.Portable {
-		s = s.Portable()
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {

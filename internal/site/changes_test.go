@@ -89,7 +89,7 @@ func TestChangesSplit(t *testing.T) {
 		page := string(out.m["changes/"+y.Slug+"/index.html"])
 		n := 0
 		for _, m := range y.Months {
-			if !strings.Contains(page, `href="/register/`+m.Rel()+`"`) {
+			if !strings.Contains(page, `href="../../`+m.Rel()+`index.html"`) {
 				t.Errorf("changes/%s/ does not link to %s", y.Slug, m.Rel())
 			}
 			parts := 0
@@ -107,7 +107,7 @@ func TestChangesSplit(t *testing.T) {
 			}
 			if parts > 1 {
 				splitMonths++
-				if !strings.Contains(string(out.m[m.Rel()+"index.html"]), `href="/register/`+pagePath(m.Rel(), parts)+`"`) {
+				if !strings.Contains(string(out.m[m.Rel()+"index.html"]), `href="../../../`+pagePath(m.Rel(), parts)+`index.html"`) {
 					t.Errorf("%s does not link to its last page", m.Rel())
 				}
 			}
@@ -225,7 +225,7 @@ func TestDataGzipped(t *testing.T) {
 				t.Errorf("data/%s.gz holds %s", f.name, marker)
 			}
 		}
-		if !strings.Contains(page, `href="/register/data/`+f.name+`.gz"`) {
+		if !strings.Contains(page, `href="../data/`+f.name+`.gz"`) {
 			t.Errorf("the data page does not link to %s.gz", f.name)
 		}
 	}

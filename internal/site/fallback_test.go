@@ -90,7 +90,7 @@ func TestFallbackChain(t *testing.T) {
 		}},
 		{"kk/people/index.html", []string{
 			// in a table, a name has its lang attribute only
-			`<a href="/reg/kk/people/anna-a/"><span lang="ru">Анна А</span></a>`,
+			`<a href="../../kk/people/anna-a/index.html"><span lang="ru">Анна А</span></a>`,
 		}},
 		{"ru/people/anna-a/index.html", []string{
 			`<h1>Анна А</h1>`,

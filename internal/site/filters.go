@@ -31,25 +31,28 @@ type Row struct {
 	Confirmation string
 }
 
-// rowKey names a cached table row: a person in a language.
+// rowKey names a cached table row: a person in a language, on a page
+// whose links go back to the root by root (links are relative, so a row
+// depends on the depth of the page's folder).
 type rowKey struct {
 	lang string
+	root string
 	p    *register.Person
 }
 
 // PersonRow returns the table row of p (template "person-row"). A row
 // depends only on the person and the language, so it is rendered once and
 // reused in every table that lists the person: the people index, the
-// current list, groups and regions. In portable mode links depend on the
-// page's folder, so rows are rendered for each page.
+// current list, groups and regions, at the same depth of folders (its
+// links are relative).
 func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	s := pg.site
-	cache := !s.urls.portable
-	key := rowKey{pg.Lang, p}
-	if cache {
-		if h, ok := s.rows.Load(key); ok {
-			return h.(template.HTML), nil
-		}
+	if pg.root == "" {
+		pg.root = pg.Root("")
+	}
+	key := rowKey{pg.Lang, pg.root, p}
+	if h, ok := s.rows.Load(key); ok {
+		return h.(template.HTML), nil
 	}
 	var buf bytes.Buffer
 	if err := s.tmpl["home.html"].ExecuteTemplate(&buf, "person-row", map[string]any{"Page": pg, "P": p}); err != nil {
@@ -57,9 +60,7 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	}
 	// Safe: the output of html/template, escaped in its HTML context.
 	h := template.HTML(buf.String())
-	if cache {
-		s.rows.Store(key, h)
-	}
+	s.rows.Store(key, h)
 	return h, nil
 }
 

@@ -8,12 +8,11 @@ import (
 )
 
 // fragmentKey names a cached rendering of a shared template (see
-// [Page.fragment]). Fragments are stored in Site.rows, which a portable
-// copy of the site does not share.
+// [Page.fragment]), in Site.fragments.
 type fragmentKey struct {
 	tmpl, name, lang string
 	section          string // see Page.section
-	root             string // the link to the site's root, which tells a portable page's depth
+	root             string // the link to the site's root, which tells the page's depth (links are relative)
 	noSearchForm     bool
 	of               any // what the fragment shows, e.g. a source
 }

@@ -25,8 +25,8 @@ type Pager struct {
 	Prev, Next  *PageLink // nil on the first and the last page
 	// Facets is the link to the list's filter file (see Site.facets), by
 	// which static/filter.js filters every page of the list, not only
-	// this one; "" when the list has one page, and in the portable copy,
-	// whose pages a script cannot fetch.
+	// this one; "" when the list has one page. (Opened from disk, the
+	// script cannot fetch it and filters the page it is on.)
 	Facets string
 }
 
@@ -133,8 +133,7 @@ type facetField struct {
 
 // facetsFor returns the people of the filtered list at rel, whose pages
 // have a filter form, when it is split into pages and so has a filter
-// file; nil otherwise. The portable copy has none: its pages cannot be
-// fetched by a script.
+// file; nil otherwise.
 func (s *Site) facetsFor(rel string) []*register.Person {
 	var people []*register.Person
 	switch rel {
@@ -143,7 +142,7 @@ func (s *Site) facetsFor(rel string) []*register.Person {
 	case "people/":
 		people = s.reg.People
 	}
-	if len(people) <= PerPage || s.urls.portable {
+	if len(people) <= PerPage {
 		return nil
 	}
 	return people
@@ -158,8 +157,11 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 	sorted := s.sortedIn(lang, s.facetsFor(rel))
 	n := (len(sorted) + PerPage - 1) / PerPage
 	f := facetFile{PerPage: PerPage, Total: len(sorted)}
+	// The pages' links are relative to the filter file, as the script
+	// takes them: "../current/index.html", "../current/page/2/index.html".
+	file := s.urls.LangPath(lang, rel+FacetsFile)
 	for i := 1; i <= n; i++ {
-		f.Pages = append(f.Pages, pg.URL(pagePath(rel, i)))
+		f.Pages = append(f.Pages, s.urls.Link(file, s.urls.LangPath(lang, pagePath(rel, i))))
 	}
 	rows := make([]Row, len(sorted))
 	for i, p := range sorted {
@@ -217,5 +219,5 @@ func (s *Site) facets(w Writer, lang, rel string) error {
 	if err != nil {
 		return err
 	}
-	return w.Write(s.urls.LangPath(lang, rel+FacetsFile), data)
+	return w.Write(file, data)
 }

@@ -82,7 +82,7 @@ func TestPhotoStripped(t *testing.T) {
 	if err != nil || format != "jpeg" || cfg.Width != 800 || cfg.Height != 600 {
 		t.Errorf("published photo: %s %dx%d %v, want jpeg 800x600", format, cfg.Width, cfg.Height, err)
 	}
-	if !bytes.Contains(files["people/anna-ivanova/index.html"], []byte(`src="/reg/people/anna-ivanova/photo.jpg"`)) {
+	if !bytes.Contains(files["people/anna-ivanova/index.html"], []byte(`src="../../people/anna-ivanova/photo.jpg"`)) {
 		t.Error("person page does not show the photo")
 	}
 }

@@ -92,7 +92,6 @@ type Site struct {
 	changes   *once[changeLog]                           // made when a page first shows it; see changeLog
 	bySlug    *once[map[string]*register.Person]         // the published people by slug, for the preview
 	stats     *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
-	noZip     bool                                       // the portable copy that renders site.zip
 	rows      *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
 	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
 	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
@@ -239,8 +238,7 @@ var funcs = template.FuncMap{
 	},
 }
 
-// once is a value made when first needed. Copies of a Site (the portable
-// one) share it.
+// once is a value made when first needed.
 type once[T any] struct {
 	sync.Once
 	v T
@@ -291,8 +289,15 @@ type job struct {
 	check func(w Writer) error
 }
 
-// Render writes the whole site to w, rendering pages in parallel.
-func (s *Site) Render(w Writer) error { return s.render(w, s.jobs(s.offersZip())) }
+// Render writes the whole site to w, rendering pages in parallel, and
+// site.zip, if the site offers it, from the same files as they are
+// written.
+func (s *Site) Render(w Writer) error {
+	if s.offersZip() {
+		return s.renderZip(w)
+	}
+	return s.render(w, s.jobs(false))
+}
 
 func (s *Site) render(w Writer, jobs []job) error {
 	// The rows of a language's tables are dropped once its last page
@@ -507,8 +512,8 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 		}
 	}
 	// GitHub Pages serves one 404.html for the whole site.
-	jobs = append(jobs, job{name: "404.html", kind: "404", run: func(w Writer) error {
-		pg := s.newPage(r.Site.Languages.Default(), "404.html")
+	jobs = append(jobs, job{name: NotFoundPage, kind: "404", run: func(w Writer) error {
+		pg := s.newPage(r.Site.Languages.Default(), NotFoundPage)
 		pg.Title = s.strings.Text(pg.Lang, "notfound.title", 0)
 		return s.execute(w, "404.html", pg)
 	}})

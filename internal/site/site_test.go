@@ -58,12 +58,6 @@ func render(t *testing.T, fixture string, asOf string) map[string][]byte {
 // renderFS loads, derives and renders the site in files as of a date.
 func renderFS(t *testing.T, files fs.FS, asOf string) map[string][]byte {
 	t.Helper()
-	return renderWith(t, files, asOf, false)
-}
-
-// renderWith renders as renderFS does, with portable links if asked.
-func renderWith(t *testing.T, files fs.FS, asOf string, portable bool) map[string][]byte {
-	t.Helper()
 	c, err := content.Load(files)
 	if err != nil {
 		t.Fatal(err)
@@ -72,9 +66,6 @@ func renderWith(t *testing.T, files fs.FS, asOf string, portable bool) map[strin
 	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.DefaultTheme))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if portable {
-		s = s.Portable()
 	}
 	m := &memory{files: make(map[string][]byte)}
 	if err := s.Render(m); err != nil {
@@ -165,48 +156,48 @@ func TestContentOfPages(t *testing.T) {
 			}
 		}
 	}
-	has("index.html", "1 political prisoner", "1 June 2021", `href="/reg/current/"`)
+	has("index.html", "1 political prisoner", "1 June 2021", `href="current/index.html"`)
 	has("current/index.html", "Anna Ivanova", "Imprisoned", "c. July 2020", "7 years in prison")
 	has("people/index.html", "Anna Ivanova", "Boris B", `href="#letter-1"`)
 	has("people/anna-ivanova/index.html",
 		"Anna Ivanova-Petrova", "1961 (uncertain)", "Medeu District Court", "J. Judge", "SIZO No. 1, Almaty",
-		"&lt;b&gt;not bold&lt;/b&gt;",    // text from content is escaped, never markup
-		`href="/reg/methodology/"`,       // site links in Markdown go through the base path
-		`<h3>Who she is</h3>`, "<table>", // profile headings sit below the page's; GFM tables
+		"&lt;b&gt;not bold&lt;/b&gt;",         // text from content is escaped, never markup
+		`href="../../methodology/index.html"`, // site links in Markdown are relative too
+		`<h3>Who she is</h3>`, "<table>",      // profile headings sit below the page's; GFM tables
 		`rel="noopener noreferrer"`, "Example News", "archived copy",
 		"https://github.com/example/reg/edit/main/content/people/anna-ivanova/case.yaml",
 		"Recognized by: Rights Group")
 	has("people/boris-b/index.html", "Free", "2019 (uncertain)", "100,000 tenge")
 	has("groups/our-right/index.html", "Anna Ivanova")
 	has("regions/qostanai/index.html", "Boris B")
-	has("methodology/index.html", "<h2", "Statuses", `href="/reg/current/#main"`)
-	has("404.html", `href="/reg/people/"`)
+	has("methodology/index.html", "<h2", "Statuses", `href="../current/index.html#main"`)
+	has("404.html", `href="/reg/people/"`) // served at any address: root-relative
 
 	// Russian: same pages under /ru/, its words, dates and plural forms;
 	// content not yet translated shown in English, marked as such.
-	has("ru/index.html", `<html lang="ru">`, "1 политзаключённый", "1 июня 2021 г.", `href="/reg/ru/current/"`,
-		`hreflang="x-default" href="https://example.org/reg/"`, `<a href="/reg/" hreflang="en" lang="en">English</a>`)
+	has("ru/index.html", `<html lang="ru">`, "1 политзаключённый", "1 июня 2021 г.", `href="../ru/current/index.html"`,
+		`hreflang="x-default" href="https://example.org/reg/"`, `<a href="../index.html" hreflang="en" lang="en">English</a>`)
 	has("ru/people/anna-ivanova/index.html", "<h1>Анна Иванова</h1>", `<span lang="en">Anna Ivanova</span>`,
 		"Районный суд приговаривает её к семи годам.", `<span lang="en">Police detain her`,
 		"7 лет лишения свободы", "ок. июля 2020 г.", "учительница", "Алматы", "«Наше право»",
-		`<h3>Кто она</h3>`, `href="/reg/ru/methodology/"`)
+		`<h3>Кто она</h3>`, `href="../../../ru/methodology/index.html"`)
 	has("ru/people/boris-b/index.html", "штраф", "100,000 tenge", `<div lang="en">`, "Boris farms", `class="notice"`)
 	has("ru/about/index.html", `<article class="prose" lang="en">`, "An English-only page", `class="notice"`)
-	has("ru/methodology/index.html", "Статусы", `href="/reg/ru/current/#main"`)
+	has("ru/methodology/index.html", "Статусы", `href="../../ru/current/index.html#main"`)
 	// Letters: the facility's address, for a person held there now.
 	has("people/anna-ivanova/index.html", "Write a letter", "SIZO No. 1, Almaty<br>1 Example Street<br>Almaty 050000",
 		`<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person"`,
 		`id="e-2020-07-sentenced"`, `<meta property="og:type" content="profile">`)
 	has("changes/index.html", "Changes", `id="m-2020-09"`, "Added to the register", "Detained or placed under house arrest",
-		`href="/reg/people/anna-ivanova/#e-2020-03-02-detained"`, `href="/reg/changes/2019/"`)
+		`href="../people/anna-ivanova/index.html#e-2020-03-02-detained"`, `href="../changes/2019/index.html"`)
 	has("changes/2019/index.html", "2019, month not known", "Boris B", "fine of 100,000 tenge")
-	has("ru/changes/index.html", "Внесены в реестр", `href="/reg/ru/people/anna-ivanova/#e-2020-09-recognized"`)
+	has("ru/changes/index.html", "Внесены в реестр", `href="../../ru/people/anna-ivanova/index.html#e-2020-09-recognized"`)
 	has("feed.xml", `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`,
 		"<id>https://example.org/reg/people/anna-ivanova/#e-2020-09-recognized</id>", "<updated>2020-09-01T00:00:00Z</updated>")
 	has("ru/feed.xml", `xml:lang="ru"`, "Анна Иванова: Признание политзаключённым")
 	has("sitemap.xml", "<loc>https://example.org/reg/ru/people/anna-ivanova/</loc>", "<loc>https://example.org/reg/people/anna-ivanova/</loc>")
-	has("data/index.html", `href="/reg/data/register.json"`, `href="/reg/data/events.csv"`, "on_current_list", "Licence: CC BY 4.0")
-	has("ru/data/index.html", `href="/reg/data/register.csv"`, "Открытые данные", `<section aria-labelledby="file-register.json" lang="en">`)
+	has("data/index.html", `href="../data/register.json"`, `href="../data/events.csv"`, "on_current_list", "Licence: CC BY 4.0")
+	has("ru/data/index.html", `href="../../data/register.csv"`, "Открытые данные", `<section aria-labelledby="file-register.json" lang="en">`)
 	has("data/register.json", `"slug":"anna-ivanova"`, `"ru":"Анна Иванова"`)
 	has("data/register.csv", "anna-ivanova")
 	has("data/events.csv", "anna-ivanova,Anna Ivanova,2020-03-02,2020-03-02,2020-03-02,day,false,false,detained")
@@ -249,6 +240,22 @@ func TestLinks(t *testing.T) {
 	})
 }
 
+// siteFile returns the file of the site that the link u on the page
+// name leads to, relative or root-relative, for a site under the path
+// base; ok is false when it leads outside base.
+func siteFile(base, name string, u *url.URL) (file string, ok bool) {
+	page := &url.URL{Path: base + name}
+	p := page.ResolveReference(&url.URL{Path: u.Path}).Path
+	if !strings.HasPrefix(p, base) {
+		return "", false
+	}
+	file = strings.TrimPrefix(p, base)
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	return file, true
+}
+
 func checkLinks(t *testing.T, files map[string][]byte, host, base string) {
 	ids := make(map[string]map[string]bool)
 	for name, data := range files {
@@ -280,16 +287,10 @@ func checkLinks(t *testing.T, files map[string][]byte, host, base string) {
 				t.Errorf("%s: link with scheme %q: %q", name, u.Scheme, link)
 				continue
 			}
-			target := name
-			if u.Path != "" {
-				if !strings.HasPrefix(u.Path, base) {
-					t.Errorf("%s: link %q is outside the base path %s", name, link, base)
-					continue
-				}
-				target = strings.TrimPrefix(u.Path, base)
-				if target == "" || strings.HasSuffix(target, "/") {
-					target += "index.html"
-				}
+			target, ok := siteFile(base, name, u)
+			if !ok {
+				t.Errorf("%s: link %q is outside the base path %s", name, link, base)
+				continue
 			}
 			if _, ok := files[target]; !ok {
 				t.Errorf("%s: broken link %q (no %s)", name, link, target)
@@ -434,12 +435,13 @@ func TestWeight(t *testing.T) {
 		js := 0
 		for _, m := range assetRE.FindAllSubmatch(data, -1) {
 			u := string(m[1])
-			if !strings.HasPrefix(u, "/kazakhstan/") {
+			f, ok := siteFile("/kazakhstan/", name, &url.URL{Path: u})
+			if _, there := files[f]; !ok || !there || strings.Contains(u, ":") {
 				t.Errorf("%s loads %s, which is not on the site", name, u)
 				continue
 			}
 			if strings.HasSuffix(u, ".js") {
-				js += len(files[strings.TrimPrefix(u, "/kazakhstan/")])
+				js += len(files[f])
 			}
 		}
 		if js > 15*1024 {
@@ -452,11 +454,12 @@ func TestWeight(t *testing.T) {
 	}
 }
 
-// TestPortable crawls the portable build: every link on every page is
-// relative and names a file (there is no server to find index.html), and
-// site.zip holds the same portable site under one folder.
+// TestPortable crawls the build: every link on every page is relative
+// and names a file (opened from disk there is no server to find
+// index.html), but on 404.html, which a host serves at any address; and
+// site.zip holds the same files, byte for byte, under one folder.
 func TestPortable(t *testing.T) {
-	files := renderWith(t, os.DirFS("../.."), "2026-11-22", true)
+	files := renderFS(t, os.DirFS("../.."), "2026-11-22")
 	checked := 0
 	for name, data := range files {
 		if !strings.HasSuffix(name, ".html") {
@@ -468,14 +471,22 @@ func TestPortable(t *testing.T) {
 			if err != nil || u.Scheme != "" || u.Host != "" {
 				continue // outbound and absolute metadata links
 			}
-			if strings.HasPrefix(u.Path, "/") {
-				t.Errorf("%s: root-relative link %q in a portable site", name, link)
+			target := path.Clean(path.Join(path.Dir(name), u.Path))
+			if name == site.NotFoundPage && u.Path != "" {
+				if !strings.HasPrefix(u.Path, "/kazakhstan/") {
+					t.Errorf("%s: link %q is not root-relative: the page is served at any address", name, link)
+				}
+				target = strings.TrimPrefix(u.Path, "/kazakhstan/")
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+			} else if strings.HasPrefix(u.Path, "/") {
+				t.Errorf("%s: root-relative link %q", name, link)
 				continue
 			}
 			if u.Path == "" {
 				continue // a fragment on the same page
 			}
-			target := path.Clean(path.Join(path.Dir(name), u.Path))
 			if _, ok := files[target]; !ok {
 				t.Errorf("%s: link %q leads to %s, which is not a file of the site", name, link, target)
 			}
@@ -486,21 +497,23 @@ func TestPortable(t *testing.T) {
 		t.Errorf("only %d links checked", checked)
 	}
 
-	normal := renderFS(t, os.DirFS("../.."), "2026-11-22")
-	zr, err := zip.NewReader(bytes.NewReader(normal["site.zip"]), int64(len(normal["site.zip"])))
+	zr, err := zip.NewReader(bytes.NewReader(files["site.zip"]), int64(len(files["site.zip"])))
 	if err != nil {
 		t.Fatalf("site.zip: %v", err)
 	}
 	inZip := make(map[string]bool)
 	for _, f := range zr.File {
 		inZip[f.Name] = true
-		if f.Name == "kazakhstan/current/index.html" {
-			rc, _ := f.Open()
-			data, _ := io.ReadAll(rc)
-			want := bytes.Replace(files["current/index.html"], []byte(`<li><a href="../site.zip" download>The whole site to read offline (ZIP)</a></li>`), nil, 1)
-			if !bytes.Equal(data, want) {
-				t.Errorf("site.zip's current list is not the portable page without the link to the zip\n%s", firstDiff(data, want))
-			}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if want := files[strings.TrimPrefix(f.Name, "kazakhstan/")]; !bytes.Equal(data, want) {
+			t.Errorf("site.zip's %s is not the site's file\n%s", f.Name, firstDiff(data, want))
 		}
 	}
 	for name := range files {
@@ -515,8 +528,7 @@ func TestPortable(t *testing.T) {
 
 // TestNothingPrivate renders the test site, whose draft person carries a
 // marker in every field and whose internal: blocks carry markers too, and
-// scans every byte of every output file, inside site.zip as well, in the
-// normal and the portable build.
+// scans every byte of every output file, inside site.zip as well.
 func TestNothingPrivate(t *testing.T) {
 	data, err := os.ReadFile("testdata/site.txtar")
 	if err != nil {
@@ -525,8 +537,8 @@ func TestNothingPrivate(t *testing.T) {
 	if n := bytes.Count(data, []byte("SECRET-")); n < 14 {
 		t.Fatalf("the fixture has only %d markers", n)
 	}
-	for _, portable := range []bool{false, true} {
-		files := renderWith(t, testsite.Parse(data).FS(""), "2021-06-01", portable)
+	{
+		files := renderFS(t, testsite.Parse(data).FS(""), "2021-06-01")
 		scanned := 0
 		var scan func(name string, data []byte)
 		scan = func(name string, data []byte) {
@@ -557,7 +569,7 @@ func TestNothingPrivate(t *testing.T) {
 
 var (
 	scriptTagRE = regexp.MustCompile(`<script[^>]*>`)
-	ourScriptRE = regexp.MustCompile(`^<script (?:src="/hostile/static/(?:filter|search)\.js\?v=[0-9a-f]+" defer|type="application/ld\+json")>$`)
+	ourScriptRE = regexp.MustCompile(`^<script (?:src="(?:\.\./)*static/(?:filter|search)\.js\?v=[0-9a-f]+" defer|type="application/ld\+json")>$`)
 	attrURLRE   = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
 )
 
@@ -591,7 +603,12 @@ func TestHostileRenders(t *testing.T) {
 		}
 		for _, m := range attrURLRE.FindAllSubmatch(data, -1) {
 			u := strings.ToLower(strings.TrimSpace(string(m[1])))
-			if !strings.HasPrefix(u, "/hostile/") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "mailto:") && !strings.HasPrefix(u, "#") {
+			if pu, err := url.Parse(u); err == nil && pu.Scheme == "" && pu.Host == "" && !strings.Contains(u, ":") {
+				if _, ok := siteFile("/hostile/", name, pu); ok {
+					continue // a link within the site
+				}
+			}
+			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "mailto:") && !strings.HasPrefix(u, "#") {
 				t.Errorf("%s links to %q", name, m[1])
 			}
 		}
@@ -625,7 +642,7 @@ func TestPagination(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := renderFS(t, os.DirFS(dir), synth.AsOf.Format(time.DateOnly))
-	personLink := regexp.MustCompile(`<th scope="row" data-sort="\d+"><a href="/register/(?:ru/|kk/)?people/([a-z0-9-]+)/">`)
+	personLink := regexp.MustCompile(`<th scope="row" data-sort="\d+"><a href="(?:\.\./)+(?:ru/|kk/)?people/([a-z0-9-]+)/index\.html">`)
 	for _, lang := range []string{"", "ru/", "kk/"} {
 		seen := make(map[string]int)
 		for page := 1; ; page++ {
@@ -693,10 +710,12 @@ func checkFacets(t *testing.T, files map[string][]byte, rel string) {
 	option := regexp.MustCompile(`<option value="([^"]+)">[^<]* \(([\d,]+)\)</option>`)
 	var rows [][]string
 	for i, u := range f.Pages {
-		if want := "/register/" + listPage(rel, i+1); u != want {
+		// Links in the file are relative to it, as filter.js takes them.
+		page, ok := siteFile("/register/", rel+"filters.json", &url.URL{Path: u})
+		if want := listPage(rel, i+1) + "index.html"; !ok || page != want || !strings.HasSuffix(u, "/index.html") {
 			t.Errorf("%sfilters.json: page %d is %s, want %s", rel, i+1, u, want)
 		}
-		for _, m := range attr.FindAllStringSubmatch(string(files[strings.TrimPrefix(u, "/register/")+"index.html"]), -1) {
+		for _, m := range attr.FindAllStringSubmatch(string(files[page]), -1) {
 			rows = append(rows, m[1:])
 		}
 	}
@@ -747,7 +766,7 @@ func checkFacets(t *testing.T, files map[string][]byte, rel string) {
 func checkAlphabet(t *testing.T, files map[string][]byte, rel string) {
 	t.Helper()
 	nav := regexp.MustCompile(`(?s)<nav aria-label="[^"]*" class="alphabet"><ul>(.*?)</ul></nav>`)
-	link := regexp.MustCompile(`<a href="(?:/register/([^"#]*))?#(letter-\d+)">([^<]+)</a>`)
+	link := regexp.MustCompile(`<a href="([^"#]*)#(letter-\d+)">([^<]+)</a>`)
 	heading := regexp.MustCompile(`<h2 id="(letter-\d+)">([^<]+)</h2>`)
 	first := make(map[string]string) // letter -> page#id where it first heads a section
 	var pages []string
@@ -775,9 +794,10 @@ func checkAlphabet(t *testing.T, files map[string][]byte, rel string) {
 			if _, dup := got[l[3]]; dup {
 				t.Errorf("%s: the alphabet index lists %s twice", name, l[3])
 			}
-			target := l[1]
-			if target == "" { // a section of this page
-				target = strings.TrimSuffix(name, "index.html")
+			target := strings.TrimSuffix(name, "index.html") // a section of this page
+			if l[1] != "" {
+				f, _ := siteFile("/register/", name, &url.URL{Path: l[1]})
+				target = strings.TrimSuffix(f, "index.html")
 			}
 			got[l[3]] = target + "#" + l[2]
 		}

@@ -50,7 +50,7 @@ var ThemeAPI = []APIName{
 	{"SiteTitle", ScopeLanguage, "the site's title in the page's language, as plain text"},
 	{"AsOf", ScopeLanguage, "the site's date, the day the register is as of (date.Date)"},
 	{"Menu", ScopeLanguage, "the free pages that ask to be in the main navigation, in their order"},
-	{"HasZip", ScopeLanguage, "whether the site offers site.zip, its portable copy"},
+	{"HasZip", ScopeLanguage, "whether the site offers site.zip, its own files compressed, to read offline"},
 	{"Recent", ScopeLanguage, "Recent n: the latest n events of the register up to the site's date"},
 	{"Contact", ScopeLanguage, "how relatives and readers reach the maintainers (site.yaml's contact:), or nil"},
 	{"Badge", ScopeLanguage, "the language's badge: its text and the addresses of badge.svg, count.json and the current list"},

@@ -5,8 +5,16 @@ import (
 	"strings"
 )
 
-// URLs builds every link of the site, so that a base path, a language
-// prefix or (later) relative links for mirrors are decided in one place.
+// URLs builds every link of the site, so that the base path, the language
+// prefix and the form of links are decided in one place.
+//
+// Every link a reader follows or a page loads is relative to the page and
+// names index.html (see [URLs.Link]), so that one rendering works served
+// under base_url, from a mirror at any path, and unzipped from site.zip on
+// a disk (file://), where no server turns "people/x/" into
+// "people/x/index.html". Only addresses that must be absolute (canonical,
+// Open Graph, hreflang, the sitemap, feeds) are, with [URLs.Abs], and
+// clean: "https://…/people/x/".
 //
 // A site path is written without the base and without a leading slash, as
 // the file it names relative to the output: "" (home), "people/x/",
@@ -16,8 +24,12 @@ type URLs struct {
 	base        string // the path of base_url, e.g. "/register/"; always ends in "/"
 	origin      string // scheme and host of base_url, or "" when base_url is a path
 	defaultLang string
-	portable    bool // links relative to the page, index.html spelled out (see Link)
 }
+
+// NotFoundPage is the site path of the page a host serves at every address
+// that has no file (GitHub Pages' 404.html): at any depth, so its links are
+// root-relative under the base path instead of relative.
+const NotFoundPage = "404.html"
 
 // NewURLs returns the URL builder for a site with the given base_url and
 // default language.
@@ -52,33 +64,19 @@ func (u URLs) Path(p string) string {
 	return u.base + escapePath(p)
 }
 
-// Portable returns the same builder making portable links: relative to
-// the page and naming index.html, so that the built site works from any
-// folder, a mirror at any path, a zip, or file:// where no server turns
-// "people/x/" into "people/x/index.html".
-func (u URLs) Portable() URLs {
-	u.portable = true
-	return u
-}
-
 // Link returns the link on the page at site path from to site path to:
-// root-relative under the base path, or relative to from when portable.
+// relative to the page's folder, with index.html spelled out for a
+// directory ("../people/x/index.html"), so that it works served and from
+// disk alike. On [NotFoundPage] it is root-relative under the base path
+// instead ("/register/people/x/").
 func (u URLs) Link(from, to string) string {
-	if !u.portable {
+	if from == NotFoundPage {
 		return u.Path(to)
 	}
 	if to == "" || strings.HasSuffix(to, "/") {
 		to += "index.html"
 	}
-	dir := from // the folder of the page's file
-	if !strings.HasSuffix(dir, "/") {
-		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
-			dir = dir[:i+1]
-		} else {
-			dir = ""
-		}
-	}
-	return strings.Repeat("../", strings.Count(dir, "/")) + escapePath(to)
+	return strings.Repeat("../", strings.Count(from, "/")) + escapePath(to)
 }
 
 // Abs returns the absolute URL of site path p, for canonical links and

@@ -25,7 +25,7 @@ const searchResultsJS = `(document.getElementById("search-results") || document.
 // results, in order.
 const resultLinksJS = `Array.from(` + searchResultsJS + `.querySelectorAll("a[href]"))
 	.filter(a => a.getClientRects().length > 0 && new URL(a.href).pathname.includes("/people/"))
-	.map(a => new URL(a.href).pathname)`
+	.map(a => new URL(a.href).pathname.replace(/index\.html$/, ""))` // links name index.html, so that they open from disk
 
 // waitForResult waits until the results show a link to the site path want
 // ("people/x/") and none to the site path not (which may be ""), since
