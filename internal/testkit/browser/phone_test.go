@@ -123,6 +123,9 @@ func TestLayout(t *testing.T) {
 						if f.SmallestChartText > 0 && f.SmallestChartText < 11.95 {
 							t.Errorf("%s: the smallest chart text is %.1f px; at least 12", at, f.SmallestChartText)
 						}
+						if strings.HasSuffix(p, "current/") || strings.HasSuffix(p, "stats/") {
+							t.Logf("%s: first row at %d px, smallest chart text %.1f px, CLS %.3f", at, f.FirstRow, f.SmallestChartText, f.CLS)
+						}
 						if sc.width == 375 && strings.HasSuffix(p, "current/") && (f.FirstRow < 0 || f.FirstRow > 800) {
 							t.Errorf("%s: the first person of the list starts at %d px; within the first 800", at, f.FirstRow)
 						}
