@@ -1,9 +1,9 @@
 package browser
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -148,7 +148,7 @@ func TestLayout(t *testing.T) {
 							}
 						}
 						if shots != "" {
-							saveShot(t, tb, filepath.Join(shots, fmt.Sprintf("%d-%s-%s.png", sc.width, scheme, strings.ReplaceAll(strings.Trim(cmpOr(p, "home"), "/"), "/", "_"))))
+							saveShot(t, tb, filepath.Join(shots, fmt.Sprintf("%d-%s-%s.png", sc.width, scheme, strings.ReplaceAll(strings.Trim(cmp.Or(p, "home"), "/"), "/", "_"))))
 						}
 					}
 				}
@@ -156,13 +156,6 @@ func TestLayout(t *testing.T) {
 			})
 		}
 	}
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
 
 // measureShifts is an action that makes every page the tab opens from now
@@ -216,7 +209,8 @@ func TestLongUnbrokenName(t *testing.T) {
 	t.Parallel()
 	getBrowser(t) // skips or fails first when there is no browser
 	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "site"), os.DirFS(filepath.Join(root, "content")).(fs.FS)); err != nil {
+	siteRoot := filepath.Join(dir, "site")
+	if err := os.CopyFS(filepath.Join(siteRoot, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
 		t.Fatal(err)
 	}
 	long := strings.Repeat("Ы", 3000)
@@ -233,15 +227,9 @@ events:
     text: Recognized.
     sources: [rferl-2020-09-08-register-update]
 `
-	p := filepath.Join(dir, "site", "people", "long-name", "case.yaml")
+	p := filepath.Join(siteRoot, "content", "people", "long-name", "case.yaml")
 	os.MkdirAll(filepath.Dir(p), 0o755)
 	if err := os.WriteFile(p, []byte(person), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The copy is content/ itself: move it under a site root.
-	siteRoot := filepath.Join(dir, "root")
-	os.MkdirAll(siteRoot, 0o755)
-	if err := os.Rename(filepath.Join(dir, "site"), filepath.Join(siteRoot, "content")); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
