@@ -40,6 +40,7 @@ var minMajor = map[string]int{
 	"actions/configure-pages":       6,
 	"actions/upload-pages-artifact": 5,
 	"actions/deploy-pages":          5,
+	"actions/cache":                 5,
 }
 
 // ghWorkflow is the part of a workflow file these tests read.

@@ -100,6 +100,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		asOf := fl.String("as-of", "", "the site's `date`, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today in UTC)")
 		portable := fl.Bool("portable", false, "accepted for older scripts; changes nothing (every link is relative: every build works from file:// or any folder)")
 		baseURL := fl.String("base-url", "", "the site's `address`, in place of base_url in site.yaml (the Pages workflow sets it)")
+		noCache := fl.Bool("no-cache", false, "make every file anew and remove the build cache (.public.cache beside the output), which otherwise lets a build render only what changed")
 		if err := parse(fl, args, 0); err != nil {
 			return err
 		}
@@ -112,7 +113,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			*out = filepath.Join(*root, "public")
 		}
 		start := time.Now()
-		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day, Portable: *portable, BaseURL: *baseURL})
+		st, err := build.Build(build.Options{Root: *root, Out: *out, AsOf: day, Portable: *portable, BaseURL: *baseURL, NoCache: *noCache})
 		if err != nil {
 			return err
 		}

@@ -92,7 +92,7 @@ func TestBuildRealSite(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != ".public.lock" {
+		if e.Name() != "public" && e.Name() != ".public.lock" && e.Name() != ".public.cache" {
 			t.Errorf("left beside the output: %s", e.Name())
 		}
 	}

@@ -31,6 +31,9 @@ type Options struct {
 	// BaseURL, when set, replaces site.yaml's base_url: the publishing
 	// workflow passes the address GitHub Pages gives the site.
 	BaseURL string
+	// NoCache makes every file anew, as if no build had been made before,
+	// and removes the build cache (see cache.go).
+	NoCache bool
 
 	wrap func(Writer) Writer // tests: slow down or fail writes
 }
@@ -228,6 +231,17 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
+	defer os.RemoveAll(tmp) // the staging folder, or what is left of it
+	if !opts.NoCache {
+		if prog := program(); prog != nil {
+			if err := s.SetKeys(site.Keys{Program: prog}); err != nil {
+				return Stats{}, err
+			}
+		}
+		if m, ok := readManifest(out); ok {
+			return buildInPlace(s, reg, opts, out, tmp, m, twins)
+		}
+	}
 	dw := &DirWriter{Dir: tmp}
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		dw.Prev = out
@@ -236,20 +250,54 @@ func Build(opts Options) (Stats, error) {
 	if opts.wrap != nil {
 		w = opts.wrap(w)
 	}
+	var rec *recorder
+	if !opts.NoCache {
+		rec = newRecorder(w, tmp)
+		w = rec
+	}
 	if err := s.Render(w); err != nil {
-		os.RemoveAll(tmp)
 		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		return Stats{}, err
+	}
+	// The old cache describes the old site: gone before the site is.
+	if err := dropCache(out); err != nil {
 		return Stats{}, err
 	}
 	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
 		return Stats{}, err
+	}
+	if rec != nil {
+		if err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files}); err != nil {
+			dropCache(out)
+			return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
+		}
 	}
 	return Stats{People: len(reg.People), Current: len(reg.Current),
 		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}, nil
+}
+
+// buildInPlace is Build with a cache that matches the output folder (see
+// cache.go): the files that changed are made in the staging folder tmp
+// and, when all are, moved into out.
+func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, twins []Warning) (Stats, error) {
+	stage := &DirWriter{Dir: tmp}
+	var sw Writer = stage
+	if opts.wrap != nil {
+		sw = opts.wrap(sw)
+	}
+	w := newInPlace(out, stage, m)
+	w.write = sw
+	if err := s.Render(w); err != nil {
+		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
+	}
+	if _, err := w.apply(); err != nil {
+		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
+	}
+	return Stats{People: len(reg.People), Current: len(reg.Current),
+		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded),
+		Files: len(w.files), Unchanged: int(w.kept.Load()), Bytes: siteBytes(w.files), Twins: twins}, nil
 }
 
 // Writer is where a build writes files (site.Writer).

@@ -98,6 +98,7 @@ type Site struct {
 	plain     *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
 	eventIDs  *sync.Map                                  // *register.Person -> map[*content.Event]string
 	chains    map[string]content.Chain                   // language -> where its texts are looked for (see content.Settings.Chain)
+	keys      *keyer                                     // nil: no page has a key (see SetKeys)
 }
 
 // Theme is a theme made ready to render with: its templates parsed, its
@@ -111,6 +112,9 @@ type Theme struct {
 	strings  *i18n.Strings
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
+	// personReads is what person pages' templates use of the whole
+	// register, for their keys (see key.go).
+	personReads reads
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -287,6 +291,10 @@ type job struct {
 	// check, when set, is what [Site.Check] runs instead of run: what
 	// finds the same errors for less.
 	check func(w Writer) error
+	// key, when set, gives the key of the file (see key.go), so that a
+	// [Keeper] may keep the earlier build's file instead of run making it
+	// again.
+	key func() Key
 }
 
 // Render writes the whole site to w, rendering pages in parallel, and
@@ -319,11 +327,14 @@ func (s *Site) render(w Writer, jobs []job) error {
 	// returned, not the first to happen, so that a broken template gives
 	// the same message every time.
 	errs := make([]error, len(jobs))
+	keeper, _ := w.(Keeper)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range jobs {
 		g.Go(func() error {
-			errs[i] = jobs[i].run(w)
+			if !keeps(keeper, jobs[i]) {
+				errs[i] = jobs[i].run(w)
+			}
 			if lang := jobs[i].rows; lang != "" && pending[lang].Add(-1) == 0 {
 				s.dropRows(lang)
 			}
@@ -337,6 +348,16 @@ func (s *Site) render(w Writer, jobs []job) error {
 		}
 	}
 	return nil
+}
+
+// keeps reports whether the keeper k, if any, keeps the file of job j
+// from the earlier build, which is then not made again.
+func keeps(k Keeper, j job) bool {
+	if k == nil || j.key == nil || j.many {
+		return false
+	}
+	key := j.key()
+	return !key.IsZero() && k.Keep(j.name, key)
 }
 
 // pageSpec is one HTML page of a language: its site path without the
@@ -553,6 +574,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	for _, p := range r.People {
 		if p.Photo != "" {
 			jobs = append(jobs, job{name: photoPath(p), run: func(w Writer) error { return s.photo(w, p) },
+				key:   func() Key { return s.photoKey(p) },
 				check: func(Writer) error { _, err := s.decodePhoto(p); return err }})
 		}
 	}
@@ -585,6 +607,9 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			return s.execute(w, ps.tmpl, pg)
 		}}
 		if ps.tmpl == "person.html" {
+			if p := s.person(strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")); p != nil {
+				j.key = func() Key { return s.personKey(p, lang) }
+			}
 			persons = append(persons, j)
 			continue
 		}

@@ -42,6 +42,10 @@ type view struct {
 	typ  reflect.Type
 	keys map[string]view // a map's values by key; nil unless a map
 	frag *fragment       // the fragment being rendered, nil on a page of its own
+	// quiet: the value is the dot inside with or range, which the check
+	// types only to know what the templates use (see checker.used), and
+	// reports nothing about, as the rules above say.
+	quiet bool
 }
 
 // known reports whether the view tells anything to check.
@@ -56,6 +60,9 @@ func (v view) key() string {
 	}
 	if v.frag != nil {
 		b.WriteString("@" + v.frag.name)
+	}
+	if v.quiet {
+		b.WriteString("~")
 	}
 	if v.keys != nil {
 		b.WriteString("{")
@@ -92,7 +99,7 @@ func (th *Theme) checkTemplates() error {
 	var errs content.ErrorList
 	seen := make(map[string]bool)
 	for _, name := range pageTemplates {
-		c := &checker{th: th, set: th.tmpl[name], done: make(map[string]bool), views: make(map[string]int)}
+		c := &checker{th: th, set: th.tmpl[name], done: make(map[string]bool), views: make(map[string]int), used: make(map[string]bool)}
 		c.report = func(e *content.Error) {
 			if !seen[e.Error()] { // base.html is in every set
 				seen[e.Error()] = true
@@ -107,6 +114,9 @@ func (th *Theme) checkTemplates() error {
 			}
 		}
 		c.run()
+		if name == "person.html" {
+			th.personReads = readsOf(c.used)
+		}
 	}
 	return errs.Err()
 }
@@ -124,6 +134,10 @@ type checker struct {
 	// does not follow.
 	tree     *parse.Tree
 	assigned map[string]bool
+	// used are the names the templates use after a value: "Page.Title",
+	// "register.Person.Name", or "?Name" where the value's type is not
+	// known, for the keys of pages (see readsOf).
+	used map[string]bool
 }
 
 // queued is a template to check with what it is given.
@@ -141,9 +155,9 @@ const maxViews = 16
 type vars map[string]view
 
 func (c *checker) enqueue(name string, data view) {
-	if !data.known() {
-		return
-	}
+	// A template given what the check does not know is still read once,
+	// for the names it uses (see used); with nothing known, it reports
+	// nothing.
 	k := name + "\x00" + data.key()
 	if c.done[k] || c.views[name] >= maxViews {
 		return
@@ -205,11 +219,11 @@ func (c *checker) list(l *parse.ListNode, dot view, v vars) {
 		case *parse.ActionNode:
 			c.pipe(n.Pipe, dot, v, false)
 		case *parse.IfNode:
-			c.branch(&n.BranchNode, dot, dot, v, false)
+			c.ifBranch(&n.BranchNode, dot, v)
 		case *parse.WithNode:
-			c.branch(&n.BranchNode, view{}, dot, v, false)
+			c.branch(&n.BranchNode, dot, v, false)
 		case *parse.RangeNode:
-			c.branch(&n.BranchNode, view{}, dot, v, true)
+			c.branch(&n.BranchNode, dot, v, true)
 		case *parse.TemplateNode:
 			data := view{}
 			if n.Pipe != nil {
@@ -225,11 +239,45 @@ func (c *checker) list(l *parse.ListNode, dot view, v vars) {
 // branch checks an if, with or range: its pipeline, its body with inner
 // as the dot, and its else with the dot it had. Variables declared in
 // it end with it.
-func (c *checker) branch(b *parse.BranchNode, inner, dot view, v vars, isRange bool) {
+func (c *checker) ifBranch(b *parse.BranchNode, dot view, v vars) {
 	scope := maps.Clone(v)
-	c.pipe(b.Pipe, dot, scope, isRange)
+	c.pipe(b.Pipe, dot, scope, false)
+	c.list(b.List, dot, maps.Clone(scope))
+	c.list(b.ElseList, dot, maps.Clone(scope))
+}
+
+// branch checks a with or range: inside it the dot is what the pipeline
+// gives (with) or its elements (range), known only quietly (see
+// view.quiet).
+func (c *checker) branch(b *parse.BranchNode, dot view, v vars, isRange bool) {
+	scope := maps.Clone(v)
+	got := c.pipe(b.Pipe, dot, scope, isRange)
+	inner := view{}
+	if got.typ != nil {
+		inner = view{typ: got.typ, frag: got.frag, quiet: true}
+		if isRange {
+			inner.typ = elemType(got.typ)
+		}
+	} else if got.keys != nil && !isRange {
+		inner = got
+		inner.quiet = true
+	}
 	c.list(b.List, inner, maps.Clone(scope))
 	c.list(b.ElseList, dot, maps.Clone(scope))
+}
+
+// elemType is the type of the elements range gives of a value of type t,
+// or nil.
+func elemType(t reflect.Type) reflect.Type {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return t.Elem()
+	case reflect.Pointer:
+		if t.Elem().Kind() == reflect.Array {
+			return t.Elem().Elem()
+		}
+	}
+	return nil
 }
 
 // pipe checks a pipeline and returns what it gives, declaring its
@@ -328,7 +376,7 @@ func (c *checker) arg(n parse.Node, dot view, v vars) (view, string) {
 // the chain gives, and its last name when that is one of ThemeAPI.
 func (c *checker) chain(root view, text string, names []string, at int) (view, string) {
 	cur, last := root, ""
-	for _, name := range names {
+	for i, name := range names {
 		pos := parse.Pos(at)
 		at += 1 + len(name)
 		prefix := text
@@ -338,38 +386,61 @@ func (c *checker) chain(root view, text string, names []string, at int) (view, s
 		case cur.keys != nil:
 			next, ok := cur.keys[name]
 			if !ok {
+				c.useUnknown(names[i+1:])
 				return view{}, ""
 			}
 			cur = next
 		case cur.typ == pageType:
+			c.used["Page."+name] = true
+			if i == len(names)-1 {
+				c.used["Page."+name+"$"] = true // the value itself goes on
+			}
 			e, ok := themeAPI[name]
 			if !ok {
-				c.notInAPI(pos, prefix, name)
+				if !cur.quiet {
+					c.notInAPI(pos, prefix, name)
+				}
+				c.useUnknown(names[i:])
 				return view{}, ""
 			}
-			if f := cur.frag; f != nil && e.Scope < f.scope {
+			if f := cur.frag; f != nil && e.Scope < f.scope && !cur.quiet {
 				c.errorf(pos, "%s cannot be used in template %q: it is rendered %s, so it does not know which page it is on; see \"Shared fragments\" in docs/theme.md for what it may use", text, f.name, f.shared)
 			}
-			cur, last = view{typ: e.typ, frag: cur.frag}, name
+			cur, last = view{typ: e.typ, frag: cur.frag, quiet: cur.quiet}, name
 		case cur.typ != nil:
 			t := cur.typ
 			if k := indirect(t).Kind(); k == reflect.Interface || k == reflect.Map {
+				c.useUnknown(names[i:])
 				return view{}, "" // what it holds is known when the page renders
 			}
+			c.used[indirect(t).String()+"."+name] = true
 			next, ok := memberType(t, name)
 			if !ok {
-				c.errorf(pos, "%s: %s has no field or method %s%s; docs/theme.md lists what each type has", text, t, name, suggestion(prefix, name, members(t)))
+				if !cur.quiet {
+					c.errorf(pos, "%s: %s has no field or method %s%s; docs/theme.md lists what each type has", text, t, name, suggestion(prefix, name, members(t)))
+				}
+				c.useUnknown(names[i:])
 				return view{}, ""
 			}
 			if next == nil {
+				c.useUnknown(names[i+1:])
 				return view{}, ""
 			}
-			cur = view{typ: next, frag: cur.frag}
+			cur = view{typ: next, frag: cur.frag, quiet: cur.quiet}
 		default:
+			c.useUnknown(names[i:])
 			return view{}, ""
 		}
 	}
 	return cur, last
+}
+
+// useUnknown records names used after a value of a type the check does
+// not know.
+func (c *checker) useUnknown(names []string) {
+	for _, n := range names {
+		c.used["?"+n] = true
+	}
 }
 
 // indirect is the type a pointer of type t points to, or t.

@@ -53,6 +53,62 @@ type zipWriter struct {
 	next  Writer // nil: keep the files only for the zip
 	mu    sync.Mutex
 	files map[string]compressed
+	// prev are the files of the earlier build's site.zip, by site path,
+	// when next is a Keeper: a file it keeps is copied from there.
+	prev map[string]*zip.File
+}
+
+// Keep keeps the earlier build's file at p (see [Keeper]) when the next
+// writer does and the earlier site.zip has it, whose compressed bytes
+// then go into the new one.
+func (z *zipWriter) Keep(p string, key Key) bool {
+	k, ok := z.next.(Keeper)
+	f := z.prev[p]
+	if !ok || f == nil {
+		return false
+	}
+	r, err := f.OpenRaw()
+	if err != nil {
+		return false
+	}
+	data, err := io.ReadAll(r)
+	if err != nil || !k.Keep(p, key) {
+		return false
+	}
+	z.add(p, compressed{data: data, crc: f.CRC32, size: f.UncompressedSize64, compressed: f.Method == zip.Deflate})
+	return true
+}
+
+// Previous is the next writer's (see [Keeper]).
+func (z *zipWriter) Previous(p string) ([]byte, bool) {
+	if k, ok := z.next.(Keeper); ok {
+		return k.Previous(p)
+	}
+	return nil, false
+}
+
+// previousZip reads the files of the earlier build's site.zip, if w has
+// it, by their site paths.
+func previousZip(w Writer) map[string]*zip.File {
+	k, ok := w.(Keeper)
+	if !ok {
+		return nil
+	}
+	data, ok := k.Previous(ZipFile)
+	if !ok {
+		return nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil // made anew from the pages
+	}
+	m := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		if _, name, ok := strings.Cut(f.Name, "/"); ok {
+			m[name] = f
+		}
+	}
+	return m
 }
 
 // zipLevel is the compression of site.zip: flate's fastest, since the zip
@@ -135,7 +191,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // site.zip from the files as they were written: one rendering serves the
 // site and its offline copy.
 func (s *Site) renderZip(w Writer) error {
-	z := &zipWriter{next: w, files: make(map[string]compressed)}
+	z := &zipWriter{next: w, files: make(map[string]compressed), prev: previousZip(w)}
 	if err := s.render(z, s.jobs(false)); err != nil {
 		return err
 	}

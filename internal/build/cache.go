@@ -1,0 +1,384 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tizim/tizim/internal/site"
+)
+
+// The build cache: what the last build made, so that the next one renders
+// only the pages whose inputs changed and writes only the files whose
+// bytes changed.
+//
+// It lives beside the output folder, in ".<out>.cache/" (".public.cache/"
+// beside public/), and holds one file, "files.gob": for every file of the
+// output, the key of what it was made from (see [site.Key]), the digest of
+// its bytes, and its size and modification time as the build left them.
+// The publishing workflow restores the output folder and the cache
+// together (actions/cache); without either, a build makes everything.
+//
+// With a cache that matches the output folder, a build renders into a
+// staging folder beside it only the files that changed, and only when all
+// of them are made moves them in, removes the files the site no longer
+// has, and records the new cache. A build that fails leaves the output
+// folder as it was. A build killed while it moves files in leaves a
+// journal; the next build, finding it, makes the whole site anew. A file
+// of the output changed by anything but a build (its size or time differ
+// from the cache's) is made again.
+
+// cacheVersion changes when the cache's format does.
+const cacheVersion = 1
+
+// entry is what the cache knows of one file of the output.
+type entry struct {
+	Key   site.Key // of its inputs; zero when made on every build
+	Sum   [sha256.Size]byte
+	Size  int64
+	MTime int64 // UnixNano
+}
+
+// manifest is the cache's file.
+type manifest struct {
+	Version int
+	Out     string // the output folder it describes, absolute
+	Files   map[string]entry
+}
+
+// cacheDir is the cache folder of the output folder out.
+func cacheDir(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".cache")
+}
+
+func manifestFile(out string) string { return filepath.Join(cacheDir(out), "files.gob") }
+func journalFile(out string) string  { return filepath.Join(cacheDir(out), "journal") }
+
+// readManifest reads the cache of out, if it describes out as it is: the
+// output folder exists and no build was killed while moving files into it.
+func readManifest(out string) (*manifest, bool) {
+	if _, err := os.Stat(journalFile(out)); err == nil {
+		return nil, false
+	}
+	if st, err := os.Stat(out); err != nil || !st.IsDir() {
+		return nil, false
+	}
+	f, err := os.Open(manifestFile(out))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	var m manifest
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&m); err != nil || m.Version != cacheVersion || m.Out != out || m.Files == nil {
+		return nil, false
+	}
+	return &m, true
+}
+
+// writeManifest records m as the cache of out.
+func writeManifest(out string, m *manifest) error {
+	dir := cacheDir(out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "files-*.tmp")
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(tmp, 1<<16)
+	err = gob.NewEncoder(b).Encode(m)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), manifestFile(out))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// dropCache removes the cache of out: a build that changes out without
+// recording what it made must, or the next would trust a stale record.
+func dropCache(out string) error {
+	err := os.RemoveAll(cacheDir(out))
+	if err != nil {
+		return fmt.Errorf("cannot remove the build cache %s: %w", cacheDir(out), err)
+	}
+	return nil
+}
+
+// program is the digest of the running executable, so that another
+// version of tizim renders every page anew; nil when it cannot be read.
+var program = sync.OnceValue(func() []byte {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	return h.Sum(nil)
+})
+
+// recorder passes files on to next and records what the cache needs of
+// each; the files are in dir once written. It is the writer of a build
+// that makes everything, whose files then become the cache.
+type recorder struct {
+	next    site.Writer
+	dir     string
+	pending sync.Map // path -> site.Key, from Keep until Write
+	mu      sync.Mutex
+	files   map[string]entry
+}
+
+func newRecorder(next site.Writer, dir string) *recorder {
+	return &recorder{next: next, dir: dir, files: make(map[string]entry)}
+}
+
+// Keep keeps nothing: there is no earlier build. It notes the key.
+func (r *recorder) Keep(p string, key site.Key) bool {
+	r.pending.Store(p, key)
+	return false
+}
+
+// Previous has nothing: there is no earlier build.
+func (r *recorder) Previous(string) ([]byte, bool) { return nil, false }
+
+func (r *recorder) Write(p string, data []byte) error {
+	if err := r.next.Write(p, data); err != nil {
+		return err
+	}
+	return r.record(p, sha256.Sum256(data), int64(len(data)))
+}
+
+func (r *recorder) Stream(p string, write func(io.Writer) error) error {
+	h, n := sha256.New(), new(counter)
+	n.w = io.Discard
+	tee := func(w io.Writer) error { return write(io.MultiWriter(w, h, n)) }
+	var err error
+	if sw, ok := r.next.(site.StreamWriter); ok {
+		err = sw.Stream(p, tee)
+	} else {
+		var b bytes.Buffer
+		if err = tee(&b); err == nil {
+			err = r.next.Write(p, b.Bytes())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return r.record(p, [sha256.Size]byte(h.Sum(nil)), n.n)
+}
+
+func (r *recorder) record(p string, sum [sha256.Size]byte, size int64) error {
+	st, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(p)))
+	if err != nil {
+		return err
+	}
+	key, _ := r.pending.LoadAndDelete(p)
+	k, _ := key.(site.Key)
+	r.mu.Lock()
+	r.files[p] = entry{Key: k, Sum: sum, Size: size, MTime: st.ModTime().UnixNano()}
+	r.mu.Unlock()
+	return nil
+}
+
+// inPlace is the writer of a build with a cache that matches the output
+// folder: it keeps the files whose keys or bytes are the same as the
+// cache's, and writes the others into a staging folder, from which
+// [inPlace.apply] moves them into the output folder.
+type inPlace struct {
+	out   string
+	stage *DirWriter  // the staging folder
+	write site.Writer // writes there: stage, or a test's wrapping of it
+	old   map[string]entry
+
+	pending sync.Map // path -> site.Key, from Keep until Write
+	mu      sync.Mutex
+	files   map[string]entry // the new build's
+	changed []string         // written to the staging folder
+	kept    atomic.Int64
+}
+
+func newInPlace(out string, stage *DirWriter, old *manifest) *inPlace {
+	return &inPlace{out: out, stage: stage, write: stage, old: old.Files, files: make(map[string]entry, len(old.Files))}
+}
+
+// intact reports whether the output's file at p is as the cache says: of
+// its size and modification time, to the second, since the archives that
+// carry the output and the cache between runs of a workflow may keep no
+// finer time.
+func (w *inPlace) intact(p string, e entry) bool {
+	st, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(p)))
+	return err == nil && st.Mode().IsRegular() && st.Size() == e.Size && st.ModTime().Unix() == time.Unix(0, e.MTime).Unix()
+}
+
+func (w *inPlace) Keep(p string, key site.Key) bool {
+	if e, ok := w.old[p]; ok && e.Key == key && w.intact(p, e) {
+		w.keep(p, e)
+		return true
+	}
+	w.pending.Store(p, key)
+	return false
+}
+
+func (w *inPlace) keep(p string, e entry) {
+	w.kept.Add(1)
+	w.mu.Lock()
+	w.files[p] = e
+	w.mu.Unlock()
+}
+
+func (w *inPlace) Previous(p string) ([]byte, bool) {
+	e, ok := w.old[p]
+	if !ok || !w.intact(p, e) {
+		return nil, false
+	}
+	data, err := os.ReadFile(filepath.Join(w.out, filepath.FromSlash(p)))
+	if err != nil || sha256.Sum256(data) != e.Sum {
+		return nil, false
+	}
+	return data, true
+}
+
+func (w *inPlace) Write(p string, data []byte) error {
+	return w.made(p, sha256.Sum256(data), int64(len(data)), func() error { return w.write.Write(p, data) })
+}
+
+func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
+	h, n := sha256.New(), &counter{w: io.Discard}
+	tee := func(out io.Writer) error { return write(io.MultiWriter(out, h, n)) }
+	var err error
+	if sw, ok := w.write.(site.StreamWriter); ok {
+		err = sw.Stream(p, tee)
+	} else {
+		var b bytes.Buffer
+		if err = tee(&b); err == nil {
+			err = w.write.Write(p, b.Bytes())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	staged := filepath.Join(w.stage.Dir, filepath.FromSlash(p))
+	return w.made(p, [sha256.Size]byte(h.Sum(nil)), n.n, func() error { return nil }, staged)
+}
+
+// made records the new file p: kept, when its bytes are the cache's and
+// the output's file is intact; else written with write (or, streamed,
+// already in the staging folder as staged).
+func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func() error, staged ...string) error {
+	key, _ := w.pending.LoadAndDelete(p)
+	k, _ := key.(site.Key)
+	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && w.intact(p, e) {
+		for _, s := range staged {
+			os.Remove(s)
+		}
+		e.Key = k
+		w.keep(p, e)
+		return nil
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.files[p] = entry{Key: k, Sum: sum, Size: size}
+	w.changed = append(w.changed, p)
+	w.mu.Unlock()
+	return nil
+}
+
+// apply moves the staged files into the output folder, removes the files
+// the new build did not make, and records the new cache. A journal marks
+// the moves while they happen (see the package's comment on the cache).
+func (w *inPlace) apply() (removed int, err error) {
+	slices.Sort(w.changed)
+	var gone []string
+	for p := range w.old {
+		if _, ok := w.files[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	slices.Sort(gone)
+	if len(w.changed)+len(gone) == 0 {
+		// Nothing moves; keys may have changed for the same bytes.
+		if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files}); err != nil {
+			return 0, fmt.Errorf("cannot write the build cache: %w", err)
+		}
+		return 0, nil
+	}
+	if err := os.WriteFile(journalFile(w.out), []byte(strings.Join(append(slices.Clone(w.changed), gone...), "\n")), 0o644); err != nil {
+		return 0, fmt.Errorf("cannot write the build cache's journal: %w", err)
+	}
+	made := make(map[string]bool)
+	for _, p := range w.changed {
+		dst := filepath.Join(w.out, filepath.FromSlash(p))
+		if dir := filepath.Dir(dst); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return 0, err
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(filepath.Join(w.stage.Dir, filepath.FromSlash(p)), dst); err != nil {
+			return 0, fmt.Errorf("cannot move the new %s into %s: %w", p, w.out, err)
+		}
+		st, err := os.Lstat(dst)
+		if err != nil {
+			return 0, err
+		}
+		e := w.files[p]
+		e.MTime = st.ModTime().UnixNano()
+		w.files[p] = e
+	}
+	for _, p := range gone {
+		name := filepath.Join(w.out, filepath.FromSlash(p))
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return 0, err
+		}
+		// Its folders go too, when it was their last file.
+		for dir := filepath.Dir(name); dir != w.out && strings.HasPrefix(dir, w.out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files}); err != nil {
+		return 0, fmt.Errorf("cannot write the build cache: %w", err)
+	}
+	if err := os.Remove(journalFile(w.out)); err != nil {
+		return 0, err
+	}
+	return len(gone), nil
+}
+
+// siteBytes is the size of the site: of all its files.
+func siteBytes(files map[string]entry) int64 {
+	var n int64
+	for _, e := range files {
+		n += e.Size
+	}
+	return n
+}

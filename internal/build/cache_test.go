@@ -1,0 +1,322 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/testkit/synth"
+)
+
+var cacheCases = flag.Int("cache-cases", 240, "edits TestCacheMatchesColdBuild makes, in sequences of 12")
+
+// TestCacheMatchesColdBuild is the build cache's differential test: it
+// makes random sequences of edits to a register — case files, sources,
+// profiles, templates, interface text, site.yaml, static files, the site's
+// date, deleted and added people, files of the output changed by hand —
+// and after each builds the site with the cache of the builds before and
+// from nothing, and requires the same files with the same bytes. An edit
+// that makes the content invalid must fail both builds and leave the
+// output as it was.
+func TestCacheMatchesColdBuild(t *testing.T) {
+	n := *cacheCases
+	if testing.Short() {
+		n = 36
+	}
+	const perSequence = 12
+	base := t.TempDir()
+	if err := synth.Write(filepath.Join(base, "site"), 24, 7); err != nil {
+		t.Fatal(err)
+	}
+	var kept, made int
+	for seq := 0; seq*perSequence < n; seq++ {
+		rng := rand.New(rand.NewPCG(uint64(seq), 42))
+		dir := filepath.Join(t.TempDir(), "s")
+		if err := os.CopyFS(dir, os.DirFS(filepath.Join(base, "site"))); err != nil {
+			t.Fatal(err)
+		}
+		e := &editor{t: t, root: dir, rng: rng, asOf: day}
+		out := filepath.Join(filepath.Dir(dir), "public")
+		if _, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf}); err != nil {
+			t.Fatal(err)
+		}
+		for step := 0; step < perSequence && seq*perSequence+step < n; step++ {
+			what := e.edit(out)
+			before := outFiles(t, out)
+			st, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf})
+			cold := filepath.Join(t.TempDir(), "cold")
+			_, coldErr := Build(Options{Root: dir, Out: cold, AsOf: e.asOf, NoCache: true})
+			if (err == nil) != (coldErr == nil) {
+				t.Fatalf("sequence %d, step %d (%s): with the cache: %v; from nothing: %v", seq, step, what, err, coldErr)
+			}
+			if err != nil {
+				if got := outFiles(t, out); !equalTrees(got, before) {
+					t.Fatalf("sequence %d, step %d (%s): a failed build changed the output", seq, step, what)
+				}
+				e.undo()
+				continue
+			}
+			kept += st.Unchanged
+			made += st.Files - st.Unchanged
+			if diff := compareTrees(outFiles(t, out), outFiles(t, cold)); diff != "" {
+				t.Fatalf("sequence %d, step %d (%s): the cached build differs from a cold one: %s", seq, step, what, diff)
+			}
+		}
+	}
+	t.Logf("%d edits: %d files kept, %d made", n, kept, made)
+	if kept == 0 {
+		t.Error("the cache kept no file: the test tests nothing")
+	}
+}
+
+// editor makes random edits to a site folder.
+type editor struct {
+	t    *testing.T
+	root string
+	rng  *rand.Rand
+	asOf time.Time
+	undo func() // puts back what the last edit changed, for edits that break the content
+	n    int
+}
+
+var (
+	eventText = regexp.MustCompile(`(?m)^    text: .*$`)
+	nameLine  = regexp.MustCompile(`(?m)^name: .*$`)
+	titleLine = regexp.MustCompile(`(?m)^  title: .*$`)
+	sourceIDs = regexp.MustCompile(`sources: \[([^,\]]+)`)
+	dateLine  = regexp.MustCompile(`(?m)^  - date: (\d{4}-\d{2}-\d{2})$`)
+)
+
+// edit makes one random edit and says what it was.
+func (e *editor) edit(out string) string {
+	e.n++
+	e.undo = func() {}
+	people := e.people()
+	p := people[e.rng.IntN(len(people))]
+	caseFile := filepath.Join(e.root, "content", "people", p, "case.yaml")
+	switch k := e.rng.IntN(15); k {
+	case 0:
+		e.replaceOne(caseFile, eventText, fmt.Sprintf("    text: Edited event text %d.", e.n))
+		return "event text of " + p
+	case 1:
+		data := e.read(caseFile)
+		id := sourceIDs.FindSubmatch(data)
+		if id == nil {
+			return "nothing (no source to cite)"
+		}
+		ev := fmt.Sprintf("events:\n  - date: 2025-0%d-1%d\n    type: %s\n    text: Added event %d.\n    sources: [%s]\n",
+			1+e.rng.IntN(5), e.rng.IntN(9), []string{"released", "health", "transferred", "confirmed", "appeal"}[e.rng.IntN(5)], e.n, id[1])
+		e.write(caseFile, bytes.Replace(data, []byte("events:\n"), []byte(ev), 1))
+		return "event added to " + p
+	case 2:
+		dates := dateLine.FindAllSubmatchIndex(e.read(caseFile), -1)
+		if len(dates) == 0 {
+			return "nothing (no full date)"
+		}
+		d := dates[e.rng.IntN(len(dates))]
+		data := e.read(caseFile)
+		e.write(caseFile, slices.Concat(data[:d[2]+8], []byte(fmt.Sprintf("%02d", 1+e.rng.IntN(28))), data[d[3]:]))
+		return "event date of " + p
+	case 3:
+		e.replaceOne(caseFile, nameLine, fmt.Sprintf("name: Renamed Person %c%d", 'A'+rune(e.rng.IntN(26)), e.n))
+		return "name of " + p
+	case 4:
+		if len(people) < 4 {
+			return "nothing (few people)"
+		}
+		if err := os.RemoveAll(filepath.Dir(caseFile)); err != nil {
+			e.t.Fatal(err)
+		}
+		return "deleted " + p
+	case 5:
+		dst := filepath.Join(e.root, "content", "people", fmt.Sprintf("new-person-%d", e.n))
+		if err := os.CopyFS(dst, os.DirFS(filepath.Dir(caseFile))); err != nil {
+			e.t.Fatal(err)
+		}
+		e.replaceOne(filepath.Join(dst, "case.yaml"), nameLine, fmt.Sprintf("name: New Person %d\nborn: %d", e.n, 1950+e.n%50))
+		return "added a copy of " + p
+	case 6:
+		files, _ := filepath.Glob(filepath.Join(e.root, "content", "sources", "*.yaml"))
+		f := files[e.rng.IntN(len(files))]
+		e.replaceOne(f, titleLine, fmt.Sprintf("  title: Edited source title %d", e.n))
+		return "source title in " + filepath.Base(f)
+	case 7:
+		profiles, _ := filepath.Glob(filepath.Join(filepath.Dir(caseFile), "profile*.md"))
+		if len(profiles) == 0 {
+			return "nothing (no profile)"
+		}
+		f := profiles[e.rng.IntN(len(profiles))]
+		e.write(f, append(e.read(f), fmt.Sprintf("\nAn added sentence %d.\n", e.n)...))
+		return "profile " + filepath.Base(f) + " of " + p
+	case 8:
+		name := []string{"person.html", "base.html", "home.html", "current.html"}[e.rng.IntN(4)]
+		f := filepath.Join(e.root, "templates", name)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			data, err = fs.ReadFile(tizim.DefaultTheme, "templates/"+name)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+		}
+		e.write(f, bytes.Replace(data, []byte("</main>"), []byte(fmt.Sprintf("<!-- edit %d --></main>", e.n)), 1))
+		if !bytes.Contains(data, []byte("</main>")) {
+			e.write(f, append(data, fmt.Sprintf("{{/* edit %d */}}", e.n)...))
+		}
+		return "template " + name
+	case 9:
+		f := filepath.Join(e.root, "i18n", "en.yaml")
+		e.write(f, []byte(fmt.Sprintf("person.timeline: Timeline %d\n", e.n)))
+		return "interface text"
+	case 10:
+		f := filepath.Join(e.root, "content", "site.yaml")
+		e.replaceOne(f, regexp.MustCompile(`(?m)^title: .*$`), fmt.Sprintf("title: Register edition %d", e.n))
+		return "site.yaml's title"
+	case 11:
+		e.asOf = time.Date(2024+e.rng.IntN(2), time.Month(1+e.rng.IntN(12)), 1+e.rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		return "the site's date: " + e.asOf.Format(time.DateOnly)
+	case 12:
+		f := filepath.Join(e.root, "static", "style.css")
+		data, err := os.ReadFile(f)
+		if err != nil {
+			data, _ = fs.ReadFile(tizim.DefaultTheme, "static/style.css")
+		}
+		e.write(f, append(data, fmt.Sprintf("\n.edit-%d{color:red}\n", e.n)...))
+		return "style.css"
+	case 13:
+		var files []string
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files = append(files, p)
+			}
+			return nil
+		})
+		f := files[e.rng.IntN(len(files))]
+		if err := os.WriteFile(f, []byte("changed by hand"), 0o644); err != nil {
+			e.t.Fatal(err)
+		}
+		return "output file changed by hand: " + f
+	default:
+		return "nothing"
+	}
+}
+
+func (e *editor) people() []string {
+	entries, err := os.ReadDir(filepath.Join(e.root, "content", "people"))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var out []string
+	for _, d := range entries {
+		if d.IsDir() {
+			out = append(out, d.Name())
+		}
+	}
+	return out
+}
+
+func (e *editor) read(f string) []byte {
+	data, err := os.ReadFile(f)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return data
+}
+
+// write writes f, and makes undo put back what it held.
+func (e *editor) write(f string, data []byte) {
+	old, err := os.ReadFile(f)
+	existed := err == nil
+	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	e.undo = func() {
+		if existed {
+			os.WriteFile(f, old, 0o644)
+		} else {
+			os.Remove(f)
+		}
+	}
+}
+
+// replaceOne replaces a random match of re in f with repl.
+func (e *editor) replaceOne(f string, re *regexp.Regexp, repl string) {
+	data := e.read(f)
+	m := re.FindAllIndex(data, -1)
+	if len(m) == 0 {
+		return
+	}
+	i := m[e.rng.IntN(len(m))]
+	e.write(f, slices.Concat(data[:i[0]], []byte(repl), data[i[1]:]))
+}
+
+// outFiles reads a folder: each file's bytes, and "/" for each folder.
+func outFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := make(map[string]string)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			m[rel+"/"] = "/"
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		m[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func equalTrees(a, b map[string]string) bool { return compareTrees(a, b) == "" }
+
+// compareTrees says how two output trees differ, or "".
+func compareTrees(got, want map[string]string) string {
+	var diffs []string
+	for p, w := range want {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			diffs = append(diffs, "missing "+p)
+		case g != w:
+			diffs = append(diffs, "different "+p+firstDiff(g, w))
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			diffs = append(diffs, "extra "+p)
+		}
+	}
+	slices.Sort(diffs)
+	if len(diffs) > 5 {
+		diffs = append(diffs[:5], fmt.Sprintf("and %d more", len(diffs)-5))
+	}
+	return strings.Join(diffs, "; ")
+}
+
+// firstDiff shows where two texts first differ.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(i-60, 0)
+	return fmt.Sprintf(" at byte %d: %q vs %q", i, a[from:min(i+60, len(a))], b[from:min(i+60, len(b))])
+}

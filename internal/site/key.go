@@ -1,0 +1,448 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"hash"
+	"io/fs"
+	"math"
+	"reflect"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/tizim/tizim/internal/register"
+)
+
+// The keys of pages, for a build that keeps the files of the last one
+// (see [Keeper]). A page's key is a digest of everything it shows: when
+// two builds give a page the same key, they would render the same bytes,
+// so the second need not render it. A wrong key would publish a stale
+// page, so keys are made by rule, not by hand:
+//
+//   - every key holds the site's: the program (Keys.Program, from the
+//     build), the theme's files (templates, static, i18n, schemas), the
+//     settings of site.yaml and the languages;
+//   - a person page's key holds the person whole, with every fact the
+//     register derived for them, the sources they cite, and the names of
+//     their groups and region — but not the people of those groups;
+//   - and, when the templates of person pages use anything of the whole
+//     register (the list, its events, its counts, the site's date), the
+//     digest of that too. Which they use is read from the templates' parse
+//     trees, so a fork that shows the count on person pages gets keys that
+//     change with the count (see [Theme.personReads]).
+//
+// Pages of lists, the change log, statistics and feeds show many people
+// and are rendered on every build; a file whose bytes are the same as
+// before is still not written again.
+
+// Key identifies what a file was made from; the zero Key means "unknown":
+// the file is made on every build.
+type Key [sha256.Size]byte
+
+// IsZero reports whether k is the zero Key.
+func (k Key) IsZero() bool { return k == Key{} }
+
+// A Keeper is a Writer that has the files of an earlier build at hand and
+// what each was made from. The build renders a file with a key only when
+// Keep, asked first, says the earlier one cannot stay.
+type Keeper interface {
+	Writer
+	// Keep reports whether the file at path, which the earlier build made
+	// from inputs with the same key, is still there as it made it; if so
+	// it counts as written. If not, the file is rendered and written with
+	// Write, and the writer records key with it.
+	Keep(path string, key Key) bool
+	// Previous returns the bytes of the earlier build's file at path, if
+	// it is still there as that build made it: site.zip, whose kept files
+	// are copied from it as they were compressed.
+	Previous(path string) ([]byte, bool)
+}
+
+// reads is what templates of a page use of the whole register, as read
+// from their parse trees.
+type reads struct {
+	asOf, latest, pages, all bool
+}
+
+// wideNames are the names of the theme's interface and of the register's
+// types whose values depend on more than one person, and what they depend
+// on: "asof" the site's date, "latest" the latest event, "pages" the free
+// pages, "all" anything.
+// A name used where the check of templates does not know the type of the
+// value before it ("?" + name) counts by its name alone, so a name that a
+// person also has (Current, Events) counts as "all" there.
+var wideNames = map[string]string{
+	"Page.AsOf": "asof", "Page.Recent": "all", "Page.Badge": "all", "Page.Confirmation": "all",
+	"Page.ConfirmedRange": "all", "Page.Stats": "all", "Page.MonthlyChart": "all",
+	"Page.BarsChart": "all", "Page.Bars": "all", "Page.Menu": "pages", "Page.Chunk": "all",
+	"Page.Groups": "all", "Page.ListFilters": "all", "Page.AlphabetLinks": "all",
+	"Page.Changes": "all", "Page.ChangeMonths": "all", "Page.ChangeYears": "all",
+	"Page.Recognized": "asof", "Page.CustodyDays": "asof", "Page.Row": "asof", "Page.PersonRow": "all",
+	"Page.Reg$": "all", "Page.Person$": "", "register.Register.AsOf": "asof", "register.Register.Latest": "latest",
+	"register.Register.Pages": "pages", "register.Group.People": "all", "register.Group.Current": "all",
+}
+
+// narrowRegister are the members of the register that depend only on the
+// settings, which every key holds.
+var narrowRegister = map[string]bool{"Site": true, "Letters": true}
+
+// untypedWide are the names that count when the type before them is not
+// known: every member of the register's types and of the page that is
+// "wide" above, by name.
+var untypedWide = func() map[string]string {
+	m := map[string]string{}
+	for k, v := range wideNames {
+		name := k[lastDot(k)+1:]
+		if v == "all" || m[name] == "" {
+			m[name] = v
+		}
+	}
+	for i := range reflect.TypeFor[register.Register]().NumField() {
+		f := reflect.TypeFor[register.Register]().Field(i)
+		if f.IsExported() && !narrowRegister[f.Name] && m[f.Name] == "" {
+			m[f.Name] = "all"
+		}
+	}
+	m["Reg"] = "all"
+	return m
+}()
+
+func lastDot(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '.' {
+			return i
+		}
+	}
+	return -1
+}
+
+// readsOf classifies the names a set of templates uses (see checker.used).
+func readsOf(used map[string]bool) reads {
+	var r reads
+	for name := range used {
+		kind := wideNames[name]
+		switch {
+		case kind != "":
+		case len(name) > 1 && name[0] == '?':
+			kind = untypedWide[name[1:]]
+		case len(name) > len("register.Register.") && name[:len("register.Register.")] == "register.Register.":
+			if !narrowRegister[name[len("register.Register."):]] {
+				kind = "all"
+			}
+		}
+		switch kind {
+		case "asof":
+			r.asOf = true
+		case "latest":
+			r.latest = true
+		case "pages":
+			r.pages = true
+		case "all":
+			r.all = true
+		}
+	}
+	return r
+}
+
+// Keys are what the keys of a site's pages are made of that the site
+// itself does not know.
+type Keys struct {
+	// Program identifies the program that renders: a digest of its
+	// executable, so that a new version of tizim renders every page anew.
+	Program []byte
+}
+
+// keyer makes the keys of one site's pages.
+type keyer struct {
+	site    Key // the program, theme, settings and languages
+	asOf    Key
+	latest  Key
+	pages   Key        // the free pages, which the menu lists
+	all     *once[Key] // the whole register, made when a key needs it
+	person  reads      // what person pages read of the whole register
+	persons *once[map[*register.Person]Key]
+}
+
+// themeDirs are the folders of a theme (see [Overlay]).
+var themeDirs = []string{"i18n", "schema", "static", "templates"}
+
+// themeDigest is a digest of every file of the theme, in name order.
+func themeDigest(theme fs.FS) (Key, error) {
+	h := sha256.New()
+	for _, dir := range themeDirs {
+		err := fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll // a theme without it
+			}
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(theme, p)
+			if err != nil {
+				return err
+			}
+			writeString(h, p)
+			writeString(h, string(data))
+			return nil
+		})
+		if err != nil {
+			return Key{}, err
+		}
+	}
+	return Key(h.Sum(nil)), nil
+}
+
+// SetKeys prepares the site to give its pages keys (see [Keeper]); without
+// it every page is rendered.
+func (s *Site) SetKeys(k Keys) error {
+	th, err := themeDigest(s.theme)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	writeString(h, "tizim site key 1")
+	writeString(h, string(k.Program))
+	h.Write(th[:])
+	digest(h, reflect.ValueOf(s.reg.Site))
+	digest(h, reflect.ValueOf(s.offersZip()))
+	kr := &keyer{
+		site:    Key(h.Sum(nil)),
+		all:     new(once[Key]),
+		persons: new(once[map[*register.Person]Key]),
+		person:  s.personReads,
+	}
+	kr.asOf = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.AsOf)) })
+	kr.latest = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Latest)) })
+	kr.pages = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Pages)) })
+	s.keys = kr
+	return nil
+}
+
+func keyOf(write func(hash.Hash)) Key {
+	h := sha256.New()
+	write(h)
+	return Key(h.Sum(nil))
+}
+
+// personDigests are the digests of every person, made once, in parallel.
+func (s *Site) personDigests() map[*register.Person]Key {
+	return s.keys.persons.get(func() map[*register.Person]Key {
+		people := s.reg.People
+		keys := make([]Key, len(people))
+		parallel(len(people), func(i int) {
+			keys[i] = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(people[i])) })
+		})
+		m := make(map[*register.Person]Key, len(people))
+		for i, p := range people {
+			m[p] = keys[i]
+		}
+		return m
+	})
+}
+
+// allDigest is the digest of the whole register: every person, source and
+// free page, the date and the settings.
+func (s *Site) allDigest() Key {
+	return s.keys.all.get(func() Key {
+		persons := s.personDigests()
+		h := sha256.New()
+		h.Write(s.keys.asOf[:])
+		for _, p := range s.reg.People {
+			k := persons[p]
+			h.Write(k[:])
+		}
+		digest(h, reflect.ValueOf(s.reg.Pages))
+		return Key(h.Sum(nil))
+	})
+}
+
+// personKey is the key of p's page in lang.
+func (s *Site) personKey(p *register.Person, lang string) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	k := s.personDigests()[p]
+	h := sha256.New()
+	writeString(h, "person")
+	writeString(h, lang)
+	h.Write(s.keys.site[:])
+	h.Write(k[:])
+	if r := s.keys.person; r.all {
+		all := s.allDigest()
+		h.Write(all[:])
+	} else {
+		if r.asOf {
+			h.Write(s.keys.asOf[:])
+		}
+		if r.latest {
+			h.Write(s.keys.latest[:])
+		}
+		if r.pages {
+			h.Write(s.keys.pages[:])
+		}
+	}
+	return Key(h.Sum(nil))
+}
+
+// photoKey is the key of p's published photo: the photo file's bytes and
+// the program that re-encodes it.
+func (s *Site) photoKey(p *register.Person) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	data, err := fs.ReadFile(s.files, p.Photo)
+	if err != nil {
+		return Key{} // made, and the error reported, as without keys
+	}
+	return keyOf(func(h hash.Hash) {
+		writeString(h, "photo")
+		h.Write(s.keys.site[:])
+		writeString(h, string(data))
+	})
+}
+
+// digest writes to h all that v holds, following pointers, slices and
+// maps (in the order of their keys), unexported fields included. A group
+// or a region is written as its name and slug: a person's page names them
+// but does not show their people, whose changes must not change it.
+func digest(h hash.Hash, v reflect.Value) {
+	var b [8]byte
+	num := func(n uint64) {
+		binary.LittleEndian.PutUint64(b[:], n)
+		h.Write(b[:])
+	}
+	switch v.Kind() {
+	case reflect.Invalid:
+		h.Write([]byte{0})
+	case reflect.Bool:
+		if v.Bool() {
+			num(1)
+		} else {
+			num(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		num(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		num(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		num(math.Float64bits(v.Float()))
+	case reflect.String:
+		writeString(h, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			h.Write([]byte{0})
+			return
+		}
+		h.Write([]byte{1})
+		if g, ok := groupOf(v); ok {
+			writeString(h, g.Name)
+			writeString(h, g.Slug)
+			return
+		}
+		digest(h, v.Elem())
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			num(uint64(v.Len()))
+			h.Write(v.Bytes())
+			return
+		}
+		fallthrough
+	case reflect.Array:
+		num(uint64(v.Len()))
+		for i := range v.Len() {
+			digest(h, v.Index(i))
+		}
+	case reflect.Map:
+		num(uint64(v.Len()))
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareKeys(a, b) })
+		for _, k := range keys {
+			digest(h, k)
+			digest(h, v.MapIndex(k))
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			if v.CanInterface() {
+				t := v.Interface().(time.Time)
+				num(uint64(t.UnixNano()))
+				writeString(h, t.Location().String())
+				return
+			}
+		}
+		for i := range v.NumField() {
+			digest(h, v.Field(i))
+		}
+	default:
+		// Functions and channels are not data a page shows.
+		writeString(h, v.Type().String())
+	}
+}
+
+// groupOf reports whether v is a *register.Group.
+func groupOf(v reflect.Value) (*register.Group, bool) {
+	if v.Kind() != reflect.Pointer || v.Type() != reflect.TypeFor[*register.Group]() {
+		return nil, false
+	}
+	return (*register.Group)(v.UnsafePointer()), true
+}
+
+// compareKeys orders map keys: strings and numbers, the only keys content
+// has.
+func compareKeys(a, b reflect.Value) int {
+	switch a.Kind() {
+	case reflect.String:
+		switch {
+		case a.String() < b.String():
+			return -1
+		case a.String() > b.String():
+			return 1
+		}
+		return 0
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cmpInt(a.Int(), b.Int())
+	}
+	return 0
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// writeString writes s with its length, so that no two sequences of
+// strings write the same bytes.
+func writeString(h hash.Hash, s string) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(len(s)))
+	h.Write(b[:])
+	h.Write([]byte(s))
+}
+
+// parallel runs f(0) ... f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	workers := max(min(n, runtime.GOMAXPROCS(0)), 1)
+	next := make(chan int, workers)
+	done := make(chan struct{})
+	for range workers {
+		go func() {
+			for i := range next {
+				f(i)
+			}
+			done <- struct{}{}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		<-done
+	}
+}
