@@ -147,11 +147,49 @@ var program = sync.OnceValue(func() []byte {
 // each; the files are in dir once written. It is the writer of a build
 // that makes everything, whose files then become the cache.
 type recorder struct {
-	next    site.Writer
-	dir     string
-	pending sync.Map // path -> site.Key, from Keep until Write
-	mu      sync.Mutex
-	files   map[string]entry
+	next  site.Writer
+	dir   string
+	keys  pendingKeys
+	mu    sync.Mutex
+	files map[string]entry
+}
+
+// pendingKeys are the keys of files being made: noted when Keep or
+// KeepAll says the file must be made, taken when it is written.
+type pendingKeys struct {
+	one  sync.Map // path -> site.Key
+	mu   sync.Mutex
+	many map[string]site.Key // path prefix -> key, of jobs that make many files
+}
+
+func (k *pendingKeys) note(p string, key site.Key) { k.one.Store(p, key) }
+
+func (k *pendingKeys) noteAll(prefix string, key site.Key) {
+	k.mu.Lock()
+	if k.many == nil {
+		k.many = make(map[string]site.Key)
+	}
+	k.many[prefix] = key
+	k.mu.Unlock()
+}
+
+// take returns the key of the file p, which is being written.
+func (k *pendingKeys) take(p string) site.Key {
+	if key, ok := k.one.LoadAndDelete(p); ok {
+		return key.(site.Key)
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	best := ""
+	for prefix := range k.many {
+		if strings.HasPrefix(p, prefix) && len(prefix) > len(best) {
+			best = prefix
+		}
+	}
+	if best == "" {
+		return site.Key{}
+	}
+	return k.many[best]
 }
 
 func newRecorder(next site.Writer, dir string) *recorder {
@@ -160,8 +198,14 @@ func newRecorder(next site.Writer, dir string) *recorder {
 
 // Keep keeps nothing: there is no earlier build. It notes the key.
 func (r *recorder) Keep(p string, key site.Key) bool {
-	r.pending.Store(p, key)
+	r.keys.note(p, key)
 	return false
+}
+
+// KeepAll keeps nothing either; the files a job then writes have key.
+func (r *recorder) KeepAll(prefix string, key site.Key) ([]string, bool) {
+	r.keys.noteAll(prefix, key)
+	return nil, false
 }
 
 // Previous has nothing: there is no earlier build.
@@ -198,8 +242,7 @@ func (r *recorder) record(p string, sum [sha256.Size]byte, size int64) error {
 	if err != nil {
 		return err
 	}
-	key, _ := r.pending.LoadAndDelete(p)
-	k, _ := key.(site.Key)
+	k := r.keys.take(p)
 	r.mu.Lock()
 	r.files[p] = entry{Key: k, Sum: sum, Size: size, MTime: st.ModTime().UnixNano()}
 	r.mu.Unlock()
@@ -216,7 +259,7 @@ type inPlace struct {
 	write site.Writer // writes there: stage, or a test's wrapping of it
 	old   map[string]entry
 
-	pending sync.Map // path -> site.Key, from Keep until Write
+	keys    pendingKeys
 	mu      sync.Mutex
 	files   map[string]entry // the new build's
 	changed []string         // written to the staging folder
@@ -241,8 +284,30 @@ func (w *inPlace) Keep(p string, key site.Key) bool {
 		w.keep(p, e)
 		return true
 	}
-	w.pending.Store(p, key)
+	w.keys.note(p, key)
 	return false
+}
+
+func (w *inPlace) KeepAll(prefix string, key site.Key) ([]string, bool) {
+	var paths []string
+	for p, e := range w.old {
+		if e.Key == key && strings.HasPrefix(p, prefix) {
+			if !w.intact(p, e) {
+				w.keys.noteAll(prefix, key)
+				return nil, false
+			}
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		w.keys.noteAll(prefix, key)
+		return nil, false
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		w.keep(p, w.old[p])
+	}
+	return paths, true
 }
 
 func (w *inPlace) keep(p string, e entry) {
@@ -291,8 +356,7 @@ func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
 // the output's file is intact; else written with write (or, streamed,
 // already in the staging folder as staged).
 func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func() error, staged ...string) error {
-	key, _ := w.pending.LoadAndDelete(p)
-	k, _ := key.(site.Key)
+	k := w.keys.take(p)
 	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && w.intact(p, e) {
 		for _, s := range staged {
 			os.Remove(s)

@@ -33,9 +33,12 @@ import (
 //     trees, so a fork that shows the count on person pages gets keys that
 //     change with the count (see [Theme.personReads]).
 //
-// Pages of lists, the change log, statistics and feeds show many people
-// and are rendered on every build; a file whose bytes are the same as
-// before is still not written again.
+// Every other file — lists, the change log, statistics, feeds, the search
+// index, the data files, static files — has a key made of the site's and
+// of the whole register (every person's digest, every source, the free
+// pages, the site's date): it is kept when nothing of the register
+// changed, and made again when anything did. A file made again whose
+// bytes are the same as before is still not written again.
 
 // Key identifies what a file was made from; the zero Key means "unknown":
 // the file is made on every build.
@@ -54,6 +57,11 @@ type Keeper interface {
 	// it counts as written. If not, the file is rendered and written with
 	// Write, and the writer records key with it.
 	Keep(path string, key Key) bool
+	// KeepAll is Keep for the files of a job that makes many, whose
+	// paths all begin with prefix: it keeps every earlier file with the
+	// prefix and the key, if there is one and all are intact, and returns
+	// their paths.
+	KeepAll(prefix string, key Key) ([]string, bool)
 	// Previous returns the bytes of the earlier build's file at path, if
 	// it is still there as that build made it: site.zip, whose kept files
 	// are copied from it as they were compressed.
@@ -254,7 +262,25 @@ func (s *Site) allDigest() Key {
 			h.Write(k[:])
 		}
 		digest(h, reflect.ValueOf(s.reg.Pages))
+		digest(h, reflect.ValueOf(s.reg.Latest))
+		// Every source, cited or not, through the register's own map.
+		digest(h, reflect.ValueOf(s.reg).Elem().FieldByName("sources"))
 		return Key(h.Sum(nil))
+	})
+}
+
+// wideKey is the key of the file name, made from the whole register (see
+// the comment at the top).
+func (s *Site) wideKey(name string) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	all := s.allDigest()
+	return keyOf(func(h hash.Hash) {
+		writeString(h, "file")
+		writeString(h, name)
+		h.Write(s.keys.site[:])
+		h.Write(all[:])
 	})
 }
 

@@ -353,11 +353,18 @@ func (s *Site) render(w Writer, jobs []job) error {
 // keeps reports whether the keeper k, if any, keeps the file of job j
 // from the earlier build, which is then not made again.
 func keeps(k Keeper, j job) bool {
-	if k == nil || j.key == nil || j.many {
+	if k == nil || j.key == nil {
 		return false
 	}
 	key := j.key()
-	return !key.IsZero() && k.Keep(j.name, key)
+	if key.IsZero() {
+		return false
+	}
+	if j.many {
+		_, ok := k.KeepAll(j.name, key)
+		return ok
+	}
+	return k.Keep(j.name, key)
 }
 
 // pageSpec is one HTML page of a language: its site path without the
@@ -581,6 +588,12 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	jobs = append(jobs, job{name: ".nojekyll", noCheck: true, run: func(w Writer) error { return w.Write(".nojekyll", nil) }})
 	for _, name := range slices.Sorted(maps.Keys(s.assetVer)) {
 		jobs = append(jobs, job{name: "static/" + name, noCheck: true, run: func(w Writer) error { return w.Write("static/"+name, s.static[name]) }})
+	}
+	for i := range jobs {
+		if jobs[i].key == nil {
+			name := jobs[i].name
+			jobs[i].key = func() Key { return s.wideKey(name) }
+		}
 	}
 	return jobs
 }

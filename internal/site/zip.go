@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"maps"
@@ -59,24 +60,51 @@ type zipWriter struct {
 }
 
 // Keep keeps the earlier build's file at p (see [Keeper]) when the next
-// writer does and the earlier site.zip has it, whose compressed bytes
-// then go into the new one.
+// writer does, and puts it into the new site.zip as the earlier one had
+// it compressed.
 func (z *zipWriter) Keep(p string, key Key) bool {
 	k, ok := z.next.(Keeper)
-	f := z.prev[p]
-	if !ok || f == nil {
+	if !ok || !k.Keep(p, key) {
 		return false
 	}
-	r, err := f.OpenRaw()
-	if err != nil {
-		return false
+	return z.kept(p) == nil
+}
+
+// KeepAll is Keep for the many files of a job.
+func (z *zipWriter) KeepAll(prefix string, key Key) ([]string, bool) {
+	k, ok := z.next.(Keeper)
+	if !ok {
+		return nil, false
 	}
-	data, err := io.ReadAll(r)
-	if err != nil || !k.Keep(p, key) {
-		return false
+	paths, ok := k.KeepAll(prefix, key)
+	if !ok {
+		return nil, false
 	}
-	z.add(p, compressed{data: data, crc: f.CRC32, size: f.UncompressedSize64, compressed: f.Method == zip.Deflate})
-	return true
+	for _, p := range paths {
+		if z.kept(p) != nil {
+			return nil, false
+		}
+	}
+	return paths, true
+}
+
+// kept puts the kept file p into the zip: copied from the earlier
+// site.zip, or, if that lacks it, compressed anew from the earlier file.
+func (z *zipWriter) kept(p string) error {
+	if f := z.prev[p]; f != nil {
+		if r, err := f.OpenRaw(); err == nil {
+			if data, err := io.ReadAll(r); err == nil {
+				z.add(p, compressed{data: data, crc: f.CRC32, size: f.UncompressedSize64, compressed: f.Method == zip.Deflate})
+				return nil
+			}
+		}
+	}
+	data, ok := z.Previous(p)
+	if !ok {
+		// The next writer kept the file it has just said is intact.
+		return fmt.Errorf("%s: kept, but not readable", p)
+	}
+	return z.compress(p, data)
 }
 
 // Previous is the next writer's (see [Keeper]).
@@ -129,6 +157,11 @@ func (z *zipWriter) Write(p string, data []byte) error {
 			return err
 		}
 	}
+	return z.compress(p, data)
+}
+
+// compress adds data to the zip as the file p.
+func (z *zipWriter) compress(p string, data []byte) error {
 	c := compressed{crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
 	var buf bytes.Buffer
 	fw := flaters.Get().(*flate.Writer)
