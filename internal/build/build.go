@@ -232,14 +232,21 @@ func Build(opts Options) (Stats, error) {
 		return Stats{}, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
 	defer os.RemoveAll(tmp) // the staging folder, or what is left of it
+	var rows *rowStore
 	if !opts.NoCache {
+		m, inPlace := readManifest(out)
+		if inPlace {
+			rows = readRows(out)
+		} else {
+			rows = &rowStore{new: make(map[site.Key]string)}
+		}
 		if prog := program(); prog != nil {
-			if err := s.SetKeys(site.Keys{Program: prog}); err != nil {
+			if err := s.SetKeys(site.Keys{Program: prog, Rows: rows}); err != nil {
 				return Stats{}, err
 			}
 		}
-		if m, ok := readManifest(out); ok {
-			return buildInPlace(s, reg, opts, out, tmp, m, twins)
+		if inPlace {
+			return buildInPlace(s, reg, opts, out, tmp, m, rows, twins)
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
@@ -269,7 +276,11 @@ func Build(opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	if rec != nil {
-		if err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files}); err != nil {
+		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files})
+		if err == nil {
+			err = rows.write(out)
+		}
+		if err != nil {
 			dropCache(out)
 			return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 		}
@@ -281,7 +292,7 @@ func Build(opts Options) (Stats, error) {
 // buildInPlace is Build with a cache that matches the output folder (see
 // cache.go): the files that changed are made in the staging folder tmp
 // and, when all are, moved into out.
-func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, twins []Warning) (Stats, error) {
+func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, rows *rowStore, twins []Warning) (Stats, error) {
 	stage := &DirWriter{Dir: tmp}
 	var sw Writer = stage
 	if opts.wrap != nil {
@@ -294,6 +305,10 @@ func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp s
 	}
 	if _, err := w.apply(); err != nil {
 		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
+	}
+	if err := rows.write(out); err != nil {
+		dropCache(out)
+		return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 	}
 	return Stats{People: len(reg.People), Current: len(reg.Current),
 		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded),

@@ -64,6 +64,7 @@ func cacheDir(out string) string {
 }
 
 func manifestFile(out string) string { return filepath.Join(cacheDir(out), "files.gob") }
+func rowsFile(out string) string     { return filepath.Join(cacheDir(out), "rows.gob") }
 func journalFile(out string) string  { return filepath.Join(cacheDir(out), "journal") }
 
 // readManifest reads the cache of out, if it describes out as it is: the
@@ -122,6 +123,76 @@ func dropCache(out string) error {
 		return fmt.Errorf("cannot remove the build cache %s: %w", cacheDir(out), err)
 	}
 	return nil
+}
+
+// rowStore keeps the rows of tables of people between builds (see
+// [site.RowCache]), in "rows.gob" in the cache folder: the rows the last
+// build used, of which this build keeps those it uses again.
+type rowStore struct {
+	old map[site.Key]string // read only
+	mu  sync.Mutex
+	new map[site.Key]string
+}
+
+// readRows reads the rows the last build of out kept; none if it kept
+// none or they cannot be read.
+func readRows(out string) *rowStore {
+	r := &rowStore{new: make(map[site.Key]string)}
+	f, err := os.Open(rowsFile(out))
+	if err != nil {
+		return r
+	}
+	defer f.Close()
+	var m map[site.Key]string
+	if gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&m) == nil {
+		r.old = m
+	}
+	return r
+}
+
+func (r *rowStore) Row(k site.Key) (string, bool) {
+	h, ok := r.old[k]
+	if ok {
+		r.SetRow(k, h)
+	}
+	return h, ok
+}
+
+func (r *rowStore) SetRow(k site.Key, h string) {
+	r.mu.Lock()
+	r.new[k] = h
+	r.mu.Unlock()
+}
+
+// write records the rows this build used. A build that rendered no table
+// of people (nothing in the register changed) leaves the last ones.
+func (r *rowStore) write(out string) error {
+	if len(r.new) == 0 && r.old != nil {
+		return nil
+	}
+	dir := cacheDir(out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "rows-*.tmp")
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(tmp, 1<<16)
+	err = gob.NewEncoder(b).Encode(r.new)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), rowsFile(out))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // program is the digest of the running executable, so that another

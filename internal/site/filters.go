@@ -54,6 +54,16 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	if h, ok := s.rows.Load(key); ok {
 		return h.(template.HTML), nil
 	}
+	// A row kept from the last build, if its key is the same (see
+	// [RowCache]).
+	kept := s.rowCacheKey(p, pg.Lang, pg.root)
+	if !kept.IsZero() {
+		if h, ok := s.keys.rows.Row(kept); ok {
+			// Safe: html/template's output, as below, from the last build.
+			s.rows.Store(key, template.HTML(h))
+			return template.HTML(h), nil
+		}
+	}
 	var buf bytes.Buffer
 	if err := s.tmpl["home.html"].ExecuteTemplate(&buf, "person-row", map[string]any{"Page": pg, "P": p}); err != nil {
 		return "", err
@@ -61,6 +71,9 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	// Safe: the output of html/template, escaped in its HTML context.
 	h := template.HTML(buf.String())
 	s.rows.Store(key, h)
+	if !kept.IsZero() {
+		s.keys.rows.SetRow(kept, buf.String())
+	}
 	return h, nil
 }
 

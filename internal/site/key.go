@@ -160,6 +160,18 @@ type Keys struct {
 	// Program identifies the program that renders: a digest of its
 	// executable, so that a new version of tizim renders every page anew.
 	Program []byte
+	// Rows, when set, keeps the rows of tables of people between builds
+	// (see [Page.PersonRow]).
+	Rows RowCache
+}
+
+// A RowCache keeps rendered rows of tables of people between builds, by
+// key: a list page made again after an edit then renders only the rows of
+// the people who changed. Its methods are called from several goroutines
+// at once.
+type RowCache interface {
+	Row(key Key) (string, bool)
+	SetRow(key Key, html string)
 }
 
 // keyer makes the keys of one site's pages.
@@ -171,6 +183,7 @@ type keyer struct {
 	all     *once[Key] // the whole register, made when a key needs it
 	person  reads      // what person pages read of the whole register
 	persons *once[map[*register.Person]Key]
+	rows    RowCache // nil: rows are rendered anew in every build
 }
 
 // themeDirs are the folders of a theme (see [Overlay]).
@@ -216,6 +229,7 @@ func (s *Site) SetKeys(k Keys) error {
 	digest(h, reflect.ValueOf(s.reg.Site))
 	digest(h, reflect.ValueOf(s.offersZip()))
 	kr := &keyer{
+		rows:    k.Rows,
 		site:    Key(h.Sum(nil)),
 		all:     new(once[Key]),
 		persons: new(once[map[*register.Person]Key]),
@@ -308,6 +322,34 @@ func (s *Site) personKey(p *register.Person, lang string) Key {
 		if r.pages {
 			h.Write(s.keys.pages[:])
 		}
+	}
+	return Key(h.Sum(nil))
+}
+
+// rowCacheKey is the key of p's row in a table of people in lang, on a page
+// whose links reach the site's root by root, or the zero Key when rows
+// are not kept between builds. A row shows the person and their place in
+// the alphabetical order of everyone (its sort value).
+func (s *Site) rowCacheKey(p *register.Person, lang, root string) Key {
+	if s.keys == nil || s.keys.rows == nil || s.rowReads.all {
+		return Key{}
+	}
+	k := s.personDigests()[p]
+	h := sha256.New()
+	writeString(h, "row")
+	writeString(h, lang)
+	writeString(h, root)
+	h.Write(s.keys.site[:])
+	h.Write(k[:])
+	digest(h, reflect.ValueOf(s.rank(lang)[p]))
+	if s.rowReads.asOf {
+		h.Write(s.keys.asOf[:])
+	}
+	if s.rowReads.latest {
+		h.Write(s.keys.latest[:])
+	}
+	if s.rowReads.pages {
+		h.Write(s.keys.pages[:])
 	}
 	return Key(h.Sum(nil))
 }

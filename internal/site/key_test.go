@@ -63,3 +63,16 @@ func TestPersonReads(t *testing.T) {
 		})
 	}
 }
+
+// TestRowReads checks that the rows of tables of people can be kept
+// between builds: the default row uses of the whole register only the
+// site's date (for the year of detention it is filtered by).
+func TestRowReads(t *testing.T) {
+	th, err := LoadTheme(tizim.DefaultTheme, []string{"en", "ru"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := th.rowReads; r.all || !r.asOf {
+		t.Errorf("the default row reads %+v, want the date and not the whole register", r)
+	}
+}

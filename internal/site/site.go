@@ -113,8 +113,9 @@ type Theme struct {
 	assetVer map[string]string // static file -> short content hash, for cache busting
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 	// personReads is what person pages' templates use of the whole
-	// register, for their keys (see key.go).
-	personReads reads
+	// register, for their keys (see key.go); rowReads what the row of a
+	// table of people uses.
+	personReads, rowReads reads
 }
 
 // pageTemplates are the page templates every theme must have.

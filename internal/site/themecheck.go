@@ -118,6 +118,16 @@ func (th *Theme) checkTemplates() error {
 			th.personReads = readsOf(c.used)
 		}
 	}
+	// What the row of a table of people reads, alone, for the keys of
+	// rows (see Page.PersonRow).
+	for _, f := range fragments {
+		if f.name == "person-row" {
+			c := &checker{th: th, set: th.tmpl[f.set], done: make(map[string]bool), views: make(map[string]int), used: make(map[string]bool), report: func(*content.Error) {}}
+			c.enqueue(f.name, f.data(pageView(&f)))
+			c.run()
+			th.rowReads = readsOf(c.used)
+		}
+	}
 	return errs.Err()
 }
 
