@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,7 +19,7 @@ import (
 	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
-var cacheCases = flag.Int("cache-cases", 240, "edits TestCacheMatchesColdBuild makes, in sequences of 12")
+var cacheCases = flag.Int("cache-cases", 200, "edits TestCacheMatchesColdBuild makes, in sequences of 10")
 
 // TestCacheMatchesColdBuild is the build cache's differential test: it
 // makes random sequences of edits to a register — case files, sources,
@@ -33,50 +34,71 @@ func TestCacheMatchesColdBuild(t *testing.T) {
 	if testing.Short() {
 		n = 36
 	}
-	const perSequence = 12
+	const perSequence = 10
 	base := t.TempDir()
-	if err := synth.Write(filepath.Join(base, "site"), 24, 7); err != nil {
+	if err := synth.Write(filepath.Join(base, "site"), 16, 7); err != nil {
 		t.Fatal(err)
 	}
-	var kept, made int
-	for seq := 0; seq*perSequence < n; seq++ {
-		rng := rand.New(rand.NewPCG(uint64(seq), 42))
-		dir := filepath.Join(t.TempDir(), "s")
-		if err := os.CopyFS(dir, os.DirFS(filepath.Join(base, "site"))); err != nil {
-			t.Fatal(err)
+	var kept, made atomic.Int64
+	t.Run("sequences", func(t *testing.T) {
+		for seq := 0; seq*perSequence < n; seq++ {
+			steps := min(perSequence, n-seq*perSequence)
+			t.Run(fmt.Sprint(seq), func(t *testing.T) {
+				t.Parallel()
+				k, m := cacheSequence(t, filepath.Join(base, "site"), seq, steps)
+				kept.Add(k)
+				made.Add(m)
+			})
 		}
-		e := &editor{t: t, root: dir, rng: rng, asOf: day}
-		out := filepath.Join(filepath.Dir(dir), "public")
-		if _, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf}); err != nil {
-			t.Fatal(err)
-		}
-		for step := 0; step < perSequence && seq*perSequence+step < n; step++ {
-			what := e.edit(out)
-			before := outFiles(t, out)
-			st, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf})
-			cold := filepath.Join(t.TempDir(), "cold")
-			_, coldErr := Build(Options{Root: dir, Out: cold, AsOf: e.asOf, NoCache: true})
-			if (err == nil) != (coldErr == nil) {
-				t.Fatalf("sequence %d, step %d (%s): with the cache: %v; from nothing: %v", seq, step, what, err, coldErr)
-			}
-			if err != nil {
-				if got := outFiles(t, out); !equalTrees(got, before) {
-					t.Fatalf("sequence %d, step %d (%s): a failed build changed the output", seq, step, what)
-				}
-				e.undo()
-				continue
-			}
-			kept += st.Unchanged
-			made += st.Files - st.Unchanged
-			if diff := compareTrees(outFiles(t, out), outFiles(t, cold)); diff != "" {
-				t.Fatalf("sequence %d, step %d (%s): the cached build differs from a cold one: %s", seq, step, what, diff)
-			}
-		}
-	}
-	t.Logf("%d edits: %d files kept, %d made", n, kept, made)
-	if kept == 0 {
+	})
+	t.Logf("%d edits: %d files kept, %d made", n, kept.Load(), made.Load())
+	if kept.Load() == 0 {
 		t.Error("the cache kept no file: the test tests nothing")
 	}
+}
+
+// cacheSequence makes steps random edits to a copy of the site src (the
+// random numbers seeded with seq) and compares the builds after each (see
+// TestCacheMatchesColdBuild). It returns how many files the cached builds
+// kept and made.
+func cacheSequence(t *testing.T, src string, seq, steps int) (kept, made int64) {
+	rng := rand.New(rand.NewPCG(uint64(seq), 42))
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "s")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	e := &editor{t: t, root: dir, rng: rng, asOf: day}
+	out := filepath.Join(tmp, "public")
+	if _, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf}); err != nil {
+		t.Fatal(err)
+	}
+	for step := range steps {
+		what := e.edit(out)
+		before := outFiles(t, out)
+		st, err := Build(Options{Root: dir, Out: out, AsOf: e.asOf})
+		cold := filepath.Join(tmp, "cold")
+		if err := os.RemoveAll(cold); err != nil {
+			t.Fatal(err)
+		}
+		_, coldErr := Build(Options{Root: dir, Out: cold, AsOf: e.asOf, NoCache: true})
+		if (err == nil) != (coldErr == nil) {
+			t.Fatalf("step %d (%s): with the cache: %v; from nothing: %v", step, what, err, coldErr)
+		}
+		if err != nil {
+			if got := outFiles(t, out); !equalTrees(got, before) {
+				t.Fatalf("step %d (%s): a failed build changed the output", step, what)
+			}
+			e.undo()
+			continue
+		}
+		kept += int64(st.Unchanged)
+		made += int64(st.Files - st.Unchanged)
+		if diff := compareTrees(outFiles(t, out), outFiles(t, cold)); diff != "" {
+			t.Fatalf("step %d (%s): the cached build differs from a cold one: %s", step, what, diff)
+		}
+	}
+	return kept, made
 }
 
 // editor makes random edits to a site folder.
