@@ -235,13 +235,20 @@ func Build(opts Options) (Stats, error) {
 	var rows *rowStore
 	if !opts.NoCache {
 		m, inPlace := readManifest(out)
-		if inPlace {
+		switch {
+		case len(reg.People) > keepRowsUpTo:
+			rows = &rowStore{} // none kept
+		case inPlace:
 			rows = readRows(out)
-		} else {
+		default:
 			rows = &rowStore{new: make(map[site.Key]string)}
 		}
-		if prog := program(); prog != nil {
-			if err := s.SetKeys(site.Keys{Program: prog, Rows: rows}); err != nil {
+		keys := site.Keys{Program: program()}
+		if rows.new != nil {
+			keys.Rows = rows
+		}
+		if keys.Program != nil {
+			if err := s.SetKeys(keys); err != nil {
 				return Stats{}, err
 			}
 		}
