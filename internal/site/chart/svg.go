@@ -50,8 +50,9 @@ type Options struct {
 	// "Current / Count" with Number.
 	Value func(register.Bar) string
 
-	// Period describes a segment of [CustodyBar]; all segments joined by
-	// "; " make the chart's description for screen readers. Default: the
+	// Period describes a segment of [CustodyBar]; all segments but the free
+	// ones, joined by "; ", make the chart's description for screen
+	// readers. Default: the
 	// status and its dates in EDTF ("imprisoned: 2020-07~ – 2021-03-10").
 	Period func(register.Period) string
 	// YearLabels writes the years under the custody bar's ticks.
@@ -520,9 +521,9 @@ func HBars(bars []register.Bar, label func(register.Bar) string, o Options) temp
 // would crowd). A death, and a status that began too recently to show at
 // scale, get a short mark at the end, so that the present is always
 // visible. Its description, which screen readers read after Options.Title,
-// lists every period with Options.Period: an SVG with role img hides the
-// titles of its parts, so tooltips alone would not reach them. It is empty
-// when periods is.
+// lists every period but the free ones (the gaps between the others) with
+// Options.Period: an SVG with role img hides the titles of its parts, so
+// tooltips alone would not reach them. It is empty when periods is.
 //
 // The bar is on every person page, so it carries no look of its own: no
 // patterns, colours or strokes, only classes (s-<status>, frame, axis,
@@ -536,8 +537,15 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	}
 	o.defaults()
 	descs := make([]string, len(periods))
+	var said []string // the description: the periods not free, which are the gaps between them
 	for i, p := range periods {
 		descs[i] = o.Period(p)
+		if p.Status != content.Free {
+			said = append(said, descs[i])
+		}
+	}
+	if len(said) == 0 {
+		said = descs
 	}
 	const barH, mark = 18.0, 5.0
 	height := barH + 6
@@ -588,7 +596,7 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	// font size (the stylesheet's .chart-custody sets them).
 	w.WriteString(`<svg class="chart chart-custody" viewBox="0 0 ` + strconv.Itoa(o.Width) + " " + num(height) +
 		`" role="img" aria-labelledby="` + w.id + "-t " + w.id + `-d"><title id="` + w.id + `-t">` + esc(o.Title) +
-		`</title><desc id="` + w.id + `-d">` + esc(strings.Join(descs, "; ")) + `</desc>`)
+		`</title><desc id="` + w.id + `-d">` + esc(strings.Join(said, "; ")) + `</desc>`)
 	// Segments are paths: one per segment when each needs its tooltip,
 	// else one per status, the smallest markup.
 	box := func(sg seg) string {
