@@ -456,6 +456,37 @@ func TestWeight(t *testing.T) {
 	}
 }
 
+// TestPersonPageStable renders the shipped site on two days in a row: the
+// page of a person who is free says nothing that depends on the site's date
+// (no "data as of" in its footer, a custody bar that ends at the release),
+// so it stays the same, byte for byte, and incremental deploys and the build
+// cache leave it alone. Pages that do change are those of people whose own
+// facts run to the site's date: held now, restricted now, or not on the
+// register "as of" it.
+func TestPersonPageStable(t *testing.T) {
+	a := renderFS(t, os.DirFS("../.."), "2026-11-22")
+	b := renderFS(t, os.DirFS("../.."), "2026-11-23")
+	same, free := 0, 0
+	for name, data := range a {
+		if !strings.HasPrefix(name, "people/") || strings.Count(name, "/") != 2 || !strings.HasSuffix(name, "/index.html") {
+			continue
+		}
+		if bytes.Contains(data, []byte(`<span class="status status-free">`)) && !bytes.Contains(data, []byte("not on the register")) {
+			free++
+			if !bytes.Equal(data, b[name]) {
+				t.Errorf("%s, of a free person, differs from one day to the next:\n%s", name, firstDiff(data, b[name]))
+			}
+		}
+		if bytes.Equal(data, b[name]) {
+			same++
+		}
+	}
+	if free == 0 {
+		t.Error("no page of a free person found")
+	}
+	t.Logf("%d person pages the same on both days, %d of them free people's", same, free)
+}
+
 // TestPortable crawls the build: every link on every page is relative
 // and names a file (opened from disk there is no server to find
 // index.html), but on 404.html, which a host serves at any address; and
