@@ -621,7 +621,8 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	}
 	w.WriteString(`<path class="frame" d="M.5.5h` + num(float64(o.Width)-1) + "v" + num(barH-1) + `H.5z"/>`)
 
-	// Ticks at each 1 January after the start.
+	// Ticks at each 1 January after the start, to the nearest unit (a
+	// fraction of a pixel on screen, and shorter).
 	type tick struct {
 		x    float64
 		year int
@@ -632,8 +633,12 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	}
 	if len(ticks) > 0 {
 		w.WriteString(`<path class="axis" d="`)
-		for _, t := range ticks {
-			w.WriteString("M" + num(t.x) + " " + num(barH) + "v5")
+		for i, t := range ticks {
+			if i == 0 {
+				w.WriteString("M" + num(math.Round(t.x)) + " " + num(barH) + "v5")
+			} else { // from the foot of the last tick
+				w.WriteString("m" + num(math.Round(t.x)-math.Round(ticks[i-1].x)) + "-5v5")
+			}
 		}
 		w.WriteString(`"/>`)
 	}
@@ -653,7 +658,7 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 		}
 		for _, t := range ticks {
 			if t.year%every == 0 && t.x+2+yearW <= float64(o.Width) {
-				w.WriteString(`<text x="` + num(t.x+2) + `">` + esc(o.Year(t.year)) + "</text>")
+				w.WriteString(`<text x="` + num(math.Round(t.x+2)) + `">` + esc(o.Year(t.year)) + "</text>")
 			}
 		}
 		w.WriteString("</g>")
