@@ -63,12 +63,12 @@ events:
 `))
 	files := renderFS(t, a.FS(""), "2021-06-01")
 	for _, tt := range []struct{ file, want string }{
-		{"people/jan-k/index.html", `<span class="event-type">Sentenced to prison</span>`},
-		{"people/jan-k/index.html", `<span class="event-type">Sentence reduced on appeal</span>`},
-		{"people/jan-k/index.html", `<span class="event-type">Court ruling</span>`},
-		{"people/jan-k/index.html", `<span class="event-type">Event</span>`},
-		{"ru/people/jan-k/index.html", `<span class="event-type">Смягчение наказания в апелляции</span>`},
-		{"ru/people/jan-k/index.html", `<span class="event-type">Решение суда</span>`},
+		{"people/jan-k/index.html", `</time> Sentenced to prison</p>`},
+		{"people/jan-k/index.html", `</time> Sentence reduced on appeal</p>`},
+		{"people/jan-k/index.html", `</time> Court ruling</p>`},
+		{"people/jan-k/index.html", `</time> Event</p>`},
+		{"ru/people/jan-k/index.html", `</time> Смягчение наказания в апелляции</p>`},
+		{"ru/people/jan-k/index.html", `</time> Решение суда</p>`},
 		{"index.html", `Jan K</a>: <span class="event-type">Sentence reduced on appeal</span>`},
 		{"feed.xml", `Jan K: Sentence reduced on appeal (2 April 2021)`},
 		{"ru/feed.xml", `: Смягчение наказания в апелляции (`},

@@ -143,10 +143,10 @@ func TestContactShown(t *testing.T) {
   note: {en: We answer within a week., ru: Отвечаем в течение недели.}
 `)...))
 	files := renderFS(t, a.FS(""), "2021-06-01")
-	want := `<p class="contact">Relatives, corrections: E-mail: <a href="mailto:corrections@example.org" rel="noopener noreferrer">corrections@example.org</a>` +
-		` · Telegram: <a href="https://t.me/example_group" rel="noopener noreferrer">@example_group</a>` +
-		` · Signal: <a href="https://signal.me/#p/&#43;77010000000" rel="noopener noreferrer">&#43;7 (701) 000-00-00</a>` +
-		` · <a href="https://forms.example.org/tell-us?x=1&amp;y=2" rel="noopener noreferrer">web form</a>. We answer within a week.</p>`
+	want := `<p class="contact">Relatives, corrections: E-mail: <a href="mailto:corrections@example.org" rel="noreferrer">corrections@example.org</a>` +
+		` · Telegram: <a href="https://t.me/example_group" rel="noreferrer">@example_group</a>` +
+		` · Signal: <a href="https://signal.me/#p/&#43;77010000000" rel="noreferrer">&#43;7 (701) 000-00-00</a>` +
+		` · <a href="https://forms.example.org/tell-us?x=1&amp;y=2" rel="noreferrer">web form</a>. We answer within a week.</p>`
 	person := string(files["people/anna-ivanova/index.html"])
 	if n := strings.Count(person, want); n != 2 { // on the page and in its footer
 		t.Errorf("the person page shows the contact %d times, want 2 (the page and its footer):\n%s", n, want)

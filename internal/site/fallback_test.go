@@ -72,8 +72,8 @@ func TestFallbackChain(t *testing.T) {
 		{"kk/people/anna-a/index.html", []string{
 			`<h1><span lang="ru">Анна А</span></h1>`,
 			// an event's text in Russian, and one in English only
-			`<p><span lang="ru">Задержана в Алматы.</span> <small class="fallback">` + kkRu + `</small><a class="cite"`,
-			`<p><span lang="en">Sentenced to five years.</span> <small class="fallback">` + kkEn + `</small><a class="cite"`,
+			`<p><span lang="ru">Задержана в Алматы.</span> <small class="fallback">` + kkRu + `</small><a href="#source-`,
+			`<p><span lang="en">Sentenced to five years.</span> <small class="fallback">` + kkEn + `</small><a href="#source-`,
 			// a charge, and names of the facts
 			`<li><span lang="ru">Разжигание розни</span> <small class="fallback">` + kkRu + `</small></li>`,
 			`<span lang="ru">Алматы</span> <small class="fallback">` + kkRu + `</small></a>`,
@@ -94,8 +94,8 @@ func TestFallbackChain(t *testing.T) {
 		}},
 		{"ru/people/anna-a/index.html", []string{
 			`<h1>Анна А</h1>`,
-			`<p>Задержана в Алматы.<a class="cite"`,
-			`<p><span lang="en">Sentenced to five years.</span> <small class="fallback">` + ruEn + `</small><a class="cite"`,
+			`<p>Задержана в Алматы.<a href="#source-`,
+			`<p><span lang="en">Sentenced to five years.</span> <small class="fallback">` + ruEn + `</small><a href="#source-`,
 			`<span lang="en">Our Right</span> <small class="fallback">` + ruEn + `</small></a>`,
 		}},
 	} {

@@ -75,7 +75,7 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 			outbound := strings.Contains(string(n.Destination), "://") || strings.HasPrefix(string(n.Destination), "mailto:")
 			n.Destination = site(n.Destination)
 			if outbound {
-				n.SetAttributeString("rel", []byte("noopener noreferrer"))
+				n.SetAttributeString("rel", []byte("noreferrer"))
 			}
 		case *ast.AutoLink:
 			// goldmark renders autolinks without attributes; they are

@@ -158,6 +158,14 @@ func (pg *Page) CustodyChart() template.HTML {
 	if !hasCustody(periods) {
 		return ""
 	}
+	// A record that ends in freedom ends its bar at the release. Drawn on
+	// to the site's date, the free time after it would move every mark of
+	// the bar with each day's build, and so change the page every day (and
+	// every deploy and cache with it) for nothing the reader needs: the
+	// status line says since when the person is free.
+	if n := len(periods); periods[n-1].Status == content.Free {
+		periods = periods[:n-1]
+	}
 	o := pg.options("custody", "stats.custody.title")
 	o.YearLabels = true
 	// The legend names the patterns and the description lists the periods

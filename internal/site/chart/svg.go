@@ -50,14 +50,16 @@ type Options struct {
 	// "Current / Count" with Number.
 	Value func(register.Bar) string
 
-	// Period describes a segment of [CustodyBar]; all segments joined by
-	// "; " make the chart's description for screen readers. Default: the
+	// Period describes a segment of [CustodyBar]; all segments but the free
+	// ones, joined by "; ", make the chart's description for screen
+	// readers. Default: the
 	// status and its dates in EDTF ("imprisoned: 2020-07~ – 2021-03-10").
 	Period func(register.Period) string
 	// YearLabels writes the years under the custody bar's ticks.
 	YearLabels bool
 	// Legend names the statuses of [CustodyBar] under it, so readers need
-	// not guess what each pattern means.
+	// not guess what each fill means; all but free, which is the bar's pale
+	// ground between the times in custody.
 	Legend bool
 	// Tooltips gives each segment of the custody bar its Period text as a
 	// <title>, shown on hover. Screen readers do not need it (they read
@@ -226,9 +228,16 @@ func (w *writer) legend(y float64, items []legendItem) float64 {
 			x, rows = 0, rows+1
 		}
 		ry := y + float64(rows-1)*20
-		w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + it.attrs + `/>`)
+		fill := ` fill="currentColor"`
+		if it.class != "" {
+			// A swatch drawn by the stylesheet, as the shapes it names.
+			w.WriteString(`<path class="` + it.class + `" d="M` + num(x+.5) + " " + num(ry+2.5) + "h" + strconv.Itoa(swatch-1) + "v" + strconv.Itoa(swatch-1) + "h-" + strconv.Itoa(swatch-1) + `z"/>`)
+			fill = "" // the group's, from the stylesheet
+		} else {
+			w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + it.attrs + `/>`)
+		}
 		for i, l := range lines {
-			w.WriteString(`<text x="` + num(x+swatch+4) + `" y="` + num(ry+12+float64(i)*16) + `" fill="currentColor">` + esc(l) + "</text>")
+			w.WriteString(`<text x="` + num(x+swatch+4) + `" y="` + num(ry+12+float64(i)*16) + `"` + fill + `>` + esc(l) + "</text>")
 		}
 		if len(lines) > 1 {
 			rows += int(math.Ceil(float64(len(lines)-1) * 16 / 20))
@@ -243,6 +252,7 @@ func (w *writer) legend(y float64, items []legendItem) float64 {
 
 type legendItem struct {
 	attrs string // the swatch's fill and stroke, fixed strings of this package
+	class string // or the swatch's class, which the stylesheet draws
 	label string
 }
 
@@ -276,14 +286,14 @@ func StackedColumns(months []register.Month, statuses []content.Status, o Option
 	w := writer{id: o.ID}
 	var items []legendItem
 	for _, s := range statuses {
-		items = append(items, legendItem{w.fill(s) + ` stroke="currentColor" stroke-opacity=".4"`, o.Status(s)})
+		items = append(items, legendItem{attrs: w.fill(s) + ` stroke="currentColor" stroke-opacity=".4"`, label: o.Status(s)})
 	}
 	carried := false
 	for _, m := range months {
 		carried = carried || m.Unconfirmed > 0
 	}
 	if carried {
-		items = append(items, legendItem{dashed, o.Carried})
+		items = append(items, legendItem{attrs: dashed, label: o.Carried})
 	}
 	legendH := legendHeight(items, o.Width)
 	const plotH, gap = 220.0, 10.0
@@ -457,8 +467,8 @@ func HBars(bars []register.Bar, label func(register.Bar) string, o Options) temp
 		valueW = max(valueW, textWidth(o.Value(b)))
 	}
 	items := []legendItem{
-		{`class="bar-all" fill="none" stroke="currentColor"`, o.Everyone},
-		{`class="bar-cur" fill="currentColor"`, o.Current},
+		{attrs: `class="bar-all" fill="none" stroke="currentColor"`, label: o.Everyone},
+		{attrs: `class="bar-cur" fill="currentColor"`, label: o.Current},
 	}
 	legendH := legendHeight(items, o.Width) + 6
 	const rowH = 34.0
@@ -505,23 +515,37 @@ func HBars(bars []register.Bar, label func(register.Bar) string, o Options) temp
 
 // CustodyBar draws a person's record (see [Custody]) as one horizontal bar
 // from the first event to the register's date, or to death, with one
-// segment per period, filled by status (class s-<status> and a hatch),
-// with Options.Period as its tooltip when Options.Tooltips; a tick marks every 1 January, labelled with
+// segment per period of class s-<status>, with Options.Period as its tooltip
+// when Options.Tooltips; a tick marks every 1 January, labelled with
 // its year when Options.YearLabels (every second, fifth or tenth when they
 // would crowd). A death, and a status that began too recently to show at
 // scale, get a short mark at the end, so that the present is always
 // visible. Its description, which screen readers read after Options.Title,
-// lists every period with Options.Period: an SVG with role img hides the
-// titles of its parts, so tooltips alone would not reach them. It is empty
-// when periods is. A bar takes about 1.5 KB plus its text.
+// lists every period but the free ones (the gaps between the others) with
+// Options.Period: an SVG with role img hides the titles of its parts, so
+// tooltips alone would not reach them. It is empty when periods is.
+//
+// The bar is on every person page, so it carries no look of its own: no
+// patterns, colours or strokes, only classes (s-<status>, frame, axis,
+// tick, legend), which the site's stylesheet draws once for all pages
+// (static/style.css: a fill by status and, where colour alone would not
+// tell statuses apart, a dashed or dotted border, as the status labels
+// have). A bar takes about 400 bytes plus its text.
 func CustodyBar(periods []register.Period, o Options) template.HTML {
 	if len(periods) == 0 {
 		return ""
 	}
 	o.defaults()
 	descs := make([]string, len(periods))
+	var said []string // the description: the periods not free, which are the gaps between them
 	for i, p := range periods {
 		descs[i] = o.Period(p)
+		if p.Status != content.Free {
+			said = append(said, descs[i])
+		}
+	}
+	if len(said) == 0 {
+		said = descs
 	}
 	const barH, mark = 18.0, 5.0
 	height := barH + 6
@@ -541,7 +565,7 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 	}
 	x := func(t time.Time) float64 { return 1 + float64(days(t0, t))*(right-1)/span }
 
-	// Only the statuses drawn need a pattern.
+	// The statuses drawn, in order, for the legend and the segments.
 	var statuses []content.Status
 	type seg struct{ x0, x1 float64 }
 	segs := make([]seg, len(periods))
@@ -555,33 +579,38 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 		}
 	}
 
-	w := writer{id: o.ID}
+	w := writer{id: o.ID, width: float64(o.Width)}
 	var items []legendItem
 	if o.Legend {
 		for _, s := range statuses {
-			items = append(items, legendItem{w.fill(s) + ` stroke="currentColor" stroke-opacity=".4"`, o.Status(s)})
+			if s != content.Free {
+				items = append(items, legendItem{class: "s-" + esc(string(s)), label: o.Status(s)})
+			}
 		}
 	}
 	legendY := height + 4
 	if len(items) > 0 {
 		height = legendY + legendHeight(items, o.Width)
 	}
-	w.open("chart-custody", height, &o, strings.Join(descs, "; "), statuses)
+	// The root: no xmlns (an SVG inside HTML needs none), no width or
+	// font size (the stylesheet's .chart-custody sets them).
+	w.WriteString(`<svg class="chart chart-custody" viewBox="0 0 ` + strconv.Itoa(o.Width) + " " + num(height) +
+		`" role="img" aria-labelledby="` + w.id + "-t " + w.id + `-d"><title id="` + w.id + `-t">` + esc(o.Title) +
+		`</title><desc id="` + w.id + `-d">` + esc(strings.Join(said, "; ")) + `</desc>`)
 	// Segments are paths: one per segment when each needs its tooltip,
 	// else one per status, the smallest markup.
-	w.WriteString(`<g class="seg">`)
 	box := func(sg seg) string {
 		return "M" + num(sg.x0) + " 0H" + num(sg.x1) + "v" + num(barH) + "H" + num(sg.x0) + "z"
 	}
 	if o.Tooltips {
 		for i, p := range periods {
 			if sg := segs[i]; sg.x1-sg.x0 >= .1 {
-				w.WriteString(`<path ` + w.fill(p.Status) + ` d="` + box(sg) + `"><title>` + esc(descs[i]) + "</title></path>")
+				w.WriteString(`<path class="s-` + esc(string(p.Status)) + `" d="` + box(sg) + `"><title>` + esc(descs[i]) + "</title></path>")
 			}
 		}
 	} else {
 		for _, s := range statuses {
-			w.WriteString(`<path ` + w.fill(s) + ` d="`)
+			w.WriteString(`<path class="s-` + esc(string(s)) + `" d="`)
 			for i, p := range periods {
 				if sg := segs[i]; p.Status == s && sg.x1-sg.x0 >= .1 {
 					w.WriteString(box(sg))
@@ -590,10 +619,10 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 			w.WriteString(`"/>`)
 		}
 	}
-	w.WriteString(`</g><rect class="frame" x=".5" y=".5" width="` + num(float64(o.Width)-1) + `" height="` + num(barH-1) +
-		`" fill="none" stroke="currentColor" stroke-opacity=".5"/>`)
+	w.WriteString(`<path class="frame" d="M.5.5h` + num(float64(o.Width)-1) + "v" + num(barH-1) + `H.5z"/>`)
 
-	// Ticks at each 1 January after the start.
+	// Ticks at each 1 January after the start, to the nearest unit (a
+	// fraction of a pixel on screen, and shorter).
 	type tick struct {
 		x    float64
 		year int
@@ -603,9 +632,13 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 		ticks = append(ticks, tick{x(time.Date(yr, time.January, 1, 0, 0, 0, 0, time.UTC)), yr})
 	}
 	if len(ticks) > 0 {
-		w.WriteString(`<path class="axis" stroke="currentColor" stroke-opacity=".6" d="`)
-		for _, t := range ticks {
-			w.WriteString("M" + num(t.x) + " " + num(barH) + "v5")
+		w.WriteString(`<path class="axis" d="`)
+		for i, t := range ticks {
+			if i == 0 {
+				w.WriteString("M" + num(math.Round(t.x)) + " " + num(barH) + "v5")
+			} else { // from the foot of the last tick
+				w.WriteString("m" + num(math.Round(t.x)-math.Round(ticks[i-1].x)) + "-5v5")
+			}
 		}
 		w.WriteString(`"/>`)
 	}
@@ -619,19 +652,21 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 			}
 		}
 		// The group sets the labels' baseline, which each would repeat.
-		w.WriteString(`<g class="tick" fill="currentColor" transform="translate(0 ` + num(barH+17) + `)">`)
+		w.WriteString(`<g class="tick" transform="translate(0 ` + num(barH+17) + `)">`)
 		if len(ticks) == 0 || ticks[0].x-1 >= yearW+8 {
 			w.WriteString(`<text x="1">` + esc(o.Year(t0.Year())) + "</text>")
 		}
 		for _, t := range ticks {
 			if t.year%every == 0 && t.x+2+yearW <= float64(o.Width) {
-				w.WriteString(`<text x="` + num(t.x+2) + `">` + esc(o.Year(t.year)) + "</text>")
+				w.WriteString(`<text x="` + num(math.Round(t.x+2)) + `">` + esc(o.Year(t.year)) + "</text>")
 			}
 		}
 		w.WriteString("</g>")
 	}
 	w.legend(legendY, items)
-	return w.close()
+	w.WriteString("</svg>")
+	// Safe: fixed markup of this package, numbers, and text through esc.
+	return template.HTML(w.String())
 }
 
 // legendHeight is the height legend will use for items.
