@@ -17,8 +17,8 @@ func TestPersonReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := def.personReads; r.all {
-		t.Errorf("the default person pages read the whole register (%+v): every edit would render every person page", r)
+	if r := def.personReads; r.all || r.latest {
+		t.Errorf("the default person pages read the whole register or its latest event (%+v): every edit would render every person page", r)
 	}
 	person := func(t *testing.T) string {
 		data, err := tizim.DefaultTheme.Open("templates/person.html")
