@@ -50,6 +50,9 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	if !d.checkText(data) {
 		return nil
 	}
+	if doc := fastYAML(data); doc != nil {
+		return doc.Content[0] // the subset has no aliases
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, col, msg := syntaxError(data, err)

@@ -1,0 +1,490 @@
+package content
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastYAML parses data into the document node yaml.v3 would make of it
+// (the same kinds, tags, values, styles, lines, columns and children; the
+// comments, which no reader of content looks at, are left out), or returns
+// nil when data is not in the plain subset of YAML it knows: then the
+// caller asks yaml.v3, which also says what is wrong with a file.
+//
+// Parsing was most of loading a large register, and yaml.v3 allocates a
+// node and several strings for every token. The subset is what the content
+// format's files are written in: block mappings with plain keys, block
+// lists, and on one line plain, quoted and flow ([a, b], {k: v}) values.
+// Anything else (a value on several lines, a block of text after | or >,
+// anchors, tags, a tab, a carriage return, an empty value, a document
+// marker, escapes other than \" \\ \/ \n \t) is not in the subset.
+// FuzzFastYAML holds the two parsers to the same trees.
+func fastYAML(data []byte) *yaml.Node {
+	if !plainText(data) {
+		return nil
+	}
+	p := &fastParser{src: string(data)}
+	p.next()
+	if p.eof {
+		return nil // empty, or only comments: yaml.v3 says which
+	}
+	doc := p.node()
+	doc.Kind, doc.Line, doc.Column = yaml.DocumentNode, p.lineNo, p.indent+1
+	root := p.block(p.indent)
+	if root == nil || !p.eof {
+		return nil
+	}
+	doc.Content = p.children([]*yaml.Node{root})
+	return doc
+}
+
+// plainText reports whether data has none of what the subset leaves to
+// yaml.v3: control characters (tabs and carriage returns among them),
+// characters YAML does not allow, byte order marks and the Unicode line
+// breaks (NEL, LS, PS). data is valid UTF-8.
+func plainText(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r < 0xA0, r == 0x2028, r == 0x2029, r == 0xFEFF,
+			r >= 0xD800 && r < 0xE000, r == 0xFFFE, r == 0xFFFF:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+type fastParser struct {
+	src string
+	// The current line: its number, its start and end (before "\n"), the
+	// offset of its first character that is not a space, and that
+	// character's column (0-based). pos is where parsing is on the line.
+	lineNo, start, end, indent, pos int
+	eof                             bool
+	// nodes and ptrs are allocated in blocks: a case file has hundreds of
+	// nodes.
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+}
+
+func (p *fastParser) node() *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, 64)
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// children copies kids into a block of p.ptrs.
+func (p *fastParser) children(kids []*yaml.Node) []*yaml.Node {
+	if len(kids) == 0 {
+		return nil
+	}
+	if cap(p.ptrs)-len(p.ptrs) < len(kids) {
+		p.ptrs = make([]*yaml.Node, 0, max(256, len(kids)))
+	}
+	n := len(p.ptrs)
+	p.ptrs = append(p.ptrs, kids...)
+	return p.ptrs[n:len(p.ptrs):len(p.ptrs)]
+}
+
+// next moves to the next line that is neither blank nor only a comment,
+// or sets eof.
+func (p *fastParser) next() {
+	for {
+		if p.lineNo > 0 {
+			if p.end >= len(p.src) {
+				p.eof = true
+				return
+			}
+			p.start = p.end + 1
+		}
+		p.lineNo++
+		p.end = len(p.src)
+		if i := strings.IndexByte(p.src[p.start:], '\n'); i >= 0 {
+			p.end = p.start + i
+		}
+		i := p.start
+		for i < p.end && p.src[i] == ' ' {
+			i++
+		}
+		if i == p.end || p.src[i] == '#' {
+			if p.end >= len(p.src) {
+				p.eof = true
+				return
+			}
+			continue
+		}
+		p.indent, p.pos = i-p.start, i
+		return
+	}
+}
+
+// col returns the 0-based column, in characters, of offset off on the
+// current line.
+func (p *fastParser) col(off int) int {
+	s := p.src[p.start:off]
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.RuneCountInString(s)
+		}
+	}
+	return len(s)
+}
+
+// dash reports whether the current position starts a list item: "-"
+// followed by a space or the line's end.
+func (p *fastParser) dash() bool {
+	return p.src[p.pos] == '-' && (p.pos+1 == p.end || p.src[p.pos+1] == ' ')
+}
+
+// block parses the mapping or list that starts at the current position,
+// at column ind.
+func (p *fastParser) block(ind int) *yaml.Node {
+	if p.dash() {
+		return p.sequence(ind)
+	}
+	return p.mapping(ind)
+}
+
+func (p *fastParser) sequence(ind int) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag, n.Line, n.Column = yaml.SequenceNode, "!!seq", p.lineNo, ind+1
+	var kids []*yaml.Node
+	for !p.eof && p.indent == ind && p.dash() {
+		p.pos++
+		for p.pos < p.end && p.src[p.pos] == ' ' {
+			p.pos++
+		}
+		if p.pos == p.end || p.src[p.pos] == '#' || p.dash() {
+			return nil // the item on the next lines, or a list in a list
+		}
+		var item *yaml.Node
+		if p.keyAhead() {
+			item = p.mapping(p.col(p.pos))
+		} else {
+			item = p.value()
+		}
+		if item == nil {
+			return nil
+		}
+		kids = append(kids, item)
+	}
+	if !p.eof && p.indent > ind {
+		return nil
+	}
+	n.Content = p.children(kids)
+	return n
+}
+
+// keyAhead reports whether a field's name and ": " (or ":" at the end of
+// the line) are at the current position.
+func (p *fastParser) keyAhead() bool {
+	i := p.keyEnd(p.pos)
+	return i > p.pos && i < p.end && p.src[i] == ':' && (i+1 == p.end || p.src[i+1] == ' ')
+}
+
+// keyEnd returns the end of the field name that starts at i: ASCII
+// letters, digits, "_" and "-", not first, up to 100 characters.
+func (p *fastParser) keyEnd(i int) int {
+	start := i
+	for ; i < p.end && i-start <= 100; i++ {
+		c := p.src[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' && i > start) {
+			break
+		}
+	}
+	if i-start > 100 {
+		return start
+	}
+	return i
+}
+
+// mapping parses the block mapping whose first key is at the current
+// position, at column ind.
+func (p *fastParser) mapping(ind int) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag, n.Line, n.Column = yaml.MappingNode, "!!map", p.lineNo, ind+1
+	var kids []*yaml.Node
+	first := true
+	for !p.eof && (first || p.indent == ind) {
+		first = false
+		if !p.keyAhead() {
+			return nil
+		}
+		k := p.scalar(p.pos, p.pos, p.keyEnd(p.pos), 0)
+		p.pos = p.keyEnd(p.pos) + 1
+		for p.pos < p.end && p.src[p.pos] == ' ' {
+			p.pos++
+		}
+		var v *yaml.Node
+		if p.pos == p.end || p.src[p.pos] == '#' {
+			// The value is on the lines below: a block further in,
+			// or a list at the key's own column.
+			p.next()
+			switch {
+			case p.eof:
+				return nil // an empty value
+			case p.indent > ind:
+				v = p.block(p.indent)
+			case p.indent == ind && p.dash():
+				v = p.sequence(ind)
+			default:
+				return nil
+			}
+		} else {
+			v = p.value()
+		}
+		if v == nil {
+			return nil
+		}
+		kids = append(kids, k, v)
+	}
+	if !p.eof && p.indent > ind {
+		return nil
+	}
+	n.Content = p.children(kids)
+	return n
+}
+
+// value parses a value on the rest of the current line and moves to the
+// next line.
+func (p *fastParser) value() *yaml.Node {
+	var v *yaml.Node
+	switch p.src[p.pos] {
+	case '"', '\'':
+		v = p.quoted()
+	case '[':
+		v = p.flowSeq()
+	case '{':
+		v = p.flowMap()
+	default:
+		v = p.plain()
+	}
+	if v == nil || !p.lineDone() {
+		return nil
+	}
+	// A line below that is further in than the block the value is in
+	// would continue a text, or be an error: the blocks refuse it.
+	p.next()
+	return v
+}
+
+// lineDone reports whether only spaces, or a comment after a space, are
+// left on the line.
+func (p *fastParser) lineDone() bool {
+	i := p.pos
+	for i < p.end && p.src[i] == ' ' {
+		i++
+	}
+	return i == p.end || i > p.pos && p.src[i] == '#'
+}
+
+// scalar makes the scalar node of src[from:to] with style, which starts
+// at offset at on the current line (its quote, if quoted).
+func (p *fastParser) scalar(at, from, to int, style yaml.Style) *yaml.Node {
+	n := p.node()
+	n.Kind, n.Value, n.Style, n.Line, n.Column = yaml.ScalarNode, p.src[from:to], style, p.lineNo, p.col(at)+1
+	if style == 0 {
+		n.Tag = n.ShortTag() // yaml.v3's own resolution: !!str, !!int, !!bool, !!null, !!timestamp...
+	} else {
+		n.Tag = "!!str"
+	}
+	return n
+}
+
+// plainIndicators are the characters a plain value may not start with.
+const plainIndicators = "-?:,[]{}#&*!|>'\"%@`"
+
+// plain parses a plain text to the end of the line (or a comment).
+func (p *fastParser) plain() *yaml.Node {
+	if strings.IndexByte(plainIndicators, p.src[p.pos]) >= 0 {
+		return nil
+	}
+	s := p.src[p.pos:p.end]
+	if i := strings.Index(s, " #"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(s, " ")
+	if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") {
+		return nil
+	}
+	n := p.scalar(p.pos, p.pos, p.pos+len(s), 0)
+	p.pos += len(s)
+	return n
+}
+
+// quoted parses a text in double or single quotes that ends on its line.
+func (p *fastParser) quoted() *yaml.Node {
+	q, start := p.src[p.pos], p.pos
+	var buf []byte   // the text unescaped, once there is an escape
+	seg := start + 1 // the start of what is not in buf yet
+	i := start + 1
+	for ; i < p.end; i++ {
+		c := p.src[i]
+		if c == q && q == '\'' && i+1 < p.end && p.src[i+1] == '\'' {
+			buf = append(append(buf, p.src[seg:i]...), '\'')
+			i++
+			seg = i + 1
+			continue
+		}
+		if c == q {
+			break
+		}
+		if c == '\\' && q == '"' {
+			if i+1 == p.end {
+				return nil
+			}
+			e := unescape(p.src[i+1])
+			if e == 0 {
+				return nil
+			}
+			buf = append(append(buf, p.src[seg:i]...), e)
+			i++
+			seg = i + 1
+		}
+	}
+	if i >= p.end {
+		return nil // not closed on this line
+	}
+	style := yaml.DoubleQuotedStyle
+	if q == '\'' {
+		style = yaml.SingleQuotedStyle
+	}
+	n := p.scalar(start, start+1, i, style)
+	if buf != nil {
+		n.Value = string(append(buf, p.src[seg:i]...))
+	}
+	p.pos = i + 1
+	return n
+}
+
+func unescape(c byte) byte {
+	switch c {
+	case '"', '\\', '/':
+		return c
+	case 'n':
+		return '\n'
+	case 't':
+		return '\t'
+	}
+	return 0
+}
+
+// flowPlain parses a plain text inside brackets, up to "," or the closing
+// bracket.
+func (p *fastParser) flowPlain() *yaml.Node {
+	start := p.pos
+	if strings.IndexByte(plainIndicators, p.src[start]) >= 0 {
+		return nil
+	}
+	i := p.pos
+	for i < p.end && strings.IndexByte(",[]{}#:?", p.src[i]) < 0 {
+		i++
+	}
+	s := strings.TrimRight(p.src[start:i], " ")
+	p.pos = i
+	return p.scalar(start, start, start+len(s), 0)
+}
+
+func (p *fastParser) skipSpaces() {
+	for p.pos < p.end && p.src[p.pos] == ' ' {
+		p.pos++
+	}
+}
+
+// flowItem parses a scalar in brackets.
+func (p *fastParser) flowItem() *yaml.Node {
+	p.skipSpaces()
+	if p.pos == p.end {
+		return nil
+	}
+	if c := p.src[p.pos]; c == '"' || c == '\'' {
+		return p.quoted()
+	}
+	return p.flowPlain()
+}
+
+func (p *fastParser) flowSeq() *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag, n.Style, n.Line, n.Column = yaml.SequenceNode, "!!seq", yaml.FlowStyle, p.lineNo, p.col(p.pos)+1
+	p.pos++
+	var kids []*yaml.Node
+	p.skipSpaces()
+	if p.pos < p.end && p.src[p.pos] == ']' {
+		p.pos++
+		return n
+	}
+	for {
+		item := p.flowItem()
+		if item == nil {
+			return nil
+		}
+		kids = append(kids, item)
+		p.skipSpaces()
+		if p.pos == p.end {
+			return nil
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+			continue
+		case ']':
+			p.pos++
+			n.Content = p.children(kids)
+			return n
+		}
+		return nil
+	}
+}
+
+func (p *fastParser) flowMap() *yaml.Node {
+	n := p.node()
+	n.Kind, n.Tag, n.Style, n.Line, n.Column = yaml.MappingNode, "!!map", yaml.FlowStyle, p.lineNo, p.col(p.pos)+1
+	p.pos++
+	var kids []*yaml.Node
+	p.skipSpaces()
+	if p.pos < p.end && p.src[p.pos] == '}' {
+		p.pos++
+		return n
+	}
+	for {
+		p.skipSpaces()
+		e := p.keyEnd(p.pos)
+		if e == p.pos || e+1 >= p.end || p.src[e] != ':' || p.src[e+1] != ' ' {
+			return nil
+		}
+		k := p.scalar(p.pos, p.pos, e, 0)
+		p.pos = e + 1
+		v := p.flowItem()
+		if v == nil {
+			return nil
+		}
+		kids = append(kids, k, v)
+		p.skipSpaces()
+		if p.pos == p.end {
+			return nil
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+			continue
+		case '}':
+			p.pos++
+			n.Content = p.children(kids)
+			return n
+		}
+		return nil
+	}
+}
