@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -297,7 +298,7 @@ func (p *fastParser) scalar(at, from, to int, style yaml.Style) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Value, n.Style, n.Line, n.Column = yaml.ScalarNode, p.src[from:to], style, p.lineNo, p.col(at)+1
 	if style == 0 {
-		n.Tag = n.ShortTag() // yaml.v3's own resolution: !!str, !!int, !!bool, !!null, !!timestamp...
+		n.Tag = plainTag(n.Value)
 	} else {
 		n.Tag = "!!str"
 	}
@@ -488,3 +489,44 @@ func (p *fastParser) flowMap() *yaml.Node {
 		return nil
 	}
 }
+
+// plainTag returns the tag yaml.v3 gives the plain text s: !!str, !!int,
+// !!float, !!bool, !!null, !!timestamp or !!merge.
+func plainTag(s string) string {
+	if s != "" && !resolvable[s[0]] {
+		return "!!str" // what yaml.v3's resolve returns at once for these
+	}
+	tagCache.RLock()
+	t, ok := tagCache.m[s]
+	tagCache.RUnlock()
+	if ok {
+		return t
+	}
+	t = (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() // yaml.v3's own resolution
+	if len(s) <= 32 {
+		tagCache.Lock()
+		if len(tagCache.m) < 1<<16 {
+			tagCache.m[strings.Clone(s)] = t
+		}
+		tagCache.Unlock()
+	}
+	return t
+}
+
+// resolvable are the first characters of the plain texts that yaml.v3's
+// resolve looks at further (its resolveTable): a sign, a digit, a dot, the
+// first letters of true, false, null, yes, no, on, off, "~" and "<<".
+var resolvable = func() (t [256]bool) {
+	for _, c := range "+-0123456789.yYnNtTfFoO~<" {
+		t[c] = true
+	}
+	return t
+}()
+
+// tagCache keeps the tags of the short plain texts that yaml.v3 resolved:
+// dates and years, which parsing them as timestamps and numbers made a
+// twentieth of checking a large register.
+var tagCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}

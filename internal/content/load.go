@@ -160,9 +160,10 @@ func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, errs *Erro
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	inFolders := listed(fsys) // each folder and the folders above it were just listed
 	for _, i := range toRead {
 		g.Go(func() error {
-			people[i] = loadPerson(fsys, dirs[i], langs, &perErrs[i])
+			people[i] = loadPerson(inFolders, dirs[i], langs, &perErrs[i])
 			return nil
 		})
 	}
