@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -22,11 +23,18 @@ import (
 // anchors, tags, a tab, a carriage return, an empty value, a document
 // marker, escapes other than \" \\ \/ \n \t) is not in the subset.
 // FuzzFastYAML holds the two parsers to the same trees.
-func fastYAML(data []byte) *yaml.Node {
+//
+// The values are slices of data, which must not change while they are in
+// use (the decoder copies what it keeps), and the nodes are a's, when a is
+// not nil, until a is reset.
+func fastYAML(data []byte, a *yamlArena) *yaml.Node {
 	if !plainText(data) {
 		return nil
 	}
-	p := &fastParser{src: string(data)}
+	if a == nil {
+		a = new(yamlArena)
+	}
+	p := &fastParser{src: unsafe.String(unsafe.SliceData(data), len(data)), arena: a}
 	p.next()
 	if p.eof {
 		return nil // empty, or only comments: yaml.v3 says which
@@ -37,7 +45,8 @@ func fastYAML(data []byte) *yaml.Node {
 	if root == nil || !p.eof {
 		return nil
 	}
-	doc.Content = p.children([]*yaml.Node{root})
+	p.stack = append(p.stack, root)
+	doc.Content = p.children(0)
 	return doc
 }
 
@@ -73,31 +82,69 @@ type fastParser struct {
 	// character's column (0-based). pos is where parsing is on the line.
 	lineNo, start, end, indent, pos int
 	eof                             bool
-	// nodes and ptrs are allocated in blocks: a case file has hundreds of
-	// nodes.
-	nodes []yaml.Node
-	ptrs  []*yaml.Node
+	arena                           *yamlArena
+	// stack holds the children of the collections being parsed, each
+	// collection's after those of the ones it is in.
+	stack []*yaml.Node
+}
+
+// A yamlArena holds the nodes of parsed files in blocks, which a loader
+// uses again for the next file once it has decoded one: a case file has
+// hundreds of nodes, and allocating them one by one was a tenth of
+// loading.
+type yamlArena struct {
+	nodes       [][]yaml.Node
+	ptrs        [][]*yaml.Node
+	node, ptr   int // the blocks in use
+	nodeN, ptrN int // how many of the last block in use are used
+}
+
+const arenaBlock = 256
+
+var arenas = sync.Pool{New: func() any { return new(yamlArena) }}
+
+// reset lets the arena's nodes be used again: no node of it may be in use.
+func (a *yamlArena) reset() {
+	a.node, a.ptr, a.nodeN, a.ptrN = 0, 0, 0, 0
 }
 
 func (p *fastParser) node() *yaml.Node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 64)
+	a := p.arena
+	if a.node == 0 || a.nodeN == arenaBlock {
+		if a.node == len(a.nodes) {
+			a.nodes = append(a.nodes, make([]yaml.Node, arenaBlock))
+		}
+		a.node, a.nodeN = a.node+1, 0
 	}
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	return &p.nodes[len(p.nodes)-1]
+	n := &a.nodes[a.node-1][a.nodeN]
+	a.nodeN++
+	*n = yaml.Node{}
+	return n
 }
 
-// children copies kids into a block of p.ptrs.
-func (p *fastParser) children(kids []*yaml.Node) []*yaml.Node {
+// children returns the children of a collection, the top of p.stack from
+// base, in a block of the arena, and takes them off the stack.
+func (p *fastParser) children(base int) []*yaml.Node {
+	kids := p.stack[base:]
+	p.stack = p.stack[:base]
 	if len(kids) == 0 {
 		return nil
 	}
-	if cap(p.ptrs)-len(p.ptrs) < len(kids) {
-		p.ptrs = make([]*yaml.Node, 0, max(256, len(kids)))
+	a := p.arena
+	if a.ptr == 0 || arenaBlock-a.ptrN < len(kids) {
+		if len(kids) > arenaBlock {
+			return append([]*yaml.Node(nil), kids...)
+		}
+		if a.ptr == len(a.ptrs) {
+			a.ptrs = append(a.ptrs, make([]*yaml.Node, arenaBlock))
+		}
+		a.ptr, a.ptrN = a.ptr+1, 0
 	}
-	n := len(p.ptrs)
-	p.ptrs = append(p.ptrs, kids...)
-	return p.ptrs[n:len(p.ptrs):len(p.ptrs)]
+	block := a.ptrs[a.ptr-1]
+	out := block[a.ptrN : a.ptrN+len(kids) : a.ptrN+len(kids)]
+	copy(out, kids)
+	a.ptrN += len(kids)
+	return out
 }
 
 // next moves to the next line that is neither blank nor only a comment,
@@ -162,7 +209,7 @@ func (p *fastParser) block(ind int) *yaml.Node {
 func (p *fastParser) sequence(ind int) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Tag, n.Line, n.Column = yaml.SequenceNode, "!!seq", p.lineNo, ind+1
-	var kids []*yaml.Node
+	base := len(p.stack)
 	for !p.eof && p.indent == ind && p.dash() {
 		p.pos++
 		for p.pos < p.end && p.src[p.pos] == ' ' {
@@ -180,12 +227,12 @@ func (p *fastParser) sequence(ind int) *yaml.Node {
 		if item == nil {
 			return nil
 		}
-		kids = append(kids, item)
+		p.stack = append(p.stack, item)
 	}
 	if !p.eof && p.indent > ind {
 		return nil
 	}
-	n.Content = p.children(kids)
+	n.Content = p.children(base)
 	return n
 }
 
@@ -217,7 +264,7 @@ func (p *fastParser) keyEnd(i int) int {
 func (p *fastParser) mapping(ind int) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Tag, n.Line, n.Column = yaml.MappingNode, "!!map", p.lineNo, ind+1
-	var kids []*yaml.Node
+	base := len(p.stack)
 	first := true
 	for !p.eof && (first || p.indent == ind) {
 		first = false
@@ -225,6 +272,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 			return nil
 		}
 		k := p.scalar(p.pos, p.pos, p.keyEnd(p.pos), 0)
+		p.stack = append(p.stack, k)
 		p.pos = p.keyEnd(p.pos) + 1
 		for p.pos < p.end && p.src[p.pos] == ' ' {
 			p.pos++
@@ -250,12 +298,12 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 		if v == nil {
 			return nil
 		}
-		kids = append(kids, k, v)
+		p.stack = append(p.stack, v)
 	}
 	if !p.eof && p.indent > ind {
 		return nil
 	}
-	n.Content = p.children(kids)
+	n.Content = p.children(base)
 	return n
 }
 
@@ -421,7 +469,7 @@ func (p *fastParser) flowSeq() *yaml.Node {
 	n := p.node()
 	n.Kind, n.Tag, n.Style, n.Line, n.Column = yaml.SequenceNode, "!!seq", yaml.FlowStyle, p.lineNo, p.col(p.pos)+1
 	p.pos++
-	var kids []*yaml.Node
+	base := len(p.stack)
 	p.skipSpaces()
 	if p.pos < p.end && p.src[p.pos] == ']' {
 		p.pos++
@@ -432,7 +480,7 @@ func (p *fastParser) flowSeq() *yaml.Node {
 		if item == nil {
 			return nil
 		}
-		kids = append(kids, item)
+		p.stack = append(p.stack, item)
 		p.skipSpaces()
 		if p.pos == p.end {
 			return nil
@@ -443,7 +491,7 @@ func (p *fastParser) flowSeq() *yaml.Node {
 			continue
 		case ']':
 			p.pos++
-			n.Content = p.children(kids)
+			n.Content = p.children(base)
 			return n
 		}
 		return nil
@@ -454,7 +502,7 @@ func (p *fastParser) flowMap() *yaml.Node {
 	n := p.node()
 	n.Kind, n.Tag, n.Style, n.Line, n.Column = yaml.MappingNode, "!!map", yaml.FlowStyle, p.lineNo, p.col(p.pos)+1
 	p.pos++
-	var kids []*yaml.Node
+	base := len(p.stack)
 	p.skipSpaces()
 	if p.pos < p.end && p.src[p.pos] == '}' {
 		p.pos++
@@ -468,11 +516,12 @@ func (p *fastParser) flowMap() *yaml.Node {
 		}
 		k := p.scalar(p.pos, p.pos, e, 0)
 		p.pos = e + 1
+		p.stack = append(p.stack, k)
 		v := p.flowItem()
 		if v == nil {
 			return nil
 		}
-		kids = append(kids, k, v)
+		p.stack = append(p.stack, v)
 		p.skipSpaces()
 		if p.pos == p.end {
 			return nil
@@ -483,7 +532,7 @@ func (p *fastParser) flowMap() *yaml.Node {
 			continue
 		case '}':
 			p.pos++
-			n.Content = p.children(kids)
+			n.Content = p.children(base)
 			return n
 		}
 		return nil

@@ -15,11 +15,20 @@ var (
 	sentenceFields = []string{"kind", "term", "amount"}
 	chargeFields   = []string{"article", "text"}
 	genders        = []string{"female", "male", "other"}
+	// The names of the event types and sentence kinds, made once: making
+	// them for every event was a twentieth of the loader's allocations.
+	eventTypeNames    = Names(EventTypes)
+	sentenceKindNames = Names(SentenceKinds)
 )
 
 // loadCase decodes one case.yaml.
 func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
-	d, root := readYAML(fsys, p, errs)
+	a := arenas.Get().(*yamlArena)
+	defer func() {
+		a.reset() // the person keeps no node
+		arenas.Put(a)
+	}()
+	d, root := readYAMLIn(fsys, p, errs, a)
 	if root == nil {
 		return nil
 	}
@@ -118,7 +127,7 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 			e.datePos = [2]int{v.Line, v.Column}
 		case "type":
 			typeNode = v
-			e.Type = EventType(d.oneOf(v, "event type", Names(EventTypes)))
+			e.Type = EventType(d.oneOf(v, "event type", eventTypeNames))
 		case "text":
 			e.Text = d.localText(v, key)
 		case "court":
@@ -163,7 +172,7 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 	if !d.fields(v, "a sentence", sentenceFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "kind":
-			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", Names(SentenceKinds)))
+			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", sentenceKindNames))
 		case "term":
 			s.Term = d.term(v, key)
 		case "amount":

@@ -23,6 +23,9 @@ type decoder struct {
 	path  string
 	errs  *ErrorList
 	langs Languages // site.yaml's languages, the default first, for texts given per language
+	// arena, when not nil, holds the nodes of the file, which must not be
+	// in use once its decoding is done (see yamlArena).
+	arena *yamlArena
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -36,7 +39,12 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 // readYAML reads and parses the YAML file p, returning a decoder for it
 // and its root node, or a nil node after recording why it cannot.
 func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
-	d := &decoder{path: p, errs: errs}
+	return readYAMLIn(fsys, p, errs, nil)
+}
+
+// readYAMLIn is readYAML with the nodes in arena a (see yamlArena).
+func readYAMLIn(fsys fs.FS, p string, errs *ErrorList, a *yamlArena) (*decoder, *yaml.Node) {
+	d := &decoder{path: p, errs: errs, arena: a}
 	data, ok := readLimited(fsys, p, errs)
 	if !ok {
 		return d, nil
@@ -50,7 +58,7 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	if !d.checkText(data) {
 		return nil
 	}
-	if doc := fastYAML(data); doc != nil {
+	if doc := fastYAML(data, d.arena); doc != nil {
 		return doc.Content[0] // the subset has no aliases
 	}
 	var doc yaml.Node
@@ -186,7 +194,9 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 		d.errorf(v, "%q contains the invisible character U+%04X (%s) at character %d; remove it: it can make text display or match differently from what it says", key, r, invisibleNames[r], utf8.RuneCountInString(s[:i])+1)
 		return ""
 	}
-	return s
+	// A copy: the fast parser's values are slices of the whole file,
+	// which a kept value would keep in memory (internal notes and all).
+	return strings.Clone(s)
 }
 
 // invisible reports characters that show nothing yet change how text
@@ -247,7 +257,7 @@ func (d *decoder) textMap(v *yaml.Node, key string, keyOK func(string) string) m
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		out[k.Value] = d.text(val, key+"."+k.Value)
+		out[strings.Clone(k.Value)] = d.text(val, key+"."+k.Value)
 	}
 	return out
 }
@@ -333,11 +343,12 @@ func (d *decoder) oneOf(v *yaml.Node, key string, allowed []string) string {
 	if s == "" {
 		return ""
 	}
-	if !slices.Contains(allowed, s) {
+	i := slices.Index(allowed, s)
+	if i < 0 {
 		d.errorf(v, "unknown %s %q%s; allowed: %s", key, s, suggest(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
-	return s
+	return allowed[i]
 }
 
 // link decodes a URL that readers' browsers will follow. Only http and https
