@@ -97,6 +97,35 @@ type yamlArena struct {
 	ptrs        [][]*yaml.Node
 	node, ptr   int // the blocks in use
 	nodeN, ptrN int // how many of the last block in use are used
+	// tags caches the tags yaml.v3 gives the short plain texts it has to
+	// look at (dates, years, field names such as "name" and "type"):
+	// parsing them as timestamps and numbers was a twentieth of checking
+	// a large register. The arena keeps it from file to file.
+	tags map[string]string
+	// strs holds a copy of the short texts the decoder kept, so that the
+	// people of a register share one copy of each source id, court,
+	// region, group, tag, language code and recurring phrase.
+	strs map[string]string
+}
+
+// keep returns a copy of s that holds no part of a file: the one copy of
+// a short text kept before by a loader that used a, or a new one. a may
+// be nil.
+func (a *yamlArena) keep(s string) string {
+	if a == nil || len(s) > 64 {
+		return strings.Clone(s)
+	}
+	if k, ok := a.strs[s]; ok {
+		return k
+	}
+	k := strings.Clone(s)
+	if len(a.strs) < 1<<14 {
+		if a.strs == nil {
+			a.strs = make(map[string]string)
+		}
+		a.strs[k] = k
+	}
+	return k
 }
 
 const arenaBlock = 256
@@ -346,7 +375,7 @@ func (p *fastParser) scalar(at, from, to int, style yaml.Style) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Value, n.Style, n.Line, n.Column = yaml.ScalarNode, p.src[from:to], style, p.lineNo, p.col(at)+1
 	if style == 0 {
-		n.Tag = plainTag(n.Value)
+		n.Tag = p.arena.plainTag(n.Value)
 	} else {
 		n.Tag = "!!str"
 	}
@@ -541,23 +570,19 @@ func (p *fastParser) flowMap() *yaml.Node {
 
 // plainTag returns the tag yaml.v3 gives the plain text s: !!str, !!int,
 // !!float, !!bool, !!null, !!timestamp or !!merge.
-func plainTag(s string) string {
+func (a *yamlArena) plainTag(s string) string {
 	if s != "" && !resolvable[s[0]] {
 		return "!!str" // what yaml.v3's resolve returns at once for these
 	}
-	tagCache.RLock()
-	t, ok := tagCache.m[s]
-	tagCache.RUnlock()
-	if ok {
+	if t, ok := a.tags[s]; ok {
 		return t
 	}
-	t = (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() // yaml.v3's own resolution
-	if len(s) <= 32 {
-		tagCache.Lock()
-		if len(tagCache.m) < 1<<16 {
-			tagCache.m[strings.Clone(s)] = t
+	t := (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() // yaml.v3's own resolution
+	if len(s) <= 32 && len(a.tags) < 1<<12 {
+		if a.tags == nil {
+			a.tags = make(map[string]string)
 		}
-		tagCache.Unlock()
+		a.tags[strings.Clone(s)] = t
 	}
 	return t
 }
@@ -571,11 +596,3 @@ var resolvable = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// tagCache keeps the tags of the short plain texts that yaml.v3 resolved:
-// dates and years, which parsing them as timestamps and numbers made a
-// twentieth of checking a large register.
-var tagCache = struct {
-	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}

@@ -81,7 +81,7 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChange
 					delete(read, p.Slug) // read again next time, to say it again
 					line, col := e.Line, 0
 					if i < len(e.sourcePos) {
-						line, col = e.sourcePos[i][0], e.sourcePos[i][1]
+						line, col = int(e.sourcePos[i][0]), int(e.sourcePos[i][1])
 					}
 					errs = append(errs, &Error{Path: p.Path, Line: line, Col: col, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
 				}

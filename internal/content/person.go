@@ -44,7 +44,7 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 			person.Aliases = d.textList(v, key)
 		case "born":
 			person.Born = d.date(v, key)
-			person.bornPos = [2]int{v.Line, v.Column}
+			person.bornPos = [2]int32{int32(v.Line), int32(v.Column)}
 		case "gender":
 			person.Gender = d.oneOf(v, key, genders)
 		case "region":
@@ -124,7 +124,7 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		switch key {
 		case "date":
 			e.Date = d.date(v, key)
-			e.datePos = [2]int{v.Line, v.Column}
+			e.datePos = [2]int32{int32(v.Line), int32(v.Column)}
 		case "type":
 			typeNode = v
 			e.Type = EventType(d.oneOf(v, "event type", eventTypeNames))
@@ -145,8 +145,9 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		case "sources":
 			e.Sources = d.sourceIDs(v)
 			if v.Kind == yaml.SequenceNode {
-				for _, item := range v.Content {
-					e.sourcePos = append(e.sourcePos, [2]int{item.Line, item.Column})
+				e.sourcePos = make([][2]int32, len(v.Content))
+				for i, item := range v.Content {
+					e.sourcePos[i] = [2]int32{int32(item.Line), int32(item.Column)}
 				}
 			}
 		case "internal":

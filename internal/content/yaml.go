@@ -141,15 +141,31 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string, fn func(ke
 		d.errorf(n, "%s must be a set of fields (key: value), not %s", what, kindName(n))
 		return false
 	}
-	seen := make(map[string]*yaml.Node)
+	var seen map[string]*yaml.Node // for large mappings; small ones are searched
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if first, dup := seen[key]; dup {
+		var first *yaml.Node
+		if seen != nil {
+			first = seen[key]
+			if first == nil {
+				seen[key] = k
+			}
+		} else {
+			for j := 0; j < i; j += 2 {
+				if n.Content[j].Value == key {
+					first = n.Content[j]
+					break
+				}
+			}
+		}
+		if first != nil {
 			d.errorf(k, "%q is given twice in %s (first on line %d); keep one", key, what, first.Line)
 			continue
 		}
-		seen[key] = k
 		if !slices.Contains(allowed, key) {
 			d.errorf(k, "unknown field %q in %s%s; allowed: %s", key, what, suggest(key, allowed), strings.Join(allowed, ", "))
 			continue
@@ -196,7 +212,7 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 	}
 	// A copy: the fast parser's values are slices of the whole file,
 	// which a kept value would keep in memory (internal notes and all).
-	return strings.Clone(s)
+	return d.arena.keep(s)
 }
 
 // invisible reports characters that show nothing yet change how text
@@ -257,7 +273,7 @@ func (d *decoder) textMap(v *yaml.Node, key string, keyOK func(string) string) m
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		out[strings.Clone(k.Value)] = d.text(val, key+"."+k.Value)
+		out[d.arena.keep(k.Value)] = d.text(val, key+"."+k.Value)
 	}
 	return out
 }
