@@ -12,3 +12,6 @@ func FastYAML(data []byte) *yaml.Node {
 	testArena.reset()
 	return fastYAML(data, testArena)
 }
+
+// PlainTag is plainTag, for TestPlainTag.
+var PlainTag = plainTag

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 
@@ -97,11 +98,6 @@ type yamlArena struct {
 	ptrs        [][]*yaml.Node
 	node, ptr   int // the blocks in use
 	nodeN, ptrN int // how many of the last block in use are used
-	// tags caches the tags yaml.v3 gives the short plain texts it has to
-	// look at (dates, years, field names such as "name" and "type"):
-	// parsing them as timestamps and numbers was a twentieth of checking
-	// a large register. The arena keeps it from file to file.
-	tags map[string]string
 	// strs holds a copy of the short texts the decoder kept, so that the
 	// people of a register share one copy of each source id, court,
 	// region, group, tag, language code and recurring phrase.
@@ -375,7 +371,7 @@ func (p *fastParser) scalar(at, from, to int, style yaml.Style) *yaml.Node {
 	n := p.node()
 	n.Kind, n.Value, n.Style, n.Line, n.Column = yaml.ScalarNode, p.src[from:to], style, p.lineNo, p.col(at)+1
 	if style == 0 {
-		n.Tag = p.arena.plainTag(n.Value)
+		n.Tag = plainTag(n.Value)
 	} else {
 		n.Tag = "!!str"
 	}
@@ -569,22 +565,73 @@ func (p *fastParser) flowMap() *yaml.Node {
 }
 
 // plainTag returns the tag yaml.v3 gives the plain text s: !!str, !!int,
-// !!float, !!bool, !!null, !!timestamp or !!merge.
-func (a *yamlArena) plainTag(s string) string {
-	if s != "" && !resolvable[s[0]] {
-		return "!!str" // what yaml.v3's resolve returns at once for these
+// !!float, !!bool, !!null, !!timestamp or !!merge. The texts of content
+// are told apart here as yaml.v3's resolve tells them (TestPlainTag holds
+// the two together); anything else is left to resolve itself, which
+// parses dates as timestamps and numbers in four ways (a twentieth of
+// checking a large register when every text went to it).
+func plainTag(s string) string {
+	if s == "" {
+		return "!!null"
 	}
-	if t, ok := a.tags[s]; ok {
-		return t
-	}
-	t := (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() // yaml.v3's own resolution
-	if len(s) <= 32 && len(a.tags) < 1<<12 {
-		if a.tags == nil {
-			a.tags = make(map[string]string)
+	c := s[0]
+	switch {
+	case !resolvable[c]:
+		return "!!str" // what resolve returns at once for these
+	case c == '~' || c == '<' || c >= 'A':
+		// resolve looks these up in its table of words, and they are
+		// text otherwise.
+		if t, ok := resolveWords[s]; ok {
+			return t
 		}
-		a.tags[strings.Clone(s)] = t
+		return "!!str"
+	case '1' <= c && c <= '9' && len(s) <= 18 && digits(s) == len(s):
+		return "!!int" // not a timestamp: it has no "-"
+	case len(s) >= 7 && digits(s) == 4 && s[4] == '-' && digits(s[5:]) == 2:
+		// YYYY-MM or YYYY-MM-DD, maybe followed by ~ or ?: a timestamp
+		// if it is a date that exists and nothing follows, text
+		// otherwise, since no number has a "-" after four digits.
+		switch rest := s[7:]; {
+		case rest == "" || rest == "~" || rest == "?":
+			return "!!str"
+		case len(rest) == 3 && rest[0] == '-' && digits(rest[1:]) == 2:
+			if validDate(s) {
+				return "!!timestamp"
+			}
+			return "!!str"
+		case len(rest) == 4 && rest[0] == '-' && digits(rest[1:]) == 2 && (rest[3] == '~' || rest[3] == '?'):
+			return "!!str"
+		}
 	}
-	return t
+	return (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag() // yaml.v3's own resolution
+}
+
+// resolveWords are the words resolve gives a tag other than !!str, among
+// those that start with a letter, "~" or "<".
+var resolveWords = map[string]string{
+	"true": "!!bool", "True": "!!bool", "TRUE": "!!bool", "false": "!!bool", "False": "!!bool", "FALSE": "!!bool",
+	"~": "!!null", "null": "!!null", "Null": "!!null", "NULL": "!!null", "<<": "!!merge",
+}
+
+// digits returns how many ASCII digits s starts with.
+func digits(s string) int {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// validDate reports whether YYYY-MM-DD is a day of the calendar, as
+// time.Parse requires.
+func validDate(s string) bool {
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // resolvable are the first characters of the plain texts that yaml.v3's

@@ -151,3 +151,36 @@ func FuzzFastYAML(f *testing.F) {
 		checkFast(t, "fuzz", data)
 	})
 }
+
+// TestPlainTag holds plainTag to yaml.v3's own resolution of plain texts,
+// on the texts it tells apart itself: words, numbers and dates as content
+// writes them, and their near misses.
+func TestPlainTag(t *testing.T) {
+	texts := []string{"", "~", "<<", "<", "<a", "true", "True", "TRUE", "tRUE", "false", "FALSE", "null", "Null", "NULL", "nULL",
+		"yes", "Yes", "no", "on", "off", "y", "n", "Y", "N", "name", "type", "text", "en", "ru", "kk", "other", "Otto", "~x",
+		".inf", ".nan", "+.inf", "-.inf", ".5", "+1", "-1", "0", "00", "01", "09", "0x1F", "0o17", "0b101", "1_000", "1e3", "1.5",
+		"1", "12", "1981", "123456789012345678", "1234567890123456789", "12345678901234567890", "1981?", "1981~",
+		"2022-08", "2022-08~", "2022-08?", "2022-8", "2022-08-24", "2022-08-24~", "2022-08-24?", "2022-8-24", "2022-08-4",
+		"2022-02-29", "2024-02-29", "2000-02-29", "1900-02-29", "2022-02-30", "2022-04-31", "2022-12-31", "2022-13-01",
+		"2022-00-10", "2022-01-00", "0000-01-01", "9999-12-31", "2022-08-24T10:00:00Z", "2022-08-24 10:00:00", "2022-08-24x",
+		"2022-08-2x", "2022-0x", "2022-08-24-1", "2022--08", "20220-08-24", "2022-08-24~~", "2022-08x", "2022-08-",
+	}
+	for _, s := range texts {
+		want := (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag()
+		if got := content.PlainTag(s); got != want {
+			t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", s, got, want)
+		}
+	}
+	for y := 1999; y <= 2001; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				for _, s := range []string{fmt.Sprintf("%04d-%02d-%02d", y, m, d), fmt.Sprintf("%04d-%02d", y, m), fmt.Sprintf("%d", y*100+d)} {
+					want := (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag()
+					if got := content.PlainTag(s); got != want {
+						t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
