@@ -205,7 +205,7 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 	if s == "" {
 		d.errorf(v, "%q is empty; give a value or remove the field", key)
 	}
-	if i := strings.IndexFunc(s, invisible); i >= 0 {
+	if i := indexInvisible(s); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		d.errorf(v, "%q contains the invisible character U+%04X (%s) at character %d; remove it: it can make text display or match differently from what it says", key, r, invisibleNames[r], utf8.RuneCountInString(s[:i])+1)
 		return ""
@@ -213,6 +213,16 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 	// A copy: the fast parser's values are slices of the whole file,
 	// which a kept value would keep in memory (internal notes and all).
 	return d.arena.keep(s)
+}
+
+// indexInvisible returns the offset of the first invisible character in
+// s, or -1. Every one of them is encoded in UTF-8 from a byte 0xE2 or
+// 0xEF, which most texts do not have: then s is not read rune by rune.
+func indexInvisible(s string) int {
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xEF) < 0 {
+		return -1
+	}
+	return strings.IndexFunc(s, invisible)
 }
 
 // invisible reports characters that show nothing yet change how text
