@@ -161,7 +161,7 @@ type Person struct {
 	Profiles   map[string]*Markdown // language -> profile; the default language's key is its code
 	Photo      string               // path of the photo file, "" when there is none
 	Changed    time.Time            // day of the latest commit to the person's folder; zero when unknown (set by package build from git)
-	bornPos    [2]int               // line and column of born:, for messages
+	bornPos    [2]int32             // line and column of born:, for messages
 	lines      fieldLines           // lines of the fields that may need translating, for Untranslated
 	// Internal notes are never kept: the loader checks the block is there
 	// and drops it, so no later stage can publish it by mistake.
@@ -214,8 +214,8 @@ type Event struct {
 	Line     int       // of the event in case.yaml, for messages and tie-breaks
 	Index    int       // position in the file's events list
 
-	sourcePos [][2]int // line and column of each source id, for messages
-	datePos   [2]int   // line and column of the date, for messages
+	sourcePos [][2]int32 // line and column of each source id, for messages
+	datePos   [2]int32   // line and column of the date, for messages
 }
 
 // Sentence is a court's sentence as an event records it.

@@ -23,14 +23,14 @@ func CheckDates(c *Content, today time.Time) error {
 				continue
 			}
 			if e.Date.First().After(today) {
-				errs = append(errs, &Error{Path: p.Path, Line: e.datePos[0], Col: e.datePos[1], Msg: "the date " + e.Date.String() + " is after today (" + today.Format(time.DateOnly) + "); an event is recorded once it has happened: check the year, or write what is announced (a hearing set for a date) as an event on the day it was announced"})
+				errs = append(errs, &Error{Path: p.Path, Line: int(e.datePos[0]), Col: int(e.datePos[1]), Msg: "the date " + e.Date.String() + " is after today (" + today.Format(time.DateOnly) + "); an event is recorded once it has happened: check the year, or write what is announced (a hearing set for a date) as an event on the day it was announced"})
 			}
 			if first == nil || e.Date.First().Before(first.Date.First()) {
 				first = e
 			}
 		}
 		if !p.Born.IsZero() && first != nil && p.Born.First().After(first.Date.Last()) {
-			errs = append(errs, &Error{Path: p.Path, Line: p.bornPos[0], Col: p.bornPos[1], Msg: "born " + p.Born.String() + " is after the person's first event (" + first.Date.String() + ", line " + strconv.Itoa(first.Line) + "); check both years"})
+			errs = append(errs, &Error{Path: p.Path, Line: int(p.bornPos[0]), Col: int(p.bornPos[1]), Msg: "born " + p.Born.String() + " is after the person's first event (" + first.Date.String() + ", line " + strconv.Itoa(first.Line) + "); check both years"})
 		}
 	}
 	return errs.Err()

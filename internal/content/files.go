@@ -51,13 +51,19 @@ func (root plainFS) walk(op, name string) (string, fs.FileInfo, error) {
 		return "", nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	p := string(root)
-	st, err := os.Stat(p) // the root itself may be reached through a link
-	if err != nil {
-		return "", nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
+	if name == "." || p == "" {
+		st, err := os.Stat(p) // the root itself may be reached through a link
+		if err != nil {
+			return "", nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
+		}
+		if name == "." {
+			return p, st, nil
+		}
 	}
-	if name == "." {
-		return p, st, nil
-	}
+	// Below the root, the first Lstat fails as a Stat of the root would
+	// when the root is missing or not a folder.
+	var st fs.FileInfo
+	var err error
 	elems := strings.Split(name, "/")
 	for i, elem := range elems {
 		p = filepath.Join(p, elem)

@@ -47,7 +47,7 @@ func readLimited(fsys fs.FS, p string, errs *ErrorList) ([]byte, bool) {
 	}
 	defer f.Close()
 	limit := fileLimit(p)
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(f, limit+1)
 	if err != nil {
 		*errs = append(*errs, &Error{Path: p, Msg: "cannot read the file: " + err.Error()})
 		return nil, false
@@ -64,4 +64,31 @@ func size(n int64) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d KB", n>>10)
+}
+
+// readAll reads f to its end, or n bytes, as io.ReadAll(io.LimitReader(f,
+// n)) does, into a buffer of the file's size when it says its size: two
+// reads instead of one for every doubling of the buffer, and no spare room
+// kept in the Markdown that a build holds.
+func readAll(f fs.File, n int64) ([]byte, error) {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() >= 0 {
+		size = min(st.Size()+1, n) // one more byte to see the end
+	}
+	data := make([]byte, 0, size)
+	for int64(len(data)) < n {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		m := min(int64(cap(data)), n)
+		k, err := f.Read(data[len(data):m])
+		data = data[:len(data)+k]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
 }

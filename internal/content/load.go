@@ -81,7 +81,7 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChange
 					delete(read, p.Slug) // read again next time, to say it again
 					line, col := e.Line, 0
 					if i < len(e.sourcePos) {
-						line, col = e.sourcePos[i][0], e.sourcePos[i][1]
+						line, col = int(e.sourcePos[i][0]), int(e.sourcePos[i][1])
 					}
 					errs = append(errs, &Error{Path: p.Path, Line: line, Col: col, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
 				}
@@ -160,9 +160,10 @@ func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, errs *Erro
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	inFolders := listed(fsys) // each folder and the folders above it were just listed
 	for _, i := range toRead {
 		g.Go(func() error {
-			people[i] = loadPerson(fsys, dirs[i], langs, &perErrs[i])
+			people[i] = loadPerson(inFolders, dirs[i], langs, &perErrs[i])
 			return nil
 		})
 	}

@@ -15,11 +15,20 @@ var (
 	sentenceFields = []string{"kind", "term", "amount"}
 	chargeFields   = []string{"article", "text"}
 	genders        = []string{"female", "male", "other"}
+	// The names of the event types and sentence kinds, made once: making
+	// them for every event was a twentieth of the loader's allocations.
+	eventTypeNames    = Names(EventTypes)
+	sentenceKindNames = Names(SentenceKinds)
 )
 
 // loadCase decodes one case.yaml.
 func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
-	d, root := readYAML(fsys, p, errs)
+	a := arenas.Get().(*yamlArena)
+	defer func() {
+		a.reset() // the person keeps no node
+		arenas.Put(a)
+	}()
+	d, root := readYAMLIn(fsys, p, errs, a)
 	if root == nil {
 		return nil
 	}
@@ -35,7 +44,7 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 			person.Aliases = d.textList(v, key)
 		case "born":
 			person.Born = d.date(v, key)
-			person.bornPos = [2]int{v.Line, v.Column}
+			person.bornPos = [2]int32{int32(v.Line), int32(v.Column)}
 		case "gender":
 			person.Gender = d.oneOf(v, key, genders)
 		case "region":
@@ -115,10 +124,10 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		switch key {
 		case "date":
 			e.Date = d.date(v, key)
-			e.datePos = [2]int{v.Line, v.Column}
+			e.datePos = [2]int32{int32(v.Line), int32(v.Column)}
 		case "type":
 			typeNode = v
-			e.Type = EventType(d.oneOf(v, "event type", Names(EventTypes)))
+			e.Type = EventType(d.oneOf(v, "event type", eventTypeNames))
 		case "text":
 			e.Text = d.localText(v, key)
 		case "court":
@@ -136,8 +145,9 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		case "sources":
 			e.Sources = d.sourceIDs(v)
 			if v.Kind == yaml.SequenceNode {
-				for _, item := range v.Content {
-					e.sourcePos = append(e.sourcePos, [2]int{item.Line, item.Column})
+				e.sourcePos = make([][2]int32, len(v.Content))
+				for i, item := range v.Content {
+					e.sourcePos[i] = [2]int32{int32(item.Line), int32(item.Column)}
 				}
 			}
 		case "internal":
@@ -163,7 +173,7 @@ func (d *decoder) sentence(v *yaml.Node) *Sentence {
 	if !d.fields(v, "a sentence", sentenceFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "kind":
-			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", Names(SentenceKinds)))
+			s.Kind = SentenceKind(d.oneOf(v, "sentence kind", sentenceKindNames))
 		case "term":
 			s.Term = d.term(v, key)
 		case "amount":

@@ -159,7 +159,7 @@ func (d *decoder) facilities(v *yaml.Node) map[string]Facility {
 		}) {
 			d.require(val, "the facility", "address")
 		}
-		out[k.Value] = f
+		out[strings.Clone(k.Value)] = f
 	}
 	return out
 }

@@ -23,6 +23,9 @@ type decoder struct {
 	path  string
 	errs  *ErrorList
 	langs Languages // site.yaml's languages, the default first, for texts given per language
+	// arena, when not nil, holds the nodes of the file, which must not be
+	// in use once its decoding is done (see yamlArena).
+	arena *yamlArena
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -36,7 +39,12 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 // readYAML reads and parses the YAML file p, returning a decoder for it
 // and its root node, or a nil node after recording why it cannot.
 func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
-	d := &decoder{path: p, errs: errs}
+	return readYAMLIn(fsys, p, errs, nil)
+}
+
+// readYAMLIn is readYAML with the nodes in arena a (see yamlArena).
+func readYAMLIn(fsys fs.FS, p string, errs *ErrorList, a *yamlArena) (*decoder, *yaml.Node) {
+	d := &decoder{path: p, errs: errs, arena: a}
 	data, ok := readLimited(fsys, p, errs)
 	if !ok {
 		return d, nil
@@ -49,6 +57,9 @@ func readYAML(fsys fs.FS, p string, errs *ErrorList) (*decoder, *yaml.Node) {
 func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	if !d.checkText(data) {
 		return nil
+	}
+	if doc := fastYAML(data, d.arena); doc != nil {
+		return doc.Content[0] // the subset has no aliases
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -130,15 +141,31 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string, fn func(ke
 		d.errorf(n, "%s must be a set of fields (key: value), not %s", what, kindName(n))
 		return false
 	}
-	seen := make(map[string]*yaml.Node)
+	var seen map[string]*yaml.Node // for large mappings; small ones are searched
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if first, dup := seen[key]; dup {
+		var first *yaml.Node
+		if seen != nil {
+			first = seen[key]
+			if first == nil {
+				seen[key] = k
+			}
+		} else {
+			for j := 0; j < i; j += 2 {
+				if n.Content[j].Value == key {
+					first = n.Content[j]
+					break
+				}
+			}
+		}
+		if first != nil {
 			d.errorf(k, "%q is given twice in %s (first on line %d); keep one", key, what, first.Line)
 			continue
 		}
-		seen[key] = k
 		if !slices.Contains(allowed, key) {
 			d.errorf(k, "unknown field %q in %s%s; allowed: %s", key, what, suggest(key, allowed), strings.Join(allowed, ", "))
 			continue
@@ -178,12 +205,24 @@ func (d *decoder) text(v *yaml.Node, key string) string {
 	if s == "" {
 		d.errorf(v, "%q is empty; give a value or remove the field", key)
 	}
-	if i := strings.IndexFunc(s, invisible); i >= 0 {
+	if i := indexInvisible(s); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		d.errorf(v, "%q contains the invisible character U+%04X (%s) at character %d; remove it: it can make text display or match differently from what it says", key, r, invisibleNames[r], utf8.RuneCountInString(s[:i])+1)
 		return ""
 	}
-	return s
+	// A copy: the fast parser's values are slices of the whole file,
+	// which a kept value would keep in memory (internal notes and all).
+	return d.arena.keep(s)
+}
+
+// indexInvisible returns the offset of the first invisible character in
+// s, or -1. Every one of them is encoded in UTF-8 from a byte 0xE2 or
+// 0xEF, which most texts do not have: then s is not read rune by rune.
+func indexInvisible(s string) int {
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xEF) < 0 {
+		return -1
+	}
+	return strings.IndexFunc(s, invisible)
 }
 
 // invisible reports characters that show nothing yet change how text
@@ -244,7 +283,7 @@ func (d *decoder) textMap(v *yaml.Node, key string, keyOK func(string) string) m
 			d.errorf(k, "%s", msg)
 			continue
 		}
-		out[k.Value] = d.text(val, key+"."+k.Value)
+		out[d.arena.keep(k.Value)] = d.text(val, key+"."+k.Value)
 	}
 	return out
 }
@@ -330,11 +369,12 @@ func (d *decoder) oneOf(v *yaml.Node, key string, allowed []string) string {
 	if s == "" {
 		return ""
 	}
-	if !slices.Contains(allowed, s) {
+	i := slices.Index(allowed, s)
+	if i < 0 {
 		d.errorf(v, "unknown %s %q%s; allowed: %s", key, s, suggest(s, allowed), strings.Join(allowed, ", "))
 		return ""
 	}
-	return s
+	return allowed[i]
 }
 
 // link decodes a URL that readers' browsers will follow. Only http and https
