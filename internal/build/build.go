@@ -235,13 +235,13 @@ func Build(opts Options) (Stats, error) {
 	var rows *rowStore
 	if !opts.NoCache {
 		m, inPlace := readManifest(out)
-		switch {
-		case len(reg.People) > keepRowsUpTo:
-			rows = &rowStore{} // none kept
-		case inPlace:
+		// Rows are kept by builds with a cache, for the next: a build
+		// from nothing (a first build, a benchmark) keeps none, and holds
+		// no more in memory than a build without a cache.
+		if inPlace && len(reg.People) <= keepRowsUpTo {
 			rows = readRows(out)
-		default:
-			rows = &rowStore{new: make(map[site.Key]string)}
+		} else {
+			rows = &rowStore{} // none kept
 		}
 		keys := site.Keys{Program: program()}
 		if rows.new != nil {
