@@ -300,6 +300,14 @@ var workflowRun = regexp.MustCompile(`go run \./cmd/tizim (.*)`)
 // silently break publishing or pull-request checks.
 func TestWorkflowCommands(t *testing.T) {
 	files, _ := filepath.Glob("../../.github/workflows/*.yml")
+	before, _ := os.ReadDir(".")
+	defer func() {
+		// A command whose output folder the test missed would write it
+		// into the repository.
+		if after, _ := os.ReadDir("."); len(after) != len(before) {
+			t.Errorf("the workflow commands wrote into %s: %d entries, were %d", must(os.Getwd()), len(after), len(before))
+		}
+	}()
 	ran := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -307,9 +315,11 @@ func TestWorkflowCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range workflowRun.FindAllStringSubmatch(string(data), -1) {
-			// An expression, or a variable that the step's env: sets to
+			// The runner's temporary folder is a temporary folder; any
+			// other expression, or a variable that the step's env: sets to
 			// one ($BASE_URL), stands for the address GitHub gives the site.
-			line := regexp.MustCompile(`\$\{\{[^}]*\}\}|\$[A-Z_]+`).ReplaceAllString(m[1], "https://example.github.io/register")
+			line := strings.ReplaceAll(m[1], "$RUNNER_TEMP", t.TempDir())
+			line = regexp.MustCompile(`\$\{\{[^}]*\}\}|\$[A-Z_]+`).ReplaceAllString(line, "https://example.github.io/register")
 			args := strings.Fields(strings.ReplaceAll(line, `"`, ""))
 			root := copyContent(t)
 			args = append(args, "--root", root, "--as-of", "2026-11-22")
@@ -516,3 +526,5 @@ func TestTemplateErrorAnnotation(t *testing.T) {
 		t.Errorf("exit %d, want an annotation starting %q:\n%s", code, want, stdout)
 	}
 }
+
+func must[T any](v T, _ error) T { return v }
