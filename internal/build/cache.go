@@ -89,17 +89,21 @@ func readManifest(out string) (*manifest, bool) {
 }
 
 // writeManifest records m as the cache of out.
-func writeManifest(out string, m *manifest) error {
-	dir := cacheDir(out)
+func writeManifest(out string, m *manifest) error { return writeGob(manifestFile(out), m) }
+
+// writeGob writes v to the file name in the cache folder, whole or not at
+// all: into a temporary file first, renamed over name.
+func writeGob(name string, v any) error {
+	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "files-*.tmp")
+	tmp, err := os.CreateTemp(dir, filepath.Base(name)+"-*.tmp")
 	if err != nil {
 		return err
 	}
 	b := bufio.NewWriterSize(tmp, 1<<16)
-	err = gob.NewEncoder(b).Encode(m)
+	err = gob.NewEncoder(b).Encode(v)
 	if err == nil {
 		err = b.Flush()
 	}
@@ -107,7 +111,7 @@ func writeManifest(out string, m *manifest) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), manifestFile(out))
+		err = os.Rename(tmp.Name(), name)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
@@ -189,29 +193,7 @@ func (r *rowStore) write(out string) error {
 	if len(r.new) == 0 {
 		return nil // no table was rendered: the last rows still hold
 	}
-	dir := cacheDir(out)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "rows-*.tmp")
-	if err != nil {
-		return err
-	}
-	b := bufio.NewWriterSize(tmp, 1<<16)
-	err = gob.NewEncoder(b).Encode(r.new)
-	if err == nil {
-		err = b.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), rowsFile(out))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return writeGob(rowsFile(out), r.new)
 }
 
 // program is the digest of the running executable, so that another
