@@ -198,6 +198,13 @@ func ThemeFiles(files fs.FS) fs.FS { return site.Overlay(files, tizim.DefaultThe
 // if the build is killed, opts.Out is the old site or the new one, never
 // a mix or nothing, and the next build clears what was left behind.
 func Build(opts Options) (Stats, error) {
+	var inputs site.Key
+	if !opts.NoCache {
+		inputs = inputsDigest(opts)
+		if st, ok := unchanged(opts, inputs); ok {
+			return st, nil
+		}
+	}
 	reg, files, twins, err := load(opts.Root, opts.AsOf)
 	if err != nil {
 		return Stats{}, err
@@ -253,7 +260,7 @@ func Build(opts Options) (Stats, error) {
 			}
 		}
 		if inPlace {
-			return buildInPlace(s, reg, opts, out, tmp, m, rows, twins)
+			return buildInPlace(s, reg, opts, out, tmp, m, rows, inputs, twins)
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
@@ -282,8 +289,10 @@ func Build(opts Options) (Stats, error) {
 	if err := swap(tmp, out); err != nil {
 		return Stats{}, err
 	}
+	st := Stats{People: len(reg.People), Current: len(reg.Current),
+		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}
 	if rec != nil {
-		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files})
+		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files, Inputs: inputs, Stats: st})
 		if err == nil {
 			err = rows.write(out)
 		}
@@ -292,14 +301,13 @@ func Build(opts Options) (Stats, error) {
 			return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 		}
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current),
-		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}, nil
+	return st, nil
 }
 
 // buildInPlace is Build with a cache that matches the output folder (see
 // cache.go): the files that changed are made in the staging folder tmp
 // and, when all are, moved into out.
-func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, rows *rowStore, twins []Warning) (Stats, error) {
+func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, twins []Warning) (Stats, error) {
 	stage := &DirWriter{Dir: tmp}
 	var sw Writer = stage
 	if opts.wrap != nil {
@@ -310,6 +318,10 @@ func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp s
 	if err := s.Render(w); err != nil {
 		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
+	st := Stats{People: len(reg.People), Current: len(reg.Current),
+		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded),
+		Files: len(w.files), Unchanged: int(w.kept.Load()), Bytes: siteBytes(w.files), Twins: twins}
+	w.inputs, w.stats = inputs, st
 	if _, err := w.apply(); err != nil {
 		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
 	}
@@ -317,9 +329,7 @@ func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp s
 		dropCache(out)
 		return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 	}
-	return Stats{People: len(reg.People), Current: len(reg.Current),
-		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded),
-		Files: len(w.files), Unchanged: int(w.kept.Load()), Bytes: siteBytes(w.files), Twins: twins}, nil
+	return st, nil
 }
 
 // Writer is where a build writes files (site.Writer).

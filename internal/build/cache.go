@@ -2,6 +2,9 @@ package build
 
 import (
 	"bufio"
+	"os/exec"
+	"runtime"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -17,6 +20,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tizim/tizim/internal/content"
+	"golang.org/x/sync/errgroup"
+
 	"github.com/tizim/tizim/internal/site"
 )
 
@@ -27,7 +33,9 @@ import (
 // It lives beside the output folder, in ".<out>.cache/" (".public.cache/"
 // beside public/), and holds one file, "files.gob": for every file of the
 // output, the key of what it was made from (see [site.Key]), the digest of
-// its bytes, and its size and modification time as the build left them.
+// its bytes, and its size and modification time as the build left them;
+// and the digest of everything the build read (see inputsDigest), so that
+// a build with the same inputs and an intact output has nothing to do.
 // The publishing workflow restores the output folder and the cache
 // together (actions/cache); without either, a build makes everything.
 //
@@ -56,6 +64,11 @@ type manifest struct {
 	Version int
 	Out     string // the output folder it describes, absolute
 	Files   map[string]entry
+	// Inputs is the digest of everything the build read (see
+	// inputsDigest), and Stats what it said of the site: a build whose
+	// inputs are the same, with every file intact, has nothing to do.
+	Inputs site.Key
+	Stats  Stats
 }
 
 // cacheDir is the cache folder of the output folder out.
@@ -194,6 +207,104 @@ func (r *rowStore) write(out string) error {
 		return nil // no table was rendered: the last rows still hold
 	}
 	return writeGob(rowsFile(out), r.new)
+}
+
+// inputsDigest is a digest of everything a build reads: the program, the
+// options, the git commit (whose history gives the "last changed" dates),
+// and the bytes of every file of the site's content/ and theme folders.
+// It is the zero Key when something cannot be read, or is not a plain
+// file, which the build itself then reports.
+func inputsDigest(opts Options) site.Key {
+	prog := program()
+	if prog == nil {
+		return site.Key{}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00%v\x00", prog, opts.AsOf.UTC().Format(time.RFC3339), opts.BaseURL, opts.Portable)
+	if head, err := gitHead(opts.Root); err == nil {
+		fmt.Fprintf(h, "git %s\x00", head)
+	}
+	var files []string
+	for _, dir := range []string{content.Dir, "templates", "static", "i18n", "schema"} {
+		err := filepath.WalkDir(filepath.Join(opts.Root, dir), func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == filepath.Join(opts.Root, dir) {
+				return fs.SkipDir
+			}
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return errors.New("not a plain file")
+			}
+			files = append(files, p)
+			return nil
+		})
+		if err != nil {
+			return site.Key{}
+		}
+	}
+	sums := make([][sha256.Size]byte, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
+	for i, f := range files {
+		g.Go(func() error {
+			data, err := os.ReadFile(f)
+			sums[i] = sha256.Sum256(data)
+			return err
+		})
+	}
+	if g.Wait() != nil {
+		return site.Key{}
+	}
+	for i, f := range files {
+		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(f))
+		h.Write(sums[i][:])
+	}
+	return site.Key(h.Sum(nil))
+}
+
+// gitHead is the commit checked out in the site folder.
+func gitHead(root string) (string, error) {
+	cmd := exec.Command("git", "rev-parse", "HEAD")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// unchanged reports whether the last build into opts.Out read the same
+// inputs and left every file as it is: then there is nothing to do, and
+// it returns what that build said of the site.
+func unchanged(opts Options, inputs site.Key) (Stats, bool) {
+	if inputs.IsZero() {
+		return Stats{}, false
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return Stats{}, false
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	unlock, err := lock(filepath.Join(parent, "."+base+".lock"))
+	if err != nil {
+		return Stats{}, false // the build says why
+	}
+	defer unlock()
+	clearLeftovers(parent, base) // of a build that was killed
+	m, ok := readManifest(out)
+	if !ok || m.Inputs != inputs {
+		return Stats{}, false
+	}
+	w := &inPlace{out: out}
+	for p, e := range m.Files {
+		if !w.intact(p, e) {
+			return Stats{}, false
+		}
+	}
+	st := m.Stats
+	st.Unchanged = st.Files
+	return st, true
 }
 
 // program is the digest of the running executable, so that another
@@ -336,6 +447,8 @@ type inPlace struct {
 	files   map[string]entry // the new build's
 	changed []string         // written to the staging folder
 	kept    atomic.Int64
+	inputs  site.Key // recorded with the files (see manifest)
+	stats   Stats
 }
 
 func newInPlace(out string, stage *DirWriter, old *manifest) *inPlace {
@@ -461,7 +574,7 @@ func (w *inPlace) apply() (removed int, err error) {
 	slices.Sort(gone)
 	if len(w.changed)+len(gone) == 0 {
 		// Nothing moves; keys may have changed for the same bytes.
-		if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files}); err != nil {
+		if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: w.inputs, Stats: w.stats}); err != nil {
 			return 0, fmt.Errorf("cannot write the build cache: %w", err)
 		}
 		return 0, nil
@@ -501,7 +614,7 @@ func (w *inPlace) apply() (removed int, err error) {
 			}
 		}
 	}
-	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files}); err != nil {
+	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: w.inputs, Stats: w.stats}); err != nil {
 		return 0, fmt.Errorf("cannot write the build cache: %w", err)
 	}
 	if err := os.Remove(journalFile(w.out)); err != nil {

@@ -349,3 +349,41 @@ func firstDiff(a, b string) string {
 	from := max(i-60, 0)
 	return fmt.Sprintf(" at byte %d: %q vs %q", i, a[from:min(i+60, len(a))], b[from:min(i+60, len(b))])
 }
+
+// TestUnchangedBuild builds twice from the same inputs: the second build
+// has nothing to do, and says of the site what the first said.
+func TestUnchangedBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := synth.Write(dir, 12, 3); err != nil {
+		t.Fatal(err)
+	}
+	// Two people recorded twice, so that there are warnings to repeat.
+	twin := filepath.Join(dir, "content", "people", "twin")
+	people, _ := os.ReadDir(filepath.Join(dir, "content", "people"))
+	if err := os.CopyFS(twin, os.DirFS(filepath.Join(dir, "content", "people", people[0].Name()))); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(filepath.Dir(dir), "public")
+	first, err := Build(Options{Root: dir, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := outFiles(t, out)
+	second, err := Build(Options{Root: dir, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Unchanged != second.Files {
+		t.Errorf("unchanged build: %d of %d files unchanged", second.Unchanged, second.Files)
+	}
+	first.Unchanged = second.Unchanged
+	if fmt.Sprint(first) != fmt.Sprint(second) {
+		t.Errorf("unchanged build says %+v, the first said %+v", second, first)
+	}
+	if len(second.Twins) == 0 {
+		t.Error("the warnings of the first build are not repeated")
+	}
+	if diff := compareTrees(outFiles(t, out), before); diff != "" {
+		t.Errorf("unchanged build changed the output: %s", diff)
+	}
+}
