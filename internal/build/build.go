@@ -198,10 +198,31 @@ func ThemeFiles(files fs.FS) fs.FS { return site.Overlay(files, tizim.DefaultThe
 // if the build is killed, opts.Out is the old site or the new one, never
 // a mix or nothing, and the next build clears what was left behind.
 func Build(opts Options) (Stats, error) {
-	var inputs site.Key
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return Stats{}, err
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	unlock, err := lock(filepath.Join(parent, "."+base+".lock"))
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
+	clearLeftovers(parent, base)
+	var (
+		inputs  site.Key
+		m       *manifest
+		inPlace bool
+	)
 	if !opts.NoCache {
 		inputs = inputsDigest(opts)
-		if st, ok := unchanged(opts, inputs); ok {
+		m, inPlace = readManifest(out)
+		if inPlace && unchanged(out, m, inputs) {
+			st := m.Stats
+			st.Unchanged = st.Files
 			return st, nil
 		}
 	}
@@ -220,28 +241,15 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return Stats{}, err
-	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("cannot create %s: %w", parent, err)
-	}
-	unlock, err := lock(filepath.Join(parent, "."+base+".lock"))
-	if err != nil {
-		return Stats{}, err
-	}
-	defer unlock()
-	clearLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return Stats{}, fmt.Errorf("cannot write beside %s: %w", out, err)
 	}
 	defer os.RemoveAll(tmp) // the staging folder, or what is left of it
+	st := Stats{People: len(reg.People), Current: len(reg.Current),
+		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Twins: twins}
 	var rows *rowStore
 	if !opts.NoCache {
-		m, inPlace := readManifest(out)
 		// Rows are kept by builds with a cache, for the next: a build
 		// from nothing (a first build, a benchmark) keeps none, and holds
 		// no more in memory than a build without a cache.
@@ -260,11 +268,11 @@ func Build(opts Options) (Stats, error) {
 			}
 		}
 		if inPlace {
-			return buildInPlace(s, reg, opts, out, tmp, m, rows, inputs, twins)
+			return buildInPlace(s, opts, out, tmp, m, rows, inputs, st)
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
-	if st, err := os.Stat(out); err == nil && st.IsDir() {
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		dw.Prev = out
 	}
 	var w Writer = dw
@@ -289,8 +297,7 @@ func Build(opts Options) (Stats, error) {
 	if err := swap(tmp, out); err != nil {
 		return Stats{}, err
 	}
-	st := Stats{People: len(reg.People), Current: len(reg.Current),
-		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Files: int(dw.files.Load()), Unchanged: int(dw.kept.Load()), Bytes: dw.bytes.Load(), Twins: twins}
+	st.Files, st.Unchanged, st.Bytes = int(dw.files.Load()), int(dw.kept.Load()), dw.bytes.Load()
 	if rec != nil {
 		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files, Inputs: inputs, Stats: st})
 		if err == nil {
@@ -304,25 +311,21 @@ func Build(opts Options) (Stats, error) {
 	return st, nil
 }
 
-// buildInPlace is Build with a cache that matches the output folder (see
-// cache.go): the files that changed are made in the staging folder tmp
-// and, when all are, moved into out.
-func buildInPlace(s *site.Site, reg *register.Register, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, twins []Warning) (Stats, error) {
+// buildInPlace is Build with a cache m that matches the output folder
+// (see cache.go): the files that changed are made in the staging folder
+// tmp and, when all are, moved into out. st holds what Build knows of the
+// site; the files' counts are added here.
+func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, st Stats) (Stats, error) {
 	stage := &DirWriter{Dir: tmp}
-	var sw Writer = stage
-	if opts.wrap != nil {
-		sw = opts.wrap(sw)
-	}
 	w := newInPlace(out, stage, m)
-	w.write = sw
+	if opts.wrap != nil {
+		w.write = opts.wrap(stage)
+	}
 	if err := s.Render(w); err != nil {
 		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
-	st := Stats{People: len(reg.People), Current: len(reg.Current),
-		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded),
-		Files: len(w.files), Unchanged: int(w.kept.Load()), Bytes: siteBytes(w.files), Twins: twins}
-	w.inputs, w.stats = inputs, st
-	if _, err := w.apply(); err != nil {
+	st.Files, st.Unchanged, st.Bytes = len(w.files), int(w.kept.Load()), siteBytes(w.files)
+	if err := w.apply(inputs, st); err != nil {
 		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
 	}
 	if err := rows.write(out); err != nil {

@@ -2,10 +2,6 @@ package build
 
 import (
 	"bufio"
-	"os/exec"
-	"runtime"
-
-	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"errors"
@@ -13,16 +9,18 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/tizim/tizim/internal/content"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/site"
 )
 
@@ -89,16 +87,22 @@ func readManifest(out string) (*manifest, bool) {
 	if st, err := os.Stat(out); err != nil || !st.IsDir() {
 		return nil, false
 	}
-	f, err := os.Open(manifestFile(out))
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
 	var m manifest
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&m); err != nil || m.Version != cacheVersion || m.Out != out || m.Files == nil {
+	if !readGob(manifestFile(out), &m) || m.Version != cacheVersion || m.Out != out || m.Files == nil {
 		return nil, false
 	}
 	return &m, true
+}
+
+// readGob reads the file name of the cache folder into v, and reports
+// whether it could.
+func readGob(name string, v any) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
 }
 
 // writeManifest records m as the cache of out.
@@ -154,27 +158,18 @@ const keepRowsUpTo = 20_000
 // [site.RowCache]), in "rows.gob" in the cache folder: the rows the last
 // build used, of which this build keeps those it uses again.
 type rowStore struct {
-	file string                     // rows.gob, read when a row is first asked for
-	old  func() map[site.Key]string // the last build's rows, read only
-	mu   sync.Mutex
-	new  map[site.Key]string
+	old func() map[site.Key]string // the last build's rows, read only
+	mu  sync.Mutex
+	new map[site.Key]string
 }
 
 // readRows returns the rows the last build of out kept, read from the
 // cache when first needed: a build in which nothing in the register
 // changed renders no table and reads none.
 func readRows(out string) *rowStore {
-	file := rowsFile(out)
-	return &rowStore{file: file, new: make(map[site.Key]string), old: sync.OnceValue(func() map[site.Key]string {
-		f, err := os.Open(file)
-		if err != nil {
-			return nil
-		}
-		defer f.Close()
+	return &rowStore{new: make(map[site.Key]string), old: sync.OnceValue(func() map[site.Key]string {
 		var m map[site.Key]string
-		if gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&m) != nil {
-			return nil
-		}
+		readGob(rowsFile(out), &m)
 		return m
 	})}
 }
@@ -220,7 +215,7 @@ func inputsDigest(opts Options) site.Key {
 		return site.Key{}
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00%v\x00", prog, opts.AsOf.UTC().Format(time.RFC3339), opts.BaseURL, opts.Portable)
+	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00", prog, opts.AsOf.UTC().Format(time.RFC3339), opts.BaseURL)
 	if head, err := gitHead(opts.Root); err == nil {
 		fmt.Fprintf(h, "git %s\x00", head)
 	}
@@ -274,37 +269,19 @@ func gitHead(root string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// unchanged reports whether the last build into opts.Out read the same
-// inputs and left every file as it is: then there is nothing to do, and
-// it returns what that build said of the site.
-func unchanged(opts Options, inputs site.Key) (Stats, bool) {
-	if inputs.IsZero() {
-		return Stats{}, false
+// unchanged reports whether the last build into out, whose cache is m,
+// read the same inputs and left every file as it is: then there is
+// nothing to do.
+func unchanged(out string, m *manifest, inputs site.Key) bool {
+	if inputs.IsZero() || m.Inputs != inputs {
+		return false
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return Stats{}, false
-	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	unlock, err := lock(filepath.Join(parent, "."+base+".lock"))
-	if err != nil {
-		return Stats{}, false // the build says why
-	}
-	defer unlock()
-	clearLeftovers(parent, base) // of a build that was killed
-	m, ok := readManifest(out)
-	if !ok || m.Inputs != inputs {
-		return Stats{}, false
-	}
-	w := &inPlace{out: out}
 	for p, e := range m.Files {
-		if !w.intact(p, e) {
-			return Stats{}, false
+		if !intact(out, p, e) {
+			return false
 		}
 	}
-	st := m.Stats
-	st.Unchanged = st.Files
-	return st, true
+	return true
 }
 
 // program is the digest of the running executable, so that another
@@ -402,22 +379,19 @@ func (r *recorder) Write(p string, data []byte) error {
 }
 
 func (r *recorder) Stream(p string, write func(io.Writer) error) error {
-	h, n := sha256.New(), new(counter)
-	n.w = io.Discard
-	tee := func(w io.Writer) error { return write(io.MultiWriter(w, h, n)) }
-	var err error
-	if sw, ok := r.next.(site.StreamWriter); ok {
-		err = sw.Stream(p, tee)
-	} else {
-		var b bytes.Buffer
-		if err = tee(&b); err == nil {
-			err = r.next.Write(p, b.Bytes())
-		}
-	}
+	sum, size, err := streamSum(r.next, p, write)
 	if err != nil {
 		return err
 	}
-	return r.record(p, [sha256.Size]byte(h.Sum(nil)), n.n)
+	return r.record(p, sum, size)
+}
+
+// streamSum makes the file p with write through w (see [site.Stream])
+// and returns the digest and size of what it wrote.
+func streamSum(w site.Writer, p string, write func(io.Writer) error) (sum [sha256.Size]byte, size int64, err error) {
+	h, n := sha256.New(), &counter{w: io.Discard}
+	err = site.Stream(w, p, func(out io.Writer) error { return write(io.MultiWriter(out, h, n)) })
+	return [sha256.Size]byte(h.Sum(nil)), n.n, err
 }
 
 func (r *recorder) record(p string, sum [sha256.Size]byte, size int64) error {
@@ -447,25 +421,23 @@ type inPlace struct {
 	files   map[string]entry // the new build's
 	changed []string         // written to the staging folder
 	kept    atomic.Int64
-	inputs  site.Key // recorded with the files (see manifest)
-	stats   Stats
 }
 
 func newInPlace(out string, stage *DirWriter, old *manifest) *inPlace {
 	return &inPlace{out: out, stage: stage, write: stage, old: old.Files, files: make(map[string]entry, len(old.Files))}
 }
 
-// intact reports whether the output's file at p is as the cache says: of
-// its size and modification time, to the second, since the archives that
-// carry the output and the cache between runs of a workflow may keep no
-// finer time.
-func (w *inPlace) intact(p string, e entry) bool {
-	st, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(p)))
+// intact reports whether the file p of the output folder out is as the
+// cache says: of its size and modification time, to the second, since the
+// archives that carry the output and the cache between runs of a workflow
+// may keep no finer time.
+func intact(out, p string, e entry) bool {
+	st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(p)))
 	return err == nil && st.Mode().IsRegular() && st.Size() == e.Size && st.ModTime().Unix() == time.Unix(0, e.MTime).Unix()
 }
 
 func (w *inPlace) Keep(p string, key site.Key) bool {
-	if e, ok := w.old[p]; ok && e.Key == key && w.intact(p, e) {
+	if e, ok := w.old[p]; ok && e.Key == key && intact(w.out, p, e) {
 		w.keep(p, e)
 		return true
 	}
@@ -477,7 +449,7 @@ func (w *inPlace) KeepAll(prefix string, key site.Key) ([]string, bool) {
 	var paths []string
 	for p, e := range w.old {
 		if e.Key == key && strings.HasPrefix(p, prefix) {
-			if !w.intact(p, e) {
+			if !intact(w.out, p, e) {
 				w.keys.noteAll(prefix, key)
 				return nil, false
 			}
@@ -504,7 +476,7 @@ func (w *inPlace) keep(p string, e entry) {
 
 func (w *inPlace) Previous(p string) ([]byte, bool) {
 	e, ok := w.old[p]
-	if !ok || !w.intact(p, e) {
+	if !ok || !intact(w.out, p, e) {
 		return nil, false
 	}
 	data, err := os.ReadFile(filepath.Join(w.out, filepath.FromSlash(p)))
@@ -519,22 +491,12 @@ func (w *inPlace) Write(p string, data []byte) error {
 }
 
 func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
-	h, n := sha256.New(), &counter{w: io.Discard}
-	tee := func(out io.Writer) error { return write(io.MultiWriter(out, h, n)) }
-	var err error
-	if sw, ok := w.write.(site.StreamWriter); ok {
-		err = sw.Stream(p, tee)
-	} else {
-		var b bytes.Buffer
-		if err = tee(&b); err == nil {
-			err = w.write.Write(p, b.Bytes())
-		}
-	}
+	sum, size, err := streamSum(w.write, p, write)
 	if err != nil {
 		return err
 	}
 	staged := filepath.Join(w.stage.Dir, filepath.FromSlash(p))
-	return w.made(p, [sha256.Size]byte(h.Sum(nil)), n.n, func() error { return nil }, staged)
+	return w.made(p, sum, size, func() error { return nil }, staged)
 }
 
 // made records the new file p: kept, when its bytes are the cache's and
@@ -542,7 +504,7 @@ func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
 // already in the staging folder as staged).
 func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func() error, staged ...string) error {
 	k := w.keys.take(p)
-	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && w.intact(p, e) {
+	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && intact(w.out, p, e) {
 		for _, s := range staged {
 			os.Remove(s)
 		}
@@ -561,9 +523,10 @@ func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func()
 }
 
 // apply moves the staged files into the output folder, removes the files
-// the new build did not make, and records the new cache. A journal marks
-// the moves while they happen (see the package's comment on the cache).
-func (w *inPlace) apply() (removed int, err error) {
+// the new build did not make, and records the new cache, with the build's
+// inputs and what it said of the site. A journal marks the moves while
+// they happen (see the package's comment on the cache).
+func (w *inPlace) apply(inputs site.Key, st Stats) error {
 	slices.Sort(w.changed)
 	var gone []string
 	for p := range w.old {
@@ -572,31 +535,27 @@ func (w *inPlace) apply() (removed int, err error) {
 		}
 	}
 	slices.Sort(gone)
-	if len(w.changed)+len(gone) == 0 {
-		// Nothing moves; keys may have changed for the same bytes.
-		if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: w.inputs, Stats: w.stats}); err != nil {
-			return 0, fmt.Errorf("cannot write the build cache: %w", err)
+	moves := len(w.changed)+len(gone) > 0
+	if moves {
+		if err := os.WriteFile(journalFile(w.out), []byte(strings.Join(append(slices.Clone(w.changed), gone...), "\n")), 0o644); err != nil {
+			return fmt.Errorf("cannot write the build cache's journal: %w", err)
 		}
-		return 0, nil
-	}
-	if err := os.WriteFile(journalFile(w.out), []byte(strings.Join(append(slices.Clone(w.changed), gone...), "\n")), 0o644); err != nil {
-		return 0, fmt.Errorf("cannot write the build cache's journal: %w", err)
 	}
 	made := make(map[string]bool)
 	for _, p := range w.changed {
 		dst := filepath.Join(w.out, filepath.FromSlash(p))
 		if dir := filepath.Dir(dst); !made[dir] {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return 0, err
+				return err
 			}
 			made[dir] = true
 		}
 		if err := os.Rename(filepath.Join(w.stage.Dir, filepath.FromSlash(p)), dst); err != nil {
-			return 0, fmt.Errorf("cannot move the new %s into %s: %w", p, w.out, err)
+			return fmt.Errorf("cannot move the new %s into %s: %w", p, w.out, err)
 		}
 		st, err := os.Lstat(dst)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		e := w.files[p]
 		e.MTime = st.ModTime().UnixNano()
@@ -605,7 +564,7 @@ func (w *inPlace) apply() (removed int, err error) {
 	for _, p := range gone {
 		name := filepath.Join(w.out, filepath.FromSlash(p))
 		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return 0, err
+			return err
 		}
 		// Its folders go too, when it was their last file.
 		for dir := filepath.Dir(name); dir != w.out && strings.HasPrefix(dir, w.out); dir = filepath.Dir(dir) {
@@ -614,13 +573,15 @@ func (w *inPlace) apply() (removed int, err error) {
 			}
 		}
 	}
-	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: w.inputs, Stats: w.stats}); err != nil {
-		return 0, fmt.Errorf("cannot write the build cache: %w", err)
+	// Written also when nothing moved: keys may have changed for the
+	// same bytes.
+	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: inputs, Stats: st}); err != nil {
+		return fmt.Errorf("cannot write the build cache: %w", err)
 	}
-	if err := os.Remove(journalFile(w.out)); err != nil {
-		return 0, err
+	if moves {
+		return os.Remove(journalFile(w.out))
 	}
-	return len(gone), nil
+	return nil
 }
 
 // siteBytes is the size of the site: of all its files.

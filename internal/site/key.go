@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -12,7 +13,10 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tizim/tizim/internal/register"
 )
@@ -90,7 +94,7 @@ var wideNames = map[string]string{
 	"Page.Groups": "all", "Page.ListFilters": "all", "Page.AlphabetLinks": "all",
 	"Page.Changes": "all", "Page.ChangeMonths": "all", "Page.ChangeYears": "all",
 	"Page.Recognized": "asof", "Page.CustodyDays": "asof", "Page.Row": "asof", "Page.PersonRow": "all",
-	"Page.Reg$": "all", "Page.Person$": "", "register.Register.AsOf": "asof", "register.Register.Latest": "latest",
+	"Page.Reg$": "all", "register.Register.AsOf": "asof", "register.Register.Latest": "latest",
 	"register.Register.Pages": "pages", "register.Group.People": "all", "register.Group.Current": "all",
 }
 
@@ -104,7 +108,7 @@ var narrowRegister = map[string]bool{"Site": true, "Letters": true}
 var untypedWide = func() map[string]string {
 	m := map[string]string{}
 	for k, v := range wideNames {
-		name := k[lastDot(k)+1:]
+		name := k[strings.LastIndexByte(k, '.')+1:]
 		if v == "all" || m[name] == "" {
 			m[name] = v
 		}
@@ -119,26 +123,15 @@ var untypedWide = func() map[string]string {
 	return m
 }()
 
-func lastDot(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '.' {
-			return i
-		}
-	}
-	return -1
-}
-
 // readsOf classifies the names a set of templates uses (see checker.used).
 func readsOf(used map[string]bool) reads {
 	var r reads
 	for name := range used {
 		kind := wideNames[name]
-		switch {
-		case kind != "":
-		case len(name) > 1 && name[0] == '?':
-			kind = untypedWide[name[1:]]
-		case len(name) > len("register.Register.") && name[:len("register.Register.")] == "register.Register.":
-			if !narrowRegister[name[len("register.Register."):]] {
+		if kind == "" {
+			if untyped, ok := strings.CutPrefix(name, "?"); ok {
+				kind = untypedWide[untyped]
+			} else if member, ok := strings.CutPrefix(name, "register.Register."); ok && !narrowRegister[member] {
 				kind = "all"
 			}
 		}
@@ -183,7 +176,6 @@ type keyer struct {
 	latest  Key
 	pages   Key        // the free pages, which the menu lists
 	all     *once[Key] // the whole register, made when a key needs it
-	person  reads      // what person pages read of the whole register
 	persons *once[map[*register.Person]Key]
 	rows    RowCache // nil: rows are rendered anew in every build
 }
@@ -235,7 +227,6 @@ func (s *Site) SetKeys(k Keys) error {
 		site:    Key(h.Sum(nil)),
 		all:     new(once[Key]),
 		persons: new(once[map[*register.Person]Key]),
-		person:  s.personReads,
 	}
 	kr.asOf = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.AsOf)) })
 	kr.latest = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Latest)) })
@@ -255,13 +246,19 @@ func (s *Site) personDigests() map[*register.Person]Key {
 	return s.keys.persons.get(func() map[*register.Person]Key {
 		people := s.reg.People
 		keys := make([]Key, len(people))
-		parallel(len(people), func(i int) {
-			// Into a buffer, hashed once: a hash written to a few bytes
-			// at a time was most of the cost.
-			var b bytes.Buffer
-			digest(&b, reflect.ValueOf(people[i]))
-			keys[i] = sha256.Sum256(b.Bytes())
-		})
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for i, p := range people {
+			g.Go(func() error {
+				// Into a buffer, hashed once: a hash written to a few
+				// bytes at a time was most of the cost.
+				var b bytes.Buffer
+				digest(&b, reflect.ValueOf(p))
+				keys[i] = sha256.Sum256(b.Bytes())
+				return nil
+			})
+		}
+		g.Wait()
 		m := make(map[*register.Person]Key, len(people))
 		for i, p := range people {
 			m[p] = keys[i]
@@ -281,8 +278,8 @@ func (s *Site) allDigest() Key {
 			k := persons[p]
 			h.Write(k[:])
 		}
-		digest(h, reflect.ValueOf(s.reg.Pages))
-		digest(h, reflect.ValueOf(s.reg.Latest))
+		h.Write(s.keys.pages[:])
+		h.Write(s.keys.latest[:])
 		// Every source, cited or not, through the register's own map.
 		digest(h, reflect.ValueOf(s.reg).Elem().FieldByName("sources"))
 		return Key(h.Sum(nil))
@@ -315,21 +312,26 @@ func (s *Site) personKey(p *register.Person, lang string) Key {
 	writeString(h, lang)
 	h.Write(s.keys.site[:])
 	h.Write(k[:])
-	if r := s.keys.person; r.all {
+	s.writeReads(h, s.personReads)
+	return Key(h.Sum(nil))
+}
+
+// writeReads writes to h the digests of what templates that read r of
+// the whole register show of it.
+func (s *Site) writeReads(h hash.Hash, r reads) {
+	if r.all {
 		all := s.allDigest()
 		h.Write(all[:])
-	} else {
-		if r.asOf {
-			h.Write(s.keys.asOf[:])
-		}
-		if r.latest {
-			h.Write(s.keys.latest[:])
-		}
-		if r.pages {
-			h.Write(s.keys.pages[:])
+		return
+	}
+	for _, part := range []struct {
+		read bool
+		key  *Key
+	}{{r.asOf, &s.keys.asOf}, {r.latest, &s.keys.latest}, {r.pages, &s.keys.pages}} {
+		if part.read {
+			h.Write(part.key[:])
 		}
 	}
-	return Key(h.Sum(nil))
 }
 
 // rowCacheKey is the key of p's row in a table of people in lang, on a page
@@ -348,15 +350,7 @@ func (s *Site) rowCacheKey(p *register.Person, lang, root string) Key {
 	h.Write(s.keys.site[:])
 	h.Write(k[:])
 	digest(h, reflect.ValueOf(s.rank(lang)[p]))
-	if s.rowReads.asOf {
-		h.Write(s.keys.asOf[:])
-	}
-	if s.rowReads.latest {
-		h.Write(s.keys.latest[:])
-	}
-	if s.rowReads.pages {
-		h.Write(s.keys.pages[:])
-	}
+	s.writeReads(h, s.rowReads)
 	return Key(h.Sum(nil))
 }
 
@@ -431,7 +425,7 @@ func digest(h io.Writer, v reflect.Value) {
 	case reflect.Map:
 		num(uint64(v.Len()))
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareKeys(a, b) })
+		slices.SortFunc(keys, compareKeys)
 		for _, k := range keys {
 			digest(h, k)
 			digest(h, v.MapIndex(k))
@@ -467,25 +461,9 @@ func groupOf(v reflect.Value) (*register.Group, bool) {
 func compareKeys(a, b reflect.Value) int {
 	switch a.Kind() {
 	case reflect.String:
-		switch {
-		case a.String() < b.String():
-			return -1
-		case a.String() > b.String():
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.String(), b.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return cmpInt(a.Int(), b.Int())
-	}
-	return 0
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+		return cmp.Compare(a.Int(), b.Int())
 	}
 	return 0
 }
@@ -497,26 +475,4 @@ func writeString(h io.Writer, s string) {
 	binary.LittleEndian.PutUint64(b[:], uint64(len(s)))
 	h.Write(b[:])
 	h.Write([]byte(s))
-}
-
-// parallel runs f(0) ... f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	workers := max(min(n, runtime.GOMAXPROCS(0)), 1)
-	next := make(chan int, workers)
-	done := make(chan struct{})
-	for range workers {
-		go func() {
-			for i := range next {
-				f(i)
-			}
-			done <- struct{}{}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	for range workers {
-		<-done
-	}
 }

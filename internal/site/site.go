@@ -69,8 +69,9 @@ type StreamWriter interface {
 	Stream(path string, write func(io.Writer) error) error
 }
 
-// stream makes the file p with write, through w's Stream if it has one.
-func stream(w Writer, p string, write func(io.Writer) error) error {
+// Stream makes the file p with write, through w's Stream if it has one,
+// else in memory and then with w's Write.
+func Stream(w Writer, p string, write func(io.Writer) error) error {
 	if sw, ok := w.(StreamWriter); ok {
 		return sw.Stream(p, write)
 	}
@@ -563,7 +564,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 			name += ".gz"
 		}
 		jobs = append(jobs, job{name: name, noCheck: true, run: func(w Writer) error {
-			err := stream(w, name, func(out io.Writer) error {
+			err := Stream(w, name, func(out io.Writer) error {
 				if !s.gzipData() {
 					return f.write(out, r)
 				}

@@ -99,7 +99,7 @@ func (th *Theme) checkTemplates() error {
 	var errs content.ErrorList
 	seen := make(map[string]bool)
 	for _, name := range pageTemplates {
-		c := &checker{th: th, set: th.tmpl[name], done: make(map[string]bool), views: make(map[string]int), used: make(map[string]bool)}
+		c := th.newChecker(name)
 		c.report = func(e *content.Error) {
 			if !seen[e.Error()] { // base.html is in every set
 				seen[e.Error()] = true
@@ -122,13 +122,20 @@ func (th *Theme) checkTemplates() error {
 	// rows (see Page.PersonRow).
 	for _, f := range fragments {
 		if f.name == "person-row" {
-			c := &checker{th: th, set: th.tmpl[f.set], done: make(map[string]bool), views: make(map[string]int), used: make(map[string]bool), report: func(*content.Error) {}}
+			c := th.newChecker(f.set)
+			c.report = func(*content.Error) {}
 			c.enqueue(f.name, f.data(pageView(&f)))
 			c.run()
 			th.rowReads = readsOf(c.used)
 		}
 	}
 	return errs.Err()
+}
+
+// newChecker returns a checker of the set of page template name, which
+// reports through its report field.
+func (th *Theme) newChecker(name string) *checker {
+	return &checker{th: th, set: th.tmpl[name], done: make(map[string]bool), views: make(map[string]int), used: make(map[string]bool)}
 }
 
 // checker checks the templates of one page template's set.

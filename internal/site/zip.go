@@ -194,7 +194,7 @@ func (z *zipWriter) Stream(p string, write func(io.Writer) error) error {
 	if z.next == nil {
 		err = tee(io.Discard)
 	} else {
-		err = stream(z.next, p, tee)
+		err = Stream(z.next, p, tee)
 	}
 	if err != nil {
 		return err
