@@ -188,7 +188,7 @@ func (e *editor) edit(out string) string {
 		e.write(f, append(e.read(f), fmt.Sprintf("\nAn added sentence %d.\n", e.n)...))
 		return "profile " + filepath.Base(f) + " of " + p
 	case 8:
-		name := []string{"person.html", "base.html", "home.html", "current.html"}[e.rng.IntN(4)]
+		name := []string{"person.html", "base.html", "home.html", "current.html", "changes.html"}[e.rng.IntN(5)]
 		f := filepath.Join(e.root, "templates", name)
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -196,6 +196,15 @@ func (e *editor) edit(out string) string {
 			if err != nil {
 				e.t.Fatal(err)
 			}
+		}
+		if name == "changes.html" && e.rng.IntN(2) == 0 {
+			// The change log's pages have keys of their own (see
+			// site.Site.changeKey): a fork's that shows more of the
+			// register must get keys that change with it.
+			more := []string{"{{range .ChangeYears}}{{.Count}} {{end}}", "{{len .Reg.Current}}", "{{range .ChangeYears}}{{range .Months}}{{.Count}}{{end}}{{end}}"}[e.rng.IntN(3)]
+			i := bytes.LastIndex(data, []byte("{{end}}"))
+			e.write(f, slices.Concat(data[:i], []byte(more), data[i:]))
+			return "template " + name + " shows " + more
 		}
 		e.write(f, bytes.Replace(data, []byte("</main>"), []byte(fmt.Sprintf("<!-- edit %d --></main>", e.n)), 1))
 		if !bytes.Contains(data, []byte("</main>")) {

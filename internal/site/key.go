@@ -9,6 +9,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"reflect"
 	"runtime"
@@ -39,9 +40,15 @@ import (
 //     trees, so a fork that shows the count on person pages gets keys that
 //     change with the count (see [Theme.personReads]).
 //
-// Every other file — lists, the change log, statistics, feeds, the search
-// index, the data files, static files — has a key made of the site's and
-// of the whole register (every person's digest, every source, the free
+// A page of the change log lists some of the register's events: its key
+// holds each of them with its person's digest, the months and years it
+// links to (as much of them as the template shows), and what the template
+// reads of the whole register besides (see [Site.changeKey]), so that an
+// edit makes again only the months it touches.
+//
+// Every other file — lists, statistics, feeds, the search index, the data
+// files, static files — has a key made of the site's and of the whole
+// register (every person's digest, every source, the free
 // pages, the site's date): it is kept when nothing of the register
 // changed, and made again when anything did. A file made again whose
 // bytes are the same as before is still not written again.
@@ -332,6 +339,91 @@ func (s *Site) writeReads(h hash.Hash, r reads) {
 			h.Write(part.key[:])
 		}
 	}
+}
+
+// changeNames are what the change log's template uses to reach the
+// changes its page lists, which [Site.changeKey] holds one by one.
+var changeNames = []string{"Page.Changes", "Page.ChangeMonths", "Page.ChangeYears"}
+
+// withoutChanges is used without changeNames.
+func withoutChanges(used map[string]bool) map[string]bool {
+	out := maps.Clone(used)
+	for _, n := range changeNames {
+		delete(out, n)
+	}
+	return out
+}
+
+// changeKey is the key of pg, a page of the change log at the file name.
+// It holds what the page lists: its months and, in each, every entry by
+// its person's digest (which holds the person's name and every event) and
+// its event; the years and months it links to, with the members of
+// ChangeYear and ChangeMonth that the template uses; and what the
+// template reads of the whole register besides. A template that reads
+// more of the register than that (a fork's) gets the whole register's key.
+func (s *Site) changeKey(name string, pg *Page) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	if s.changeReads.all {
+		return s.wideKey(name)
+	}
+	persons := s.personDigests()
+	used := func(typ, member string) bool {
+		return s.changeUsed["site."+typ+"."+member] || s.changeUsed["?"+member]
+	}
+	var b bytes.Buffer
+	month := func(m ChangeMonth) {
+		digest(&b, reflect.ValueOf(m.Date))
+		digest(&b, reflect.ValueOf(m.YearOnly))
+		writeString(&b, m.ID)
+		digest(&b, reflect.ValueOf(m.Count))
+	}
+	writeString(&b, "changes")
+	writeString(&b, name)
+	b.Write(s.keys.site[:])
+	writeString(&b, pg.Title)
+	writeString(&b, pg.ChangeYear)
+	digest(&b, reflect.ValueOf(pg.Pager))
+	digest(&b, reflect.ValueOf(len(pg.ChangeYears)))
+	for _, y := range pg.ChangeYears {
+		// The years' menu links each year: its other members change
+		// with every event added, and are held only if shown.
+		writeString(&b, y.Slug)
+		if used("ChangeYear", "Count") {
+			digest(&b, reflect.ValueOf(y.Count))
+		}
+		if used("ChangeYear", "Split") {
+			digest(&b, reflect.ValueOf(y.Split))
+		}
+		if used("ChangeYear", "Months") {
+			digest(&b, reflect.ValueOf(len(y.Months)))
+			for _, m := range y.Months {
+				month(m)
+			}
+		}
+	}
+	digest(&b, reflect.ValueOf(len(pg.ChangeMonths)))
+	for _, m := range pg.ChangeMonths {
+		month(m)
+	}
+	digest(&b, reflect.ValueOf(len(pg.Changes)))
+	for _, m := range pg.Changes {
+		month(m)
+		for _, k := range m.Kinds() {
+			writeString(&b, k.Kind)
+			digest(&b, reflect.ValueOf(len(k.Entries)))
+			for _, e := range k.Entries {
+				p := persons[e.Person]
+				b.Write(p[:])
+				digest(&b, reflect.ValueOf(e.Event))
+			}
+		}
+	}
+	h := sha256.New()
+	h.Write(b.Bytes())
+	s.writeReads(h, s.changeReads)
+	return Key(h.Sum(nil))
 }
 
 // rowCacheKey is the key of p's row in a table of people in lang, on a page

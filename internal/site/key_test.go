@@ -1,11 +1,21 @@
 package site
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // TestPersonReads checks what the keys of person pages are made of (see
@@ -74,5 +84,164 @@ func TestRowReads(t *testing.T) {
 	}
 	if r := th.rowReads; r.all || !r.asOf {
 		t.Errorf("the default row reads %+v, want the date and not the whole register", r)
+	}
+}
+
+// TestChangeKeys edits a register whose change log is split into months
+// and pages, and requires of every page of the change log that a key the
+// edit left as it was goes with bytes the edit left as they were. An edit
+// of one event's text, the commonest, must leave most pages' keys as they
+// were; a fork whose change log shows more of the register must get keys
+// that change with it.
+func TestChangeKeys(t *testing.T) {
+	defer func(n int) { changesPerPage = n }(changesPerPage)
+	changesPerPage = 6
+	dir := t.TempDir()
+	if err := synth.Write(dir, 120, 3); err != nil {
+		t.Fatal(err)
+	}
+	type page struct {
+		key  Key
+		data []byte
+	}
+	build := func(asOf time.Time) map[string]page {
+		t.Helper()
+		fsys := os.DirFS(dir)
+		c, err := content.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(register.New(c, asOf), fsys, Overlay(fsys, tizim.DefaultTheme))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetKeys(Keys{Program: []byte("test")}); err != nil {
+			t.Fatal(err)
+		}
+		out := renderAll(t, s)
+		pages := make(map[string]page)
+		for _, lang := range s.reg.Site.Languages {
+			specs := append(s.listPages(lang), s.changePages(lang)...)
+			for _, j := range s.pageJobs(lang, specs) {
+				if !strings.HasPrefix(j.kind, "changes.html ") {
+					continue
+				}
+				if j.key == nil {
+					t.Fatalf("%s has no key", j.name)
+				}
+				pages[j.name] = page{j.key(), out[j.name]}
+			}
+		}
+		return pages
+	}
+	caseFile := func(i int) string {
+		entries, err := os.ReadDir(filepath.Join(dir, "content", "people"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dir, "content", "people", entries[i%len(entries)].Name(), "case.yaml")
+	}
+	edit := func(f string, re *regexp.Regexp, repl string) {
+		t.Helper()
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc := re.FindSubmatchIndex(data) // the first group is replaced
+		if loc == nil {
+			t.Fatalf("%s: nothing matches %s", f, re)
+		}
+		data = slices.Concat(data[:loc[2]], []byte(repl), data[loc[3]:])
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := regexp.MustCompile(`(?m)^    type: \w+\n    text:\n      en: (.*)$`)
+	day := regexp.MustCompile(`(?m)^  - date: (\d{4}-\d{2}-\d{2})$`)
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	source := regexp.MustCompile(`sources: \[([^,\]]+)`)
+	addEvent := func(i int) {
+		f := caseFile(i)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := source.FindSubmatch(data)
+		if id == nil {
+			t.Fatalf("%s cites no source", f)
+		}
+		edit(f, regexp.MustCompile(`(?m)^(events:\n)`), "events:\n  - date: 2020-05-05\n    type: released\n    text: Added.\n    sources: ["+string(id[1])+"]\n")
+	}
+	asOf := synth.AsOf
+	before := build(asOf)
+	split := 0
+	for name := range before {
+		if strings.Count(name, "/") >= 3 {
+			split++ // a month's page, or a part of one
+		}
+	}
+	if split == 0 {
+		t.Fatal("no month of the change log has a page of its own: the test tests too little")
+	}
+	for i, step := range []struct {
+		what string
+		do   func()
+		most bool // most pages must keep their keys
+	}{
+		{"an event's text", func() { edit(caseFile(7), text, "An edited text.") }, true},
+		{"another event's text", func() { edit(caseFile(30), text, "Another edited text.") }, true},
+		{"an event's date", func() { edit(caseFile(11), day, "2019-03-04") }, false},
+		{"a name", func() { edit(caseFile(50), name, "Renamed Person") }, false},
+		{"an added event", func() { addEvent(70) }, false},
+		{"the site's date", func() { asOf = asOf.AddDate(0, 0, 1) }, false},
+		{"a template that shows the years' counts", func() {
+			writeTemplate(t, dir, "changes.html", "{{range .ChangeYears}}{{.Count}} {{end}}")
+		}, false},
+		{"an added event, which changes a year's count", func() { addEvent(71) }, false},
+		{"a template that shows the current list's count", func() {
+			writeTemplate(t, dir, "changes.html", "{{len .Reg.Current}}")
+		}, false},
+		{"an event's text, again", func() { edit(caseFile(8), text, "A third edited text.") }, false},
+	} {
+		step.do()
+		after := build(asOf)
+		kept := 0
+		for name, a := range after {
+			b, ok := before[name]
+			if !ok || a.key != b.key {
+				continue
+			}
+			kept++
+			if !bytes.Equal(a.data, b.data) {
+				t.Errorf("step %d (%s): %s kept its key but its bytes changed", i, step.what, name)
+			}
+		}
+		if step.most && kept*2 < len(after) {
+			t.Errorf("step %d (%s): %d of %d pages of the change log kept their keys, want most", i, step.what, kept, len(after))
+		}
+		t.Logf("%s: %d of %d pages kept their keys", step.what, kept, len(after))
+		before = after
+	}
+}
+
+// writeTemplate writes the default theme's template name into the site
+// dir, with add before the end of its "main".
+func writeTemplate(t *testing.T, dir, name, add string) {
+	t.Helper()
+	f := filepath.Join(dir, "templates", name)
+	data, err := os.ReadFile(f)
+	if err != nil {
+		data, err = fs.ReadFile(tizim.DefaultTheme, "templates/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	i := bytes.LastIndex(data, []byte("{{end}}"))
+	data = slices.Concat(data[:i], []byte(add), data[i:])
+	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -115,8 +115,10 @@ type Theme struct {
 	static   map[string][]byte // static file -> its published bytes (stylesheets minified)
 	// personReads is what person pages' templates use of the whole
 	// register, for their keys (see key.go); rowReads what the row of a
-	// table of people uses.
-	personReads, rowReads reads
+	// table of people uses; changeReads what the change log's pages use
+	// besides the changes they list, and changeUsed every name they use.
+	personReads, rowReads, changeReads reads
+	changeUsed                         map[string]bool
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -627,6 +629,13 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			}
 			persons = append(persons, j)
 			continue
+		}
+		if ps.tmpl == "changes.html" {
+			j.key = func() Key {
+				pg := s.newPage(lang, ps.rel)
+				ps.fill(pg)
+				return s.changeKey(j.name, pg)
+			}
 		}
 		j.rows = lang
 		jobs = append(jobs, j)

@@ -114,8 +114,12 @@ func (th *Theme) checkTemplates() error {
 			}
 		}
 		c.run()
-		if name == "person.html" {
+		switch name {
+		case "person.html":
 			th.personReads = readsOf(c.used)
+		case "changes.html":
+			th.changeUsed = c.used
+			th.changeReads = readsOf(withoutChanges(c.used))
 		}
 	}
 	// What the row of a table of people reads, alone, for the keys of
