@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
@@ -15,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -258,10 +258,12 @@ func (s *Site) personDigests() map[*register.Person]Key {
 		for i, p := range people {
 			g.Go(func() error {
 				// Into a buffer, hashed once: a hash written to a few
-				// bytes at a time was most of the cost.
-				var b bytes.Buffer
-				digest(&b, reflect.ValueOf(p))
-				keys[i] = sha256.Sum256(b.Bytes())
+				// bytes at a time was most of the cost. The buffers are
+				// used again: growing a new one was the next.
+				b := digestBufs.Get().(*[]byte)
+				*b = appendDigest((*b)[:0], reflect.ValueOf(p))
+				keys[i] = sha256.Sum256(*b)
+				digestBufs.Put(b)
 				return nil
 			})
 		}
@@ -273,6 +275,9 @@ func (s *Site) personDigests() map[*register.Person]Key {
 		return m
 	})
 }
+
+// digestBufs are buffers for people's digests.
+var digestBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // allDigest is the digest of the whole register: every person, source and
 // free page, the date and the settings.
@@ -372,56 +377,56 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 	used := func(typ, member string) bool {
 		return s.changeUsed["site."+typ+"."+member] || s.changeUsed["?"+member]
 	}
-	var b bytes.Buffer
+	var b []byte
 	month := func(m ChangeMonth) {
-		digest(&b, reflect.ValueOf(m.Date))
-		digest(&b, reflect.ValueOf(m.YearOnly))
-		writeString(&b, m.ID)
-		digest(&b, reflect.ValueOf(m.Count))
+		b = appendDigest(b, reflect.ValueOf(m.Date))
+		b = appendDigest(b, reflect.ValueOf(m.YearOnly))
+		b = appendString(b, m.ID)
+		b = appendDigest(b, reflect.ValueOf(m.Count))
 	}
-	writeString(&b, "changes")
-	writeString(&b, name)
-	b.Write(s.keys.site[:])
-	writeString(&b, pg.Title)
-	writeString(&b, pg.ChangeYear)
-	digest(&b, reflect.ValueOf(pg.Pager))
-	digest(&b, reflect.ValueOf(len(pg.ChangeYears)))
+	b = appendString(b, "changes")
+	b = appendString(b, name)
+	b = append(b, s.keys.site[:]...)
+	b = appendString(b, pg.Title)
+	b = appendString(b, pg.ChangeYear)
+	b = appendDigest(b, reflect.ValueOf(pg.Pager))
+	b = appendDigest(b, reflect.ValueOf(len(pg.ChangeYears)))
 	for _, y := range pg.ChangeYears {
 		// The years' menu links each year: its other members change
 		// with every event added, and are held only if shown.
-		writeString(&b, y.Slug)
+		b = appendString(b, y.Slug)
 		if used("ChangeYear", "Count") {
-			digest(&b, reflect.ValueOf(y.Count))
+			b = appendDigest(b, reflect.ValueOf(y.Count))
 		}
 		if used("ChangeYear", "Split") {
-			digest(&b, reflect.ValueOf(y.Split))
+			b = appendDigest(b, reflect.ValueOf(y.Split))
 		}
 		if used("ChangeYear", "Months") {
-			digest(&b, reflect.ValueOf(len(y.Months)))
+			b = appendDigest(b, reflect.ValueOf(len(y.Months)))
 			for _, m := range y.Months {
 				month(m)
 			}
 		}
 	}
-	digest(&b, reflect.ValueOf(len(pg.ChangeMonths)))
+	b = appendDigest(b, reflect.ValueOf(len(pg.ChangeMonths)))
 	for _, m := range pg.ChangeMonths {
 		month(m)
 	}
-	digest(&b, reflect.ValueOf(len(pg.Changes)))
+	b = appendDigest(b, reflect.ValueOf(len(pg.Changes)))
 	for _, m := range pg.Changes {
 		month(m)
 		for _, k := range m.Kinds() {
-			writeString(&b, k.Kind)
-			digest(&b, reflect.ValueOf(len(k.Entries)))
+			b = appendString(b, k.Kind)
+			b = appendDigest(b, reflect.ValueOf(len(k.Entries)))
 			for _, e := range k.Entries {
 				p := persons[e.Person]
-				b.Write(p[:])
-				digest(&b, reflect.ValueOf(e.Event))
+				b = append(b, p[:]...)
+				b = appendDigest(b, reflect.ValueOf(e.Event))
 			}
 		}
 	}
 	h := sha256.New()
-	h.Write(b.Bytes())
+	h.Write(b)
 	s.writeReads(h, s.changeReads)
 	return Key(h.Sum(nil))
 }
@@ -463,80 +468,78 @@ func (s *Site) photoKey(p *register.Person) Key {
 	})
 }
 
-// digest writes to h all that v holds, following pointers, slices and
-// maps (in the order of their keys), unexported fields included. A group
-// or a region is written as its name and slug: a person's page names them
-// but does not show their people, whose changes must not change it.
+// digest writes to h all that v holds (see [appendDigest]).
 func digest(h io.Writer, v reflect.Value) {
-	var b [8]byte
-	num := func(n uint64) {
-		binary.LittleEndian.PutUint64(b[:], n)
-		h.Write(b[:])
-	}
+	h.Write(appendDigest(nil, v))
+}
+
+// appendDigest appends to b all that v holds, following pointers, slices
+// and maps (in the order of their keys), unexported fields included. A
+// group or a region is written as its name and slug: a person's page names
+// them but does not show their people, whose changes must not change it.
+// It appends to a slice rather than writing to a hash or a buffer: the
+// person's digests of every build were mostly allocations of the small
+// buffers and strings that writing through an io.Writer costs.
+func appendDigest(b []byte, v reflect.Value) []byte {
 	switch v.Kind() {
 	case reflect.Invalid:
-		h.Write([]byte{0})
+		return append(b, 0)
 	case reflect.Bool:
 		if v.Bool() {
-			num(1)
-		} else {
-			num(0)
+			return binary.LittleEndian.AppendUint64(b, 1)
 		}
+		return binary.LittleEndian.AppendUint64(b, 0)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		num(uint64(v.Int()))
+		return binary.LittleEndian.AppendUint64(b, uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		num(v.Uint())
+		return binary.LittleEndian.AppendUint64(b, v.Uint())
 	case reflect.Float32, reflect.Float64:
-		num(math.Float64bits(v.Float()))
+		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
 	case reflect.String:
-		writeString(h, v.String())
+		return appendString(b, v.String())
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			h.Write([]byte{0})
-			return
+			return append(b, 0)
 		}
-		h.Write([]byte{1})
+		b = append(b, 1)
 		if g, ok := groupOf(v); ok {
-			writeString(h, g.Name)
-			writeString(h, g.Slug)
-			return
+			return appendString(appendString(b, g.Name), g.Slug)
 		}
-		digest(h, v.Elem())
+		return appendDigest(b, v.Elem())
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			num(uint64(v.Len()))
-			h.Write(v.Bytes())
-			return
+			b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
+			return append(b, v.Bytes()...)
 		}
 		fallthrough
 	case reflect.Array:
-		num(uint64(v.Len()))
+		b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
 		for i := range v.Len() {
-			digest(h, v.Index(i))
+			b = appendDigest(b, v.Index(i))
 		}
+		return b
 	case reflect.Map:
-		num(uint64(v.Len()))
+		b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
 		keys := v.MapKeys()
 		slices.SortFunc(keys, compareKeys)
 		for _, k := range keys {
-			digest(h, k)
-			digest(h, v.MapIndex(k))
+			b = appendDigest(b, k)
+			b = appendDigest(b, v.MapIndex(k))
 		}
+		return b
 	case reflect.Struct:
-		if v.Type() == reflect.TypeFor[time.Time]() {
-			if v.CanInterface() {
-				t := v.Interface().(time.Time)
-				num(uint64(t.UnixNano()))
-				writeString(h, t.Location().String())
-				return
-			}
+		if v.Type() == reflect.TypeFor[time.Time]() && v.CanInterface() {
+			t := v.Interface().(time.Time)
+			b = binary.LittleEndian.AppendUint64(b, uint64(t.UnixNano()))
+			return appendString(b, t.Location().String())
 		}
 		for i := range v.NumField() {
-			digest(h, v.Field(i))
+			b = appendDigest(b, v.Field(i))
 		}
+		return b
 	default:
 		// Functions and channels are not data a page shows.
-		writeString(h, v.Type().String())
+		return appendString(b, v.Type().String())
 	}
 }
 
@@ -563,8 +566,11 @@ func compareKeys(a, b reflect.Value) int {
 // writeString writes s with its length, so that no two sequences of
 // strings write the same bytes.
 func writeString(h io.Writer, s string) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(len(s)))
-	h.Write(b[:])
-	h.Write([]byte(s))
+	h.Write(appendString(nil, s))
+}
+
+// appendString appends s with its length (see writeString).
+func appendString(b []byte, s string) []byte {
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
+	return append(b, s...)
 }
