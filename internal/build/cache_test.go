@@ -1,10 +1,12 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tizim/tizim"
+	"github.com/tizim/tizim/internal/site"
 	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
@@ -395,4 +398,38 @@ func TestUnchangedBuild(t *testing.T) {
 	if diff := compareTrees(outFiles(t, out), before); diff != "" {
 		t.Errorf("unchanged build changed the output: %s", diff)
 	}
+}
+
+// TestRowsFile writes rows and reads them back, whole and cut short: a
+// file cut short (a full disk) must read as no rows, not as wrong ones.
+func TestRowsFile(t *testing.T) {
+	rows := map[site.Key]string{}
+	for i := range 50 {
+		var k site.Key
+		k[0], k[31] = byte(i), byte(i*7)
+		rows[k] = strings.Repeat("<tr>row</tr>", i)
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	if err := encodeRows(w, rows); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if got := decodeRows(b.Bytes()); !maps.Equal(got, rows) {
+		t.Fatalf("read back %d rows, wrote %d", len(got), len(rows))
+	}
+	for _, n := range []int{0, 5, len(rowsHeader) + 10, b.Len() - 1} {
+		if got := decodeRows(b.Bytes()[:n]); got != nil {
+			t.Errorf("the file cut to %d bytes read as %d rows, want none", n, len(got))
+		}
+	}
+}
+
+// FuzzDecodeRows reads any file as rows or as none, without a panic.
+func FuzzDecodeRows(f *testing.F) {
+	f.Add([]byte(rowsHeader))
+	f.Add([]byte(rowsHeader + strings.Repeat("k", 32) + "\x03abc"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeRows(data)
+	})
 }
