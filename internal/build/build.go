@@ -4,6 +4,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -104,14 +105,16 @@ func Size(n int64) string {
 
 // Load reads and validates the site at root and derives its register.
 func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
-	reg, files, _, err := load(root, asOf)
+	reg, files, _, err := load(root, asOf, nil)
 	return reg, files, err
 }
 
-// load is Load that also returns the warnings about the content.
-func load(root string, asOf time.Time) (*register.Register, fs.FS, []Warning, error) {
+// load is Load that also returns the warnings about the content. known,
+// if not nil, says which Markdown passed the last build's checks (see
+// content.LoadKnown).
+func load(root string, asOf time.Time, known func([]byte) bool) (*register.Register, fs.FS, []Warning, error) {
 	files := content.Files(root)
-	c, err := content.Load(files)
+	c, err := content.LoadKnown(files, known)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -174,7 +177,7 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 // Besides errors it returns warnings: what maintainers should see but
 // that does not stop the site (people who may be recorded twice).
 func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
-	reg, files, warnings, err := load(root, asOf)
+	reg, files, warnings, err := load(root, asOf, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,7 +229,7 @@ func Build(opts Options) (Stats, error) {
 			return st, nil
 		}
 	}
-	reg, files, twins, err := load(opts.Root, opts.AsOf)
+	reg, files, twins, err := load(opts.Root, opts.AsOf, knownMarkdown(m))
 	if err != nil {
 		return Stats{}, err
 	}
@@ -268,7 +271,7 @@ func Build(opts Options) (Stats, error) {
 			}
 		}
 		if inPlace {
-			return buildInPlace(s, opts, out, tmp, m, rows, inputs, st)
+			return buildInPlace(s, opts, out, tmp, m, rows, inputs, st, markdownSums(reg))
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
@@ -299,7 +302,7 @@ func Build(opts Options) (Stats, error) {
 	}
 	st.Files, st.Unchanged, st.Bytes = int(dw.files.Load()), int(dw.kept.Load()), dw.bytes.Load()
 	if rec != nil {
-		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files, Inputs: inputs, Stats: st})
+		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files, Inputs: inputs, Stats: st, Markdown: markdownSums(reg)})
 		if err == nil {
 			err = rows.write(out)
 		}
@@ -315,7 +318,7 @@ func Build(opts Options) (Stats, error) {
 // (see cache.go): the files that changed are made in the staging folder
 // tmp and, when all are, moved into out. st holds what Build knows of the
 // site; the files' counts are added here.
-func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, st Stats) (Stats, error) {
+func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, st Stats, markdown [][sha256.Size]byte) (Stats, error) {
 	stage := &DirWriter{Dir: tmp}
 	w := newInPlace(out, stage, m)
 	if opts.wrap != nil {
@@ -325,7 +328,7 @@ func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows
 		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
 	st.Files, st.Unchanged, st.Bytes = len(w.files), int(w.kept.Load()), siteBytes(w.files)
-	if err := w.apply(inputs, st); err != nil {
+	if err := w.apply(inputs, st, markdown); err != nil {
 		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
 	}
 	if err := rows.write(out); err != nil {

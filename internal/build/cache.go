@@ -24,6 +24,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/site"
 )
 
@@ -70,6 +71,10 @@ type manifest struct {
 	// inputs are the same, with every file intact, has nothing to do.
 	Inputs site.Key
 	Stats  Stats
+	// Markdown holds a sum of each person's Markdown file that passed
+	// the build's checks, with the program that checked it: the next
+	// build does not check those again (see content.LoadKnown).
+	Markdown [][sha256.Size]byte
 }
 
 // cacheDir is the cache folder of the output folder out.
@@ -342,6 +347,45 @@ func unchanged(out string, m *manifest, inputs site.Key) bool {
 
 // program is the digest of the running executable, so that another
 // version of tizim renders every page anew; nil when it cannot be read.
+// markdownSums are the sums of the Markdown files of reg's people, which
+// passed the checks of this build (see manifest.Markdown), in order.
+func markdownSums(reg *register.Register) [][sha256.Size]byte {
+	prog := program()
+	if prog == nil {
+		return nil
+	}
+	var out [][sha256.Size]byte
+	for _, p := range reg.People {
+		for _, md := range p.Profiles {
+			out = append(out, markdownSum(prog, md.Source))
+		}
+	}
+	slices.SortFunc(out, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
+	return out
+}
+
+// markdownSum is the sum of the Markdown src checked by the program prog.
+func markdownSum(prog, src []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write(prog)
+	h.Write(src)
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// knownMarkdown reports whether Markdown passed the checks of the build
+// that m describes, made by this program; nil without a cache.
+func knownMarkdown(m *manifest) func([]byte) bool {
+	prog := program()
+	if m == nil || len(m.Markdown) == 0 || prog == nil {
+		return nil
+	}
+	known := make(map[[sha256.Size]byte]bool, len(m.Markdown))
+	for _, sum := range m.Markdown {
+		known[sum] = true
+	}
+	return func(src []byte) bool { return known[markdownSum(prog, src)] }
+}
+
 var program = sync.OnceValue(func() []byte {
 	exe, err := os.Executable()
 	if err != nil {
@@ -582,7 +626,7 @@ func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func()
 // the new build did not make, and records the new cache, with the build's
 // inputs and what it said of the site. A journal marks the moves while
 // they happen (see the package's comment on the cache).
-func (w *inPlace) apply(inputs site.Key, st Stats) error {
+func (w *inPlace) apply(inputs site.Key, st Stats, markdown [][sha256.Size]byte) error {
 	slices.Sort(w.changed)
 	var gone []string
 	for p := range w.old {
@@ -631,7 +675,7 @@ func (w *inPlace) apply(inputs site.Key, st Stats) error {
 	}
 	// Written also when nothing moved: keys may have changed for the
 	// same bytes.
-	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: inputs, Stats: st}); err != nil {
+	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: inputs, Stats: st, Markdown: markdown}); err != nil {
 		return fmt.Errorf("cannot write the build cache: %w", err)
 	}
 	if moves {

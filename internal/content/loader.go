@@ -36,7 +36,7 @@ func (l *Loader) Load(changed []string) (*Content, error) {
 			delete(kept, slug)
 		}
 	}
-	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed))
+	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed), nil)
 	l.people, l.langs = read, langs
 	return c, err
 }
