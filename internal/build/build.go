@@ -4,7 +4,6 @@
 package build
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -219,10 +218,12 @@ func Build(opts Options) (Stats, error) {
 		inputs  site.Key
 		m       *manifest
 		inPlace bool
+		next    manifest // what this build records for the next
 	)
 	if !opts.NoCache {
-		inputs = inputsDigest(opts)
 		m, inPlace = readManifest(out)
+		inputs, next.Read, next.ReadAt = inputsDigest(opts, m)
+		next.Inputs = inputs
 		if inPlace && unchanged(out, m, inputs) {
 			st := m.Stats
 			st.Unchanged = st.Files
@@ -271,7 +272,8 @@ func Build(opts Options) (Stats, error) {
 			}
 		}
 		if inPlace {
-			return buildInPlace(s, opts, out, tmp, m, rows, inputs, st, markdownSums(reg))
+			next.Markdown = markdownSums(reg)
+			return buildInPlace(s, opts, out, tmp, m, rows, &next, st)
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
@@ -302,7 +304,8 @@ func Build(opts Options) (Stats, error) {
 	}
 	st.Files, st.Unchanged, st.Bytes = int(dw.files.Load()), int(dw.kept.Load()), dw.bytes.Load()
 	if rec != nil {
-		err := writeManifest(out, &manifest{Version: cacheVersion, Out: out, Files: rec.files, Inputs: inputs, Stats: st, Markdown: markdownSums(reg)})
+		next.Version, next.Out, next.Files, next.Stats, next.Markdown = cacheVersion, out, rec.files, st, markdownSums(reg)
+		err := writeManifest(out, &next)
 		if err == nil {
 			err = rows.write(out)
 		}
@@ -318,7 +321,7 @@ func Build(opts Options) (Stats, error) {
 // (see cache.go): the files that changed are made in the staging folder
 // tmp and, when all are, moved into out. st holds what Build knows of the
 // site; the files' counts are added here.
-func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows *rowStore, inputs site.Key, st Stats, markdown [][sha256.Size]byte) (Stats, error) {
+func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows *rowStore, next *manifest, st Stats) (Stats, error) {
 	stage := &DirWriter{Dir: tmp}
 	w := newInPlace(out, stage, m)
 	if opts.wrap != nil {
@@ -328,7 +331,8 @@ func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows
 		return Stats{}, fmt.Errorf("writing the site: %w (the previous site in %s is unchanged)", err, opts.Out)
 	}
 	st.Files, st.Unchanged, st.Bytes = len(w.files), int(w.kept.Load()), siteBytes(w.files)
-	if err := w.apply(inputs, st, markdown); err != nil {
+	next.Stats = st
+	if err := w.apply(next); err != nil {
 		return Stats{}, fmt.Errorf("updating %s: %w", opts.Out, err)
 	}
 	if err := rows.write(out); err != nil {

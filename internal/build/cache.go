@@ -71,6 +71,15 @@ type manifest struct {
 	// inputs are the same, with every file intact, has nothing to do.
 	Inputs site.Key
 	Stats  Stats
+	// Read is what the build read of each file of the site folder (by
+	// its path from the site folder, with slashes), and ReadAt when it
+	// began to read them (UnixNano): the next build takes the sum of a
+	// file with the same size and times without reading it, as git takes
+	// its index, unless the file changed in the seconds before ReadAt,
+	// when an edit in the same tick of the file system's clock would not
+	// have changed its times.
+	Read   map[string]inputFile
+	ReadAt int64
 	// Markdown holds a sum of each person's Markdown file that passed
 	// the build's checks, with the program that checked it: the next
 	// build does not check those again (see content.LoadKnown).
@@ -265,22 +274,45 @@ func (r *rowStore) write(out string) error {
 	return writeFile(rowsFile(out), func(w *bufio.Writer) error { return encodeRows(w, r.new) })
 }
 
+// inputFile is what a build read of a file of the site folder.
+type inputFile struct {
+	Size         int64
+	MTime, CTime int64 // UnixNano; CTime 0 where unknown (see changeTime)
+	Sum          [sha256.Size]byte
+}
+
+// readInput reads an input file; a variable, so that tests can count.
+var readInput = os.ReadFile
+
+// racyWindow is how long before the last build began to read a file may
+// have changed for its sum to be read again (see manifest.Read); a
+// variable, so that tests can trust files they have just written.
+var racyWindow = 2 * time.Second
+
 // inputsDigest is a digest of everything a build reads: the program, the
 // options, the git commit (whose history gives the "last changed" dates),
 // and the bytes of every file of the site's content/ and theme folders.
 // It is the zero Key when something cannot be read, or is not a plain
-// file, which the build itself then reports.
-func inputsDigest(opts Options) site.Key {
+// file, which the build itself then reports. A file that the last build,
+// described by last (nil if none), read with the same size and time is
+// not read again (see manifest.Read). It also returns what it read of
+// each file, and when it began.
+func inputsDigest(opts Options, last *manifest) (site.Key, map[string]inputFile, int64) {
+	at := time.Now().UnixNano()
 	prog := program()
 	if prog == nil {
-		return site.Key{}
+		return site.Key{}, nil, 0
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00", prog, opts.AsOf.UTC().Format(time.RFC3339), opts.BaseURL)
 	if head, err := gitHead(opts.Root); err == nil {
 		fmt.Fprintf(h, "git %s\x00", head)
 	}
-	var files []string
+	var (
+		names []string
+		files []inputFile
+		read  []int // of files, those to read
+	)
 	for _, dir := range []string{content.Dir, "templates", "static", "i18n", "schema"} {
 		err := filepath.WalkDir(filepath.Join(opts.Root, dir), func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == filepath.Join(opts.Root, dir) {
@@ -295,31 +327,57 @@ func inputsDigest(opts Options) site.Key {
 			if !d.Type().IsRegular() {
 				return errors.New("not a plain file")
 			}
-			files = append(files, p)
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(opts.Root, p)
+			if err != nil {
+				return err
+			}
+			name := filepath.ToSlash(rel)
+			f := inputFile{Size: info.Size(), MTime: info.ModTime().UnixNano(), CTime: changeTime(info)}
+			if e, ok := last.read(name); ok && e.Size == f.Size && e.MTime == f.MTime && e.CTime == f.CTime && max(f.MTime, f.CTime) < last.ReadAt-int64(racyWindow) {
+				f.Sum = e.Sum
+			} else {
+				read = append(read, len(files))
+			}
+			names = append(names, name)
+			files = append(files, f)
 			return nil
 		})
 		if err != nil {
-			return site.Key{}
+			return site.Key{}, nil, 0
 		}
 	}
-	sums := make([][sha256.Size]byte, len(files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
-	for i, f := range files {
+	for _, i := range read {
 		g.Go(func() error {
-			data, err := os.ReadFile(f)
-			sums[i] = sha256.Sum256(data)
+			data, err := readInput(filepath.Join(opts.Root, filepath.FromSlash(names[i])))
+			files[i].Sum = sha256.Sum256(data)
 			return err
 		})
 	}
 	if g.Wait() != nil {
-		return site.Key{}
+		return site.Key{}, nil, 0
 	}
-	for i, f := range files {
-		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(f))
-		h.Write(sums[i][:])
+	out := make(map[string]inputFile, len(files))
+	for i, name := range names {
+		fmt.Fprintf(h, "%s\x00", name)
+		h.Write(files[i].Sum[:])
+		out[name] = files[i]
 	}
-	return site.Key(h.Sum(nil))
+	return site.Key(h.Sum(nil)), out, at
+}
+
+// read returns what the build m describes read of the file name.
+func (m *manifest) read(name string) (inputFile, bool) {
+	if m == nil {
+		return inputFile{}, false
+	}
+	f, ok := m.Read[name]
+	return f, ok
 }
 
 // gitHead is the commit checked out in the site folder.
@@ -626,7 +684,7 @@ func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func()
 // the new build did not make, and records the new cache, with the build's
 // inputs and what it said of the site. A journal marks the moves while
 // they happen (see the package's comment on the cache).
-func (w *inPlace) apply(inputs site.Key, st Stats, markdown [][sha256.Size]byte) error {
+func (w *inPlace) apply(next *manifest) error {
 	slices.Sort(w.changed)
 	var gone []string
 	for p := range w.old {
@@ -675,7 +733,8 @@ func (w *inPlace) apply(inputs site.Key, st Stats, markdown [][sha256.Size]byte)
 	}
 	// Written also when nothing moved: keys may have changed for the
 	// same bytes.
-	if err := writeManifest(w.out, &manifest{Version: cacheVersion, Out: w.out, Files: w.files, Inputs: inputs, Stats: st, Markdown: markdown}); err != nil {
+	next.Version, next.Out, next.Files = cacheVersion, w.out, w.files
+	if err := writeManifest(w.out, next); err != nil {
 		return fmt.Errorf("cannot write the build cache: %w", err)
 	}
 	if moves {

@@ -43,6 +43,11 @@ func TestCacheMatchesColdBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	var kept, made, ran atomic.Int64
+	// Builds take the sums of files they did not see change from the
+	// cache (see manifest.Read), even those the test has just written:
+	// the edits' new times must make them read again.
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
 	t.Run("sequences", func(t *testing.T) {
 		for seq := 0; seq*perSequence < n; seq++ {
 			steps := min(perSequence, n-seq*perSequence)
@@ -445,4 +450,79 @@ func FuzzDecodeRows(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeRows(data)
 	})
+}
+
+// TestInputsRead checks that a build takes the sums of files that have
+// the size and times the last build read them with from the cache, and
+// reads the others: those edited since, even with their modification
+// time put back, and those changed just before the last build read them.
+func TestInputsRead(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := synth.Write(dir, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	var reads atomic.Int64
+	defer func(f func(string) ([]byte, error)) { readInput = f }(readInput)
+	readInput = func(name string) ([]byte, error) {
+		reads.Add(1)
+		return os.ReadFile(name)
+	}
+	digest := func(last *manifest) (site.Key, *manifest, int64) {
+		reads.Store(0)
+		k, read, at := inputsDigest(Options{Root: dir, AsOf: day}, last)
+		if k.IsZero() {
+			t.Fatal("no digest")
+		}
+		return k, &manifest{Read: read, ReadAt: at}, reads.Load()
+	}
+	// The files were written just now: trusted all the same, for now.
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	key, last, all := digest(nil)
+	if k, _, n := digest(last); k != key || n != 0 {
+		t.Errorf("nothing changed: read %d of %d files again, same digest %v", n, all, k == key)
+	}
+	people, _ := os.ReadDir(filepath.Join(dir, "content", "people"))
+	caseFile := filepath.Join(dir, "content", "people", people[0].Name(), "case.yaml")
+	data, err := os.ReadFile(caseFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("name: "), []byte("name:X"), 1) // the same size
+	if err := os.WriteFile(caseFile, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if k, _, n := digest(last); k == key || n != 1 {
+		t.Errorf("one file edited: read %d files, new digest %v", n, k != key)
+	}
+	if st := must(os.Stat(caseFile)); changeTime(st) != 0 {
+		// Its modification time put back (cp -p, rsync -t): its ctime
+		// still tells.
+		old := time.Unix(0, last.Read["content/people/"+people[0].Name()+"/case.yaml"].MTime)
+		if err := os.Chtimes(caseFile, old, old); err != nil {
+			t.Fatal(err)
+		}
+		if k, _, n := digest(last); k == key || n != 1 {
+			t.Errorf("one file edited, its time put back: read %d files, new digest %v", n, k != key)
+		}
+	}
+	// A file changed just before the last build read it may have changed
+	// again in the same tick of the clock: read again.
+	racyWindow = 2 * time.Second
+	_, last, _ = digest(nil)
+	recent := time.Unix(0, last.ReadAt).Add(-racyWindow / 2)
+	if err := os.Chtimes(caseFile, recent, recent); err != nil {
+		t.Fatal(err)
+	}
+	_, last, _ = digest(nil)
+	if _, _, n := digest(last); n < 1 {
+		t.Error("a file changed in the seconds before the last build read it was taken from the cache")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
