@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -184,7 +185,8 @@ type keyer struct {
 	pages   Key        // the free pages, which the menu lists
 	all     *once[Key] // the whole register, made when a key needs it
 	persons *once[map[*register.Person]Key]
-	rows    RowCache // nil: rows are rendered anew in every build
+	events  *once[map[*content.Event]int] // see eventPlaces
+	rows    RowCache                      // nil: rows are rendered anew in every build
 }
 
 // themeDirs are the folders of a theme (see [Overlay]).
@@ -234,6 +236,7 @@ func (s *Site) SetKeys(k Keys) error {
 		site:    Key(h.Sum(nil)),
 		all:     new(once[Key]),
 		persons: new(once[map[*register.Person]Key]),
+		events:  new(once[map[*content.Event]int]),
 	}
 	kr.asOf = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.AsOf)) })
 	kr.latest = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Latest)) })
@@ -373,7 +376,7 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 	if s.changeReads.all {
 		return s.wideKey(name)
 	}
-	persons := s.personDigests()
+	persons, events := s.personDigests(), s.eventPlaces()
 	used := func(typ, member string) bool {
 		return s.changeUsed["site."+typ+"."+member] || s.changeUsed["?"+member]
 	}
@@ -421,7 +424,13 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 			for _, e := range k.Entries {
 				p := persons[e.Person]
 				b = append(b, p[:]...)
-				b = appendDigest(b, reflect.ValueOf(e.Event))
+				// The person's digest holds the event: its place in
+				// the timeline says which, for a tenth of the cost.
+				if i, ok := events[e.Event]; ok && e.Person.Timeline[i] == e.Event {
+					b = binary.LittleEndian.AppendUint64(b, uint64(i))
+				} else {
+					b = appendDigest(b, reflect.ValueOf(e.Event))
+				}
 			}
 		}
 	}
@@ -429,6 +438,19 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 	h.Write(b)
 	s.writeReads(h, s.changeReads)
 	return Key(h.Sum(nil))
+}
+
+// eventPlaces is each event's place in its person's timeline.
+func (s *Site) eventPlaces() map[*content.Event]int {
+	return s.keys.events.get(func() map[*content.Event]int {
+		m := make(map[*content.Event]int)
+		for _, p := range s.reg.People {
+			for i, e := range p.Timeline {
+				m[e] = i
+			}
+		}
+		return m
+	})
 }
 
 // rowCacheKey is the key of p's row in a table of people in lang, on a page
