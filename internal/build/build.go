@@ -104,23 +104,34 @@ func Size(n int64) string {
 
 // Load reads and validates the site at root and derives its register.
 func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
-	reg, files, _, err := load(root, asOf, nil)
+	reg, files, _, err := load(root, asOf, nil, nil, true)
 	return reg, files, err
 }
 
-// load is Load that also returns the warnings about the content. known,
-// if not nil, says which Markdown passed the last build's checks (see
-// content.LoadKnown).
-func load(root string, asOf time.Time, known func([]byte) bool) (*register.Register, fs.FS, []Warning, error) {
+// load is Load that also returns the warnings about the content. last,
+// if not nil, is the cache of the last build, which says which Markdown
+// passed its checks (see content.LoadKnown) and what it read of the git
+// history; next, if not nil, is given what this build read of it. Without
+// dates, the people's "last changed" days are not read.
+func load(root string, asOf time.Time, last, next *manifest, dates bool) (*register.Register, fs.FS, []Warning, error) {
 	files := content.Files(root)
-	c, err := content.LoadKnown(files, known)
+	c, err := content.LoadKnown(files, knownMarkdown(last))
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
 		return nil, nil, nil, err
 	}
-	history(root, c.People)
+	if dates {
+		var h *gitHistory
+		if last != nil {
+			h = last.History
+		}
+		h = history(root, c.People, h)
+		if next != nil {
+			next.History = h
+		}
+	}
 	return register.New(c, asOf), files, Twins(c.People), nil
 }
 
@@ -176,7 +187,9 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 // Besides errors it returns warnings: what maintainers should see but
 // that does not stop the site (people who may be recorded twice).
 func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
-	reg, files, warnings, err := load(root, asOf, nil)
+	// No "last changed" days: reading the git history takes long on a
+	// large register, and check writes no page that shows them.
+	reg, files, warnings, err := load(root, asOf, nil, nil, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -230,7 +243,7 @@ func Build(opts Options) (Stats, error) {
 			return st, nil
 		}
 	}
-	reg, files, twins, err := load(opts.Root, opts.AsOf, knownMarkdown(m))
+	reg, files, twins, err := load(opts.Root, opts.AsOf, m, &next, true)
 	if err != nil {
 		return Stats{}, err
 	}

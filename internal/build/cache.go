@@ -80,6 +80,8 @@ type manifest struct {
 	// have changed its times.
 	Read   map[string]inputFile
 	ReadAt int64
+	// History is what the build read of the git history (see history).
+	History *gitHistory
 	// Markdown holds a sum of each person's Markdown file that passed
 	// the build's checks, with the program that checked it: the next
 	// build does not check those again (see content.LoadKnown).

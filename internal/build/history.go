@@ -3,6 +3,7 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"maps"
 	"os/exec"
 	"path"
 	"strings"
@@ -18,20 +19,76 @@ import (
 // dates stay zero and the pages say nothing. A shallow clone would give
 // every person the date of its one commit, so the publishing workflow
 // fetches the whole history.
-func history(root string, people []*content.Person) {
-	setChanged(people, readHistory(root))
+//
+// last is what the last build read (nil if none): when it was read at an
+// ancestor of the commit checked out, only the commits since are read. A
+// register with thousands of commits took seconds of every build to read
+// its whole log (6 s of CPU for 5,000 commits at 10,000 people). It
+// returns what it read, for the next build.
+func history(root string, people []*content.Person, last *gitHistory) *gitHistory {
+	h := readHistoryAt(root, last)
+	if h == nil {
+		setChanged(people, nil)
+		return nil
+	}
+	setChanged(people, h.Days)
+	return h
+}
+
+// gitHistory is the day of the latest commit to each person's folder
+// ("content/people/x") at the commit Head.
+type gitHistory struct {
+	Head string
+	Days map[string]time.Time
+}
+
+// readHistoryAt reads the history at the commit checked out in root,
+// reading only the commits since last.Head when that is an ancestor; nil
+// outside a git checkout.
+func readHistoryAt(root string, last *gitHistory) *gitHistory {
+	head, err := gitHead(root)
+	if err != nil {
+		return nil
+	}
+	if last != nil && last.Head == head {
+		return last
+	}
+	if last != nil && last.Head != "" && exec.Command("git", "-C", root, "merge-base", "--is-ancestor", last.Head, head).Run() == nil {
+		days := maps.Clone(last.Days)
+		if days == nil {
+			days = make(map[string]time.Time)
+		}
+		if logDays(root, last.Head+".."+head, days) == nil {
+			return &gitHistory{Head: head, Days: days}
+		}
+	}
+	days := make(map[string]time.Time)
+	if logDays(root, head, days) != nil {
+		return nil
+	}
+	return &gitHistory{Head: head, Days: days}
 }
 
 // readHistory returns the day of the latest commit to each person's
 // folder ("content/people/x"), or nil outside a git checkout.
 func readHistory(root string) map[string]time.Time {
-	cmd := exec.Command("git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", content.Dir+"/people")
+	if h := readHistoryAt(root, nil); h != nil {
+		return h.Days
+	}
+	return nil
+}
+
+// logDays reads the log of the commits revs names and raises each person
+// folder's day in days to the latest day of a commit to it. The latest
+// day, not the first in the log's order: a range's commits are added to
+// days read before, and the log's order is not strictly by date.
+func logDays(root, revs string, days map[string]time.Time) error {
+	cmd := exec.Command("git", "log", "--format=%x00%cs", "--name-only", "--no-renames", revs, "--", content.Dir+"/people")
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
-		return nil
+		return err
 	}
-	latest := make(map[string]time.Time) // person folder -> newest commit day
 	var day time.Time
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -51,11 +108,11 @@ func readHistory(root string) map[string]time.Time {
 			continue
 		}
 		dir := path.Dir(line[i:])
-		if _, seen := latest[dir]; !seen { // the log is newest first
-			latest[dir] = day
+		if day.After(days[dir]) {
+			days[dir] = day
 		}
 	}
-	return latest
+	return sc.Err()
 }
 
 // setChanged sets each person's Changed from the days readHistory found.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,14 +50,44 @@ func TestHistory(t *testing.T) {
 		{Path: "content/people/b/case.yaml"},
 		{Path: "content/people/c/case.yaml"}, // not committed
 	}
-	history(root, people)
-	for i, want := range []string{"2024-01-02", "2025-03-04", ""} {
-		got := ""
-		if !people[i].Changed.IsZero() {
-			got = people[i].Changed.Format(time.DateOnly)
+	first := history(root, people, nil)
+	check := func(wants ...string) {
+		t.Helper()
+		for i, want := range wants {
+			got := ""
+			if !people[i].Changed.IsZero() {
+				got = people[i].Changed.Format(time.DateOnly)
+			}
+			if got != want {
+				t.Errorf("%s: changed %q, want %q", people[i].Path, got, want)
+			}
 		}
-		if got != want {
-			t.Errorf("%s: changed %q, want %q", people[i].Path, got, want)
-		}
+	}
+	check("2024-01-02", "2025-03-04", "")
+
+	// A build after a new commit reads only that commit, and gets what
+	// reading the whole log gets.
+	write("content/people/c/case.yaml", "c")
+	git("2025-05-06T10:00:00Z", "add", ".")
+	git("2025-05-06T10:00:00Z", "commit", "-q", "-m", "third")
+	next := history(root, people, first)
+	check("2024-01-02", "2025-03-04", "2025-05-06")
+	if whole := readHistoryAt(root, nil); !maps.Equal(next.Days, whole.Days) || next.Head != whole.Head {
+		t.Errorf("read since the last build: %v; the whole log: %v", next, whole)
+	}
+	// With nothing committed since, nothing is read.
+	if again := history(root, people, next); again != next {
+		t.Error("the history was read again at the same commit")
+	}
+	// A history rewritten (the last build's commit is no longer an
+	// ancestor) is read whole.
+	write("content/people/a/case.yaml", "a2")
+	git("2025-07-08T10:00:00Z", "add", ".")
+	git("2025-07-08T10:00:00Z", "commit", "-q", "--amend", "-m", "third, amended")
+	history(root, people, next)
+	check("2025-07-08", "2025-03-04", "2025-07-08")
+	// Outside a git checkout: no days.
+	if h := history(t.TempDir(), people, next); h != nil || !people[0].Changed.IsZero() {
+		t.Errorf("outside a checkout: %v, %v", h, people[0].Changed)
 	}
 }
