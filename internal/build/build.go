@@ -267,16 +267,10 @@ func Build(opts Options) (Stats, error) {
 		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Twins: twins}
 	var rows *rowStore
 	if !opts.NoCache {
-		// Rows are kept by builds with a cache, for the next: a build
-		// from nothing (a first build, a benchmark) keeps none, and holds
-		// no more in memory than a build without a cache.
-		if inPlace && len(reg.People) <= keepRowsUpTo {
-			rows = readRows(out)
-		} else {
-			rows = &rowStore{} // none kept
-		}
+		rows = newRows(out, len(reg.People) <= keepRowsUpTo)
+		defer rows.close()
 		keys := site.Keys{Program: program()}
-		if rows.new != nil {
+		if rows.keeps() {
 			keys.Rows = rows
 		}
 		if keys.Program != nil {
@@ -359,9 +353,10 @@ func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows
 type Writer = site.Writer
 
 // clearLeftovers removes the temporary folders of builds that were killed
-// before they finished: ".public.new-*" (unfinished) and ".public.old-*".
+// before they finished: ".public.new-*" (unfinished), ".public.old-*" and
+// ".public.rows-*" (see newRows).
 func clearLeftovers(parent, base string) {
-	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*", "." + base + ".rows-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
 		for _, m := range matches {
 			os.RemoveAll(m)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -171,34 +170,51 @@ func dropCache(out string) error {
 }
 
 // keepRowsUpTo is the most people whose rows a build keeps for the next:
-// the rows of a register are held in memory through the build, about
-// 2 MB per 1,000 people and language (41 MB at 10,000 people in two
-// languages), which a register of 100,000 would feel. Keeping them took a
-// build from nothing at 10,000 people from 332 to 572 MB peak, so only
-// builds with a cache keep them, which render far less.
+// the next build reads the file of rows whole, about 2 MB per 1,000
+// people and language, which a register of 100,000 would feel.
 const keepRowsUpTo = 20_000
 
 // rowStore keeps the rows of tables of people between builds (see
 // [site.RowCache]), in the file "rows" of the cache folder: the rows the
-// last build used, of which this build keeps those it uses again.
+// last build used, of which this build keeps those it uses again. The
+// rows this build uses are written to a file beside the output as they
+// come, not held: holding them took a build from nothing at 10,000 people
+// from 332 to 572 MB peak.
 type rowStore struct {
-	old func() map[site.Key]string // the last build's rows, read only
-	mu  sync.Mutex
-	new map[site.Key]string
+	old  func() map[site.Key]string // the last build's rows, read only
+	mu   sync.Mutex
+	f    *os.File // this build's rows; nil when rows are not kept
+	w    *bufio.Writer
+	seen map[site.Key]bool // rows written to f
+	err  error             // f's first error
 }
 
-// readRows returns the rows the last build of out kept, read from the
-// cache when first needed: a build in which nothing in the register
-// changed renders no table and reads none.
-func readRows(out string) *rowStore {
-	return &rowStore{new: make(map[site.Key]string), old: sync.OnceValue(func() map[site.Key]string {
+// newRows returns the rows of the output folder out, the last build's
+// read from the cache when first needed (a build in which nothing in the
+// register changed renders no table and reads none), and this build's
+// written beside out. Without keep, or if that file cannot be made, it
+// keeps none.
+func newRows(out string, keep bool) *rowStore {
+	if !keep {
+		return &rowStore{}
+	}
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".rows-")
+	if err != nil {
+		return &rowStore{}
+	}
+	r := &rowStore{f: f, w: bufio.NewWriterSize(f, 1<<16), seen: make(map[site.Key]bool), old: sync.OnceValue(func() map[site.Key]string {
 		data, err := os.ReadFile(rowsFile(out))
 		if err != nil {
 			return nil
 		}
 		return decodeRows(data)
 	})}
+	r.w.WriteString(rowsHeader)
+	return r
 }
+
+// keeps reports whether r keeps rows for the next build.
+func (r *rowStore) keeps() bool { return r.f != nil }
 
 // rowsHeader begins the file of rows, which then holds each row as its
 // key, its length as a uvarint, and its bytes. Not gob: at 10,000 people
@@ -231,21 +247,6 @@ func decodeRows(data []byte) map[site.Key]string {
 	return m
 }
 
-// encodeRows writes rows in the format decodeRows reads, in the order of
-// their keys.
-func encodeRows(w *bufio.Writer, rows map[site.Key]string) error {
-	w.WriteString(rowsHeader)
-	var n [binary.MaxVarintLen64]byte
-	for _, k := range slices.SortedFunc(maps.Keys(rows), func(a, b site.Key) int { return bytes.Compare(a[:], b[:]) }) {
-		w.Write(k[:])
-		w.Write(binary.AppendUvarint(n[:0], uint64(len(rows[k]))))
-		if _, err := w.WriteString(rows[k]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (r *rowStore) Row(k site.Key) (string, bool) {
 	h, ok := r.old()[k]
 	if ok {
@@ -254,26 +255,61 @@ func (r *rowStore) Row(k site.Key) (string, bool) {
 	return h, ok
 }
 
+// SetRow writes the row h with its key k, in the format decodeRows reads,
+// once.
 func (r *rowStore) SetRow(k site.Key, h string) {
 	r.mu.Lock()
-	r.new[k] = h
-	r.mu.Unlock()
+	defer r.mu.Unlock()
+	if r.seen[k] || r.err != nil {
+		return
+	}
+	r.seen[k] = true
+	var n [binary.MaxVarintLen64]byte
+	r.w.Write(k[:])
+	r.w.Write(binary.AppendUvarint(n[:0], uint64(len(h))))
+	_, r.err = r.w.WriteString(h)
 }
 
-// write records the rows this build used. A build that rendered no table
-// of people (nothing in the register changed) leaves the last ones.
+// write records the rows this build used as the cache's, for the next
+// build. A build that rendered no table of people (nothing in the
+// register changed) leaves the last ones; one that keeps none removes
+// them, since they may be stale.
 func (r *rowStore) write(out string) error {
-	if r.new == nil {
-		// None kept; the last ones are stale.
+	if !r.keeps() {
 		if err := os.Remove(rowsFile(out)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
-	if len(r.new) == 0 {
+	if len(r.seen) == 0 {
+		r.close()
 		return nil // no table was rendered: the last rows still hold
 	}
-	return writeFile(rowsFile(out), func(w *bufio.Writer) error { return encodeRows(w, r.new) })
+	err := r.err
+	if err == nil {
+		err = r.w.Flush()
+	}
+	if cerr := r.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.MkdirAll(cacheDir(out), 0o755)
+	}
+	if err == nil {
+		err = os.Rename(r.f.Name(), rowsFile(out))
+	}
+	if err != nil {
+		os.Remove(r.f.Name())
+	}
+	return err
+}
+
+// close removes the file of this build's rows, if it was not recorded.
+func (r *rowStore) close() {
+	if r.keeps() {
+		r.f.Close()
+		os.Remove(r.f.Name())
+	}
 }
 
 // inputFile is what a build read of a file of the site folder.

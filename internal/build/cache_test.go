@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -421,25 +420,48 @@ func TestUnchangedBuild(t *testing.T) {
 // TestRowsFile writes rows and reads them back, whole and cut short: a
 // file cut short (a full disk) must read as no rows, not as wrong ones.
 func TestRowsFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	w := newRows(out, true)
 	rows := map[site.Key]string{}
 	for i := range 50 {
 		var k site.Key
 		k[0], k[31] = byte(i), byte(i*7)
 		rows[k] = strings.Repeat("<tr>row</tr>", i)
+		w.SetRow(k, rows[k])
+		w.SetRow(k, "written once")
 	}
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	if err := encodeRows(w, rows); err != nil {
+	if err := w.write(out); err != nil {
 		t.Fatal(err)
 	}
-	w.Flush()
-	if got := decodeRows(b.Bytes()); !maps.Equal(got, rows) {
+	data, err := os.ReadFile(rowsFile(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := decodeRows(data); !maps.Equal(got, rows) {
 		t.Fatalf("read back %d rows, wrote %d", len(got), len(rows))
 	}
-	for _, n := range []int{0, 5, len(rowsHeader) + 10, b.Len() - 1} {
-		if got := decodeRows(b.Bytes()[:n]); got != nil {
+	for _, n := range []int{0, 5, len(rowsHeader) + 10, len(data) - 1} {
+		if got := decodeRows(data[:n]); got != nil {
 			t.Errorf("the file cut to %d bytes read as %d rows, want none", n, len(got))
 		}
+	}
+	// The next build, which uses the rows again, keeps them; leftovers
+	// beside the output are gone.
+	r := newRows(out, true)
+	for k, h := range rows {
+		if got, ok := r.Row(k); !ok || got != h {
+			t.Fatalf("row %x: %q, %v", k[:4], got, ok)
+		}
+	}
+	if err := r.write(out); err != nil {
+		t.Fatal(err)
+	}
+	r.close()
+	if again, _ := os.ReadFile(rowsFile(out)); !maps.Equal(decodeRows(again), rows) {
+		t.Error("the rows used again were not kept")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.rows-*")); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }
 
