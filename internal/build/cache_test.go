@@ -548,3 +548,43 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestManifestEncoding writes a manifest's files and reads them back, and
+// reads a manifest cut short as none.
+func TestManifestEncoding(t *testing.T) {
+	m := &manifest{Version: cacheVersion, Out: "/x/public", Files: entries{}, Read: inputFiles{}}
+	for i := range 100 {
+		p := fmt.Sprintf("people/p%d/index.html", i)
+		m.Files[p] = entry{Key: site.Key{byte(i)}, Sum: [32]byte{1, byte(i)}, Size: int64(i * 1000), MTime: int64(i) << 40}
+		m.Read[fmt.Sprintf("content/people/p%d/case.yaml", i)] = inputFile{Size: int64(i), MTime: -int64(i), CTime: int64(i) << 50, Sum: [32]byte{byte(i)}}
+	}
+	name := filepath.Join(t.TempDir(), "files.gob")
+	if err := writeGob(name, m); err != nil {
+		t.Fatal(err)
+	}
+	var got manifest
+	if !readGob(name, &got) {
+		t.Fatal("cannot read the manifest back")
+	}
+	if !maps.Equal(got.Files, m.Files) || !maps.Equal(got.Read, m.Read) {
+		t.Errorf("read back %d files and %d inputs, wrote %d and %d", len(got.Files), len(got.Read), len(m.Files), len(m.Read))
+	}
+	b, _ := m.Files.GobEncode()
+	var e entries
+	if err := e.GobDecode(b[:len(b)-3]); err == nil {
+		t.Error("files cut short read without an error")
+	}
+}
+
+// FuzzManifestDecode reads any bytes as a manifest's files or inputs, or
+// fails, without a panic.
+func FuzzManifestDecode(f *testing.F) {
+	b, _ := entries{"a": {Size: 1}}.GobEncode()
+	f.Add(b)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var e entries
+		e.GobDecode(data)
+		var in inputFiles
+		in.GobDecode(data)
+	})
+}
