@@ -267,7 +267,7 @@ func Build(opts Options) (Stats, error) {
 		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Twins: twins}
 	var rows *rowStore
 	if !opts.NoCache {
-		rows = newRows(out, len(reg.People) <= keepRowsUpTo)
+		rows = newRows(out, len(reg.People) <= keepRowsUpTo, inPlace)
 		defer rows.close()
 		keys := site.Keys{Program: program()}
 		if rows.keeps() {

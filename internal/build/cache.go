@@ -297,12 +297,15 @@ type rowStore struct {
 	err  error             // f's first error
 }
 
-// newRows returns the rows of the output folder out, the last build's
-// read from the cache when first needed (a build in which nothing in the
-// register changed renders no table and reads none), and this build's
-// written beside out. Without keep, or if that file cannot be made, it
-// keeps none.
-func newRows(out string, keep bool) *rowStore {
+// newRows returns the rows of the output folder out: with last, the last
+// build's, read from the cache when first needed (a build in which
+// nothing in the register changed renders no table and reads none), and
+// this build's, written beside out. A build without a cache that matches
+// its output uses none of the last build's rows, and so makes everything
+// from nothing, as a benchmark expects, even when the output was removed
+// and the cache beside it was not. Without keep, or if its file cannot be
+// made, it keeps none.
+func newRows(out string, keep, last bool) *rowStore {
 	if !keep {
 		return &rowStore{}
 	}
@@ -311,6 +314,9 @@ func newRows(out string, keep bool) *rowStore {
 		return &rowStore{}
 	}
 	r := &rowStore{f: f, w: bufio.NewWriterSize(f, 1<<16), seen: make(map[site.Key]bool), old: sync.OnceValue(func() map[site.Key]string {
+		if !last {
+			return nil
+		}
 		data, err := os.ReadFile(rowsFile(out))
 		if err != nil {
 			return nil

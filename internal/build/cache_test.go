@@ -421,7 +421,7 @@ func TestUnchangedBuild(t *testing.T) {
 // file cut short (a full disk) must read as no rows, not as wrong ones.
 func TestRowsFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	w := newRows(out, true)
+	w := newRows(out, true, true)
 	rows := map[site.Key]string{}
 	for i := range 50 {
 		var k site.Key
@@ -447,7 +447,7 @@ func TestRowsFile(t *testing.T) {
 	}
 	// The next build, which uses the rows again, keeps them; leftovers
 	// beside the output are gone.
-	r := newRows(out, true)
+	r := newRows(out, true, true)
 	for k, h := range rows {
 		if got, ok := r.Row(k); !ok || got != h {
 			t.Fatalf("row %x: %q, %v", k[:4], got, ok)
