@@ -434,7 +434,7 @@ type inputFile struct {
 }
 
 // readInput reads an input file; a variable, so that tests can count.
-var readInput = os.ReadFile
+var readInput = readIn
 
 // racyWindow is how long before the last build began to read a file may
 // have changed for its sum to be read again (see manifest.Read); a

@@ -69,7 +69,7 @@ func (w *DirWriter) Write(p string, data []byte) error {
 			return nil
 		}
 	}
-	return os.WriteFile(name, data, 0o644)
+	return writeOut(name, data)
 }
 
 // Stream makes the file at the slash-separated path p from what write
