@@ -97,7 +97,6 @@ type Site struct {
 	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
 	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
 	plain     *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
-	eventIDs  *sync.Map                                  // *register.Person -> map[*content.Event]string
 	chains    map[string]content.Chain                   // language -> where its texts are looked for (see content.Settings.Chain)
 	keys      *keyer                                     // nil: no page has a key (see SetKeys)
 }
@@ -157,7 +156,6 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		rows:      new(sync.Map),
 		fragments: new(sync.Map),
 		plain:     new(sync.Map),
-		eventIDs:  new(sync.Map),
 	}, nil
 }
 
