@@ -637,8 +637,8 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 	// A table's rows are links, relative to the page's folder: the people
 	// list's second page and a region's page show the same person in
 	// rows that differ. Grouped by depth, the pages keep the rows of one
-	// depth at a time, not of all (a third of the peak memory of a build
-	// of 10,000 people was rows).
+	// depth at a time, not of all: rows of every depth were a fifth of the
+	// peak live heap of a build of 10,000 people (30 of 149 MB).
 	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(len(a.rows.root), len(b.rows.root)) })
 	return append(jobs, persons...)
 }
