@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/date"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -101,7 +102,7 @@ func eventID(p *register.Person, e *content.Event) string {
 	base := "e-" + e.Date.ISO() + "-" + strings.ReplaceAll(string(e.Type), "_", "-")
 	n := 0
 	for _, o := range p.Timeline {
-		if o.Date.ISO() == e.Date.ISO() && o.Type == e.Type {
+		if o.Type == e.Type && sameISO(o.Date, e.Date) {
 			n++
 		}
 		if o == e {
@@ -112,6 +113,24 @@ func eventID(p *register.Person, e *content.Event) string {
 		base += "-" + strconv.Itoa(n)
 	}
 	return base
+}
+
+// sameISO reports whether a and b have the same ISO form (Date.ISO),
+// without making it: pages asked for every event's anchor, and made the
+// two strings for every other event of the person.
+func sameISO(a, b date.Date) bool {
+	if a.Precision != b.Precision {
+		return false
+	}
+	switch a.Precision {
+	case date.Year:
+		return a.Year == b.Year
+	case date.Month:
+		return a.Year == b.Year && a.Month == b.Month
+	case date.Day:
+		return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day
+	}
+	return true
 }
 
 // sitemapLimit is the number of URLs one sitemap file may list.

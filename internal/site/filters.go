@@ -77,10 +77,14 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	return h, nil
 }
 
-// dropRows forgets the table rows rendered in lang (see render).
-func (s *Site) dropRows(lang string) {
+// A rowSet is the rows of tables of people of one language at one depth
+// of folders, which root, the link to the site's root, tells.
+type rowSet struct{ lang, root string }
+
+// dropRows forgets the table rows of rs (see render).
+func (s *Site) dropRows(rs rowSet) {
 	s.rows.Range(func(k, _ any) bool {
-		if k.(rowKey).lang == lang {
+		if k := k.(rowKey); k.lang == rs.lang && k.root == rs.root {
 			s.rows.Delete(k)
 		}
 		return true
