@@ -602,21 +602,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 			jobs[i].key = func() Key { return s.wideKey(name) }
 		}
 	}
-	// The longest jobs, each of the whole register, first: begun last,
-	// they ran alone on one core while the other had nothing left to do,
-	// a third of a rebuild's rendering after a one-file edit at 10,000
-	// people.
-	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(long(b), long(a)) })
 	return jobs
-}
-
-// long reports whether j is one of the jobs that take longest: the data
-// files, the search index and the sitemap.
-func long(j job) int {
-	if strings.HasPrefix(j.name, "data/") && j.noCheck || j.name == "search/" || j.name == "sitemap" {
-		return 1
-	}
-	return 0
 }
 
 // gzipAbove is export.GzipAbove, a variable so that tests can compress the
