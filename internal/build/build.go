@@ -145,7 +145,8 @@ type Loader struct {
 	files   fs.FS
 	content *content.Loader
 	history map[string]time.Time
-	read    bool // history was read
+	read    bool               // history was read
+	last    *register.Register // the last load's, whose people the next reuses
 }
 
 // NewLoader returns a Loader for the site at root, dated asOf.
@@ -162,14 +163,35 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
+	// A date that was not after an earlier day is not after today: only
+	// the people read again need their dates checked.
+	var fresh []*content.Person
+	if l.last == nil {
+		fresh = c.People
+	} else {
+		before := make(map[string]*register.Person, len(l.last.People))
+		for _, p := range l.last.People {
+			before[p.Slug] = p
+		}
+		for _, p := range c.People {
+			if old := before[p.Slug]; old == nil || !old.SameRead(p) {
+				fresh = append(fresh, p)
+			}
+		}
+	}
+	if err := content.CheckPeopleDates(fresh, time.Now().UTC()); err != nil {
 		return nil, nil, err
 	}
 	if !l.read {
 		l.history, l.read = readHistory(l.root), true
 	}
 	setChanged(c.People, l.history)
-	return register.New(c, l.asOf), l.files, nil
+	if l.last == nil {
+		l.last = register.New(c, l.asOf)
+	} else {
+		l.last = l.last.Next(c, l.asOf)
+	}
+	return l.last, l.files, nil
 }
 
 // Check does what Build does to find errors, without writing and without

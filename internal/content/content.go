@@ -163,9 +163,23 @@ type Person struct {
 	Changed    time.Time            // day of the latest commit to the person's folder; zero when unknown (set by package build from git)
 	bornPos    [2]int32             // line and column of born:, for messages
 	lines      fieldLines           // lines of the fields that may need translating, for Untranslated
+	read       *reading             // which reading of the folder this is; see SameRead
 	// Internal notes are never kept: the loader checks the block is there
 	// and drops it, so no later stage can publish it by mistake.
 }
+
+// SameRead reports whether p and q come from one reading of a person's
+// folder: a [Loader] that was not told the folder changed hands out a copy
+// of what it read before, and what is derived from the one holds for the
+// other (apart from the fields a build sets, such as Changed). A folder
+// read again is a new reading, even if its files are the same.
+func (p *Person) SameRead(q *Person) bool { return p.read != nil && p.read == q.read }
+
+// reading is the identity of one reading of a person's folder. It is not
+// empty, since pointers to distinct zero-size values may be equal, and it
+// holds nothing, so that what digests or compares people sees no
+// difference between readings of the same files.
+type reading struct{ _ byte }
 
 // NameIn returns the person's name in the first language of c that names:
 // gives, and that language; name:, in the default language, when none does.

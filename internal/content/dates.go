@@ -13,10 +13,13 @@ import (
 //
 // It is separate from [Load] so that loading stays a function of the
 // files alone, and tests and the preview choose the day.
-func CheckDates(c *Content, today time.Time) error {
+func CheckDates(c *Content, today time.Time) error { return CheckPeopleDates(c.People, today) }
+
+// CheckPeopleDates is CheckDates for some of the people.
+func CheckPeopleDates(people []*Person, today time.Time) error {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	var errs ErrorList
-	for _, p := range c.People {
+	for _, p := range people {
 		var first *Event
 		for _, e := range p.Events {
 			if e.Date.IsZero() {

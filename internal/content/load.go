@@ -127,8 +127,8 @@ func IsSlug(s string) bool {
 
 // loadPeople reads every people/<slug>/ folder, in parallel since a large
 // register has tens of thousands of them, except those in kept, which it
-// takes from there (as copies: a build sets fields of its own people). It
-// also returns the people it read or kept without error, by slug.
+// takes from there (a [Loader] hands out copies of them). It also returns
+// the people it read or kept without error, by slug.
 func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, known func([]byte) bool, errs *ErrorList) ([]*Person, map[string]*Person) {
 	root := path.Join(Dir, "people")
 	entries, err := fs.ReadDir(fsys, root)
@@ -189,8 +189,7 @@ func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, known func
 		if len(perErrs[i]) == 0 {
 			read[dirs[i]] = p
 		}
-		c := *p
-		out = append(out, &c)
+		out = append(out, p)
 	}
 	return out, read // dirs came sorted from ReadDir
 }
@@ -262,6 +261,7 @@ func loadPerson(fsys fs.FS, slug string, langs Languages, known func([]byte) boo
 		return nil
 	}
 	p.Slug, p.Profiles, p.Photo = slug, profiles, photo
+	p.read = new(reading)
 	return p
 }
 

@@ -38,6 +38,16 @@ func (l *Loader) Load(changed []string) (*Content, error) {
 	}
 	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed), nil)
 	l.people, l.langs = read, langs
+	if c != nil {
+		// Copies, since a build sets fields of its own people (the day
+		// of the last commit), and the next load hands out the same
+		// folders again. Each copy remembers the reading it copies; see
+		// [Person.SameRead].
+		for i, p := range c.People {
+			cp := *p
+			c.People[i] = &cp
+		}
+	}
 	return c, err
 }
 

@@ -129,11 +129,31 @@ type Span struct {
 }
 
 // New derives the register as of asOf (a UTC day) from loaded content.
-func New(c *content.Content, asOf time.Time) *Register {
+func New(c *content.Content, asOf time.Time) *Register { return newRegister(c, asOf, nil) }
+
+// Next derives the register of c as of asOf as New does, reusing what r
+// derived for the people c has from the same reading of their folders
+// (see [content.Person.SameRead]), when what derives them is unchanged:
+// the date, the sources and site.yaml's rules of the current list. The
+// live preview loads the content again after each edit, and deriving
+// every person of a large register took half of its rebuild.
+func (r *Register) Next(c *content.Content, asOf time.Time) *Register {
+	return newRegister(c, asOf, r)
+}
+
+// newRegister is New, reusing what prev derived if it can (prev may be nil).
+func newRegister(c *content.Content, asOf time.Time, prev *Register) *Register {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]source, len(c.Sources))}
 	for i, s := range c.Sources {
 		r.sources[s.ID] = source{s, i}
+	}
+	var reuse map[string]*Person // by slug
+	if prev != nil && prev.derivesLike(r) {
+		reuse = make(map[string]*Person, len(prev.People))
+		for _, p := range prev.People {
+			reuse[p.Slug] = p
+		}
 	}
 	// A draft in the default language withholds the page in every
 	// language; a draft translation withholds only itself, and its
@@ -160,7 +180,7 @@ func New(c *content.Content, asOf time.Time) *Register {
 		// One allocation for all the people rather than one each.
 		people := make([]Person, len(published))
 		lower := make([]string, len(published))
-		deriveAll(people, lower, published, func() *deriver {
+		deriveAll(people, lower, published, reuse, func() *deriver {
 			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses, c.Site.ConfirmWithin)
 		})
 		r.People = make([]*Person, len(people))
@@ -211,6 +231,25 @@ func New(c *content.Content, asOf time.Time) *Register {
 	})
 	wg.Wait()
 	return r
+}
+
+// derivesLike reports whether a person derived for r would be derived for
+// next the same: same date, same rules of the current list and the same
+// sources at the same places (a source's place numbers it while the
+// citations are derived; equal sources are interchangeable, as the people
+// hold them by value of their fields). It reads of next only what is set
+// before its people are derived.
+func (r *Register) derivesLike(next *Register) bool {
+	if !r.AsOf.Equal(next.AsOf) || len(r.sources) != len(next.sources) ||
+		!slices.Equal(r.Site.CurrentStatuses, next.Site.CurrentStatuses) || r.Site.ConfirmWithin != next.Site.ConfirmWithin {
+		return false
+	}
+	for id, s := range next.sources {
+		if old, ok := r.sources[id]; !ok || old.n != s.n || *old.Source != *s.Source {
+			return false
+		}
+	}
+	return true
 }
 
 // Source returns the source with the given id, or nil.
@@ -488,11 +527,15 @@ const perWorker = 1000
 // goroutine derives its own run of people with its own deriver, made by
 // newDeriver, and a person's facts depend only on the person, so the
 // results are the same however the work is split.
-func deriveAll(people []Person, lower []string, published []*content.Person, newDeriver func() *deriver) {
+func deriveAll(people []Person, lower []string, published []*content.Person, reuse map[string]*Person, newDeriver func() *deriver) {
 	run := func(lo, hi int) {
 		d := newDeriver()
 		for i := lo; i < hi; i++ {
-			d.derive(&people[i], published[i])
+			if old := reuse[published[i].Slug]; old != nil && old.SameRead(published[i]) {
+				d.reuse(&people[i], old, published[i])
+			} else {
+				d.derive(&people[i], published[i])
+			}
 			lower[i] = strings.ToLower(published[i].Name)
 		}
 	}
@@ -507,6 +550,18 @@ func deriveAll(people []Person, lower []string, published []*content.Person, new
 		wg.Go(func() { run(lo, hi) })
 	}
 	wg.Wait()
+}
+
+// reuse fills in p, the person of cp, with what was derived for old, the
+// person of an earlier copy of the same reading of cp's folder. What New
+// sets after deriving (the groups and the region) is set again.
+func (d *deriver) reuse(p, old *Person, cp *content.Person) {
+	*p = *old
+	p.Person = cp
+	p.Group, p.RegionOf = nil, nil
+	if len(cp.Groups) > 0 {
+		p.Group = room(&d.groupSlab, len(cp.Groups))
+	}
 }
 
 // derive fills in p, the person of cp with its timeline, status periods and
