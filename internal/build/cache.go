@@ -98,61 +98,69 @@ type inputFiles map[string]inputFile
 
 // GobEncode encodes e in path order.
 func (e entries) GobEncode() ([]byte, error) {
-	var b []byte
-	for _, p := range slices.Sorted(maps.Keys(e)) {
-		f := e[p]
-		b = append(binary.AppendUvarint(b, uint64(len(p))), p...)
+	return encodeMap(e, func(b []byte, f entry) []byte {
 		b = append(b, f.Key[:]...)
 		b = append(b, f.Sum[:]...)
 		b = binary.AppendVarint(b, f.Size)
-		b = binary.AppendVarint(b, f.MTime)
-	}
-	return b, nil
+		return binary.AppendVarint(b, f.MTime)
+	}), nil
 }
 
 // GobDecode decodes what GobEncode encoded.
 func (e *entries) GobDecode(b []byte) error {
-	d := &decoder{b: b}
-	m := make(entries)
-	for len(d.b) > 0 && d.err == nil {
-		var f entry
-		p := d.string()
+	m, err := decodeMap(b, func(d *decoder) (f entry) {
 		d.bytes(f.Key[:])
 		d.bytes(f.Sum[:])
 		f.Size, f.MTime = d.varint(), d.varint()
-		m[p] = f
-	}
+		return f
+	})
 	*e = m
-	return d.err
+	return err
 }
 
 // GobEncode encodes f in path order.
 func (f inputFiles) GobEncode() ([]byte, error) {
-	var b []byte
-	for _, p := range slices.Sorted(maps.Keys(f)) {
-		in := f[p]
-		b = append(binary.AppendUvarint(b, uint64(len(p))), p...)
+	return encodeMap(f, func(b []byte, in inputFile) []byte {
 		b = binary.AppendVarint(b, in.Size)
 		b = binary.AppendVarint(b, in.MTime)
 		b = binary.AppendVarint(b, in.CTime)
-		b = append(b, in.Sum[:]...)
-	}
-	return b, nil
+		return append(b, in.Sum[:]...)
+	}), nil
 }
 
 // GobDecode decodes what GobEncode encoded.
 func (f *inputFiles) GobDecode(b []byte) error {
-	d := &decoder{b: b}
-	m := make(inputFiles)
-	for len(d.b) > 0 && d.err == nil {
-		var in inputFile
-		p := d.string()
+	m, err := decodeMap(b, func(d *decoder) (in inputFile) {
 		in.Size, in.MTime, in.CTime = d.varint(), d.varint(), d.varint()
 		d.bytes(in.Sum[:])
-		m[p] = in
-	}
+		return in
+	})
 	*f = m
-	return d.err
+	return err
+}
+
+// encodeMap encodes m in the order of its paths, each path followed by
+// its value as value appends it. The manifest's two large maps are
+// encoded by hand: with gob's reflection over their entries, reading the
+// manifest of a 10,000-person site took 122 ms rather than 25.
+func encodeMap[V any](m map[string]V, value func([]byte, V) []byte) []byte {
+	var b []byte
+	for _, p := range slices.Sorted(maps.Keys(m)) {
+		b = append(binary.AppendUvarint(b, uint64(len(p))), p...)
+		b = value(b, m[p])
+	}
+	return b
+}
+
+// decodeMap decodes what encodeMap encoded, each value as value reads it.
+func decodeMap[V any](b []byte, value func(*decoder) V) (map[string]V, error) {
+	d := &decoder{b: b}
+	m := make(map[string]V)
+	for len(d.b) > 0 && d.err == nil {
+		p := d.string()
+		m[p] = value(d)
+	}
+	return m, d.err
 }
 
 // decoder reads what the GobEncode methods above wrote; its first error
