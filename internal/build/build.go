@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -163,29 +164,41 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// A date that was not after an earlier day is not after today: only
-	// the people read again need their dates checked.
-	var fresh []*content.Person
-	if l.last == nil {
-		fresh = c.People
-	} else {
-		before := make(map[string]*register.Person, len(l.last.People))
-		for _, p := range l.last.People {
-			before[p.Slug] = p
-		}
-		for _, p := range c.People {
-			if old := before[p.Slug]; old == nil || !old.SameRead(p) {
-				fresh = append(fresh, p)
-			}
-		}
-	}
-	if err := content.CheckPeopleDates(fresh, time.Now().UTC()); err != nil {
-		return nil, nil, err
-	}
 	if !l.read {
 		l.history, l.read = readHistory(l.root), true
 	}
-	setChanged(c.People, l.history)
+	// The people of the last register may still be in use, by the site
+	// the preview serves while it builds this one: they are shared with
+	// this load by the content loader, unless read again (see
+	// content.Person.SameRead). The others are this load's own.
+	var shown map[string]*register.Person
+	if l.last != nil {
+		shown = make(map[string]*register.Person, len(l.last.People))
+		for _, p := range l.last.People {
+			shown[p.Slug] = p
+		}
+	}
+	var fresh []*content.Person
+	for i, p := range c.People {
+		old := shown[p.Slug]
+		shared := old != nil && old.SameRead(p)
+		if !shared {
+			fresh = append(fresh, p)
+		}
+		if day := l.history[path.Dir(p.Path)]; !p.Changed.Equal(day) {
+			if shared { // never while the history is read once; a copy keeps it safe if that changes
+				cp := *p
+				c.People[i] = &cp
+				p = &cp
+			}
+			p.Changed = day
+		}
+	}
+	// A date that was not after an earlier day is not after today: only
+	// the people read again need their dates checked.
+	if err := content.CheckPeopleDates(fresh, time.Now().UTC()); err != nil {
+		return nil, nil, err
+	}
 	if l.last == nil {
 		l.last = register.New(c, l.asOf)
 	} else {

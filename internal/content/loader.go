@@ -26,6 +26,11 @@ func NewLoader(fsys fs.FS) *Loader { return &Loader{fsys: fsys} }
 // files changed since the previous call (slash-separated paths relative to
 // the root of fsys, as "content/people/x/case.yaml"); nil means unknown,
 // and everything is read again.
+//
+// The people of folders not read again are the very values the previous
+// call returned, shared with whoever still holds that content (the live
+// preview serves the last site while it builds the next): a caller that
+// sets a field of a person, as a build sets Changed, sets it on a copy.
 func (l *Loader) Load(changed []string) (*Content, error) {
 	kept := l.people // load makes a new map for the next time
 	if changed == nil {
@@ -38,16 +43,6 @@ func (l *Loader) Load(changed []string) (*Content, error) {
 	}
 	c, read, langs, err := load(l.fsys, kept, l.langs, kept == nil || touchesSources(changed), nil)
 	l.people, l.langs = read, langs
-	if c != nil {
-		// Copies, since a build sets fields of its own people (the day
-		// of the last commit), and the next load hands out the same
-		// folders again. Each copy remembers the reading it copies; see
-		// [Person.SameRead].
-		for i, p := range c.People {
-			cp := *p
-			c.People[i] = &cp
-		}
-	}
 	return c, err
 }
 
