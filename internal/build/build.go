@@ -119,6 +119,10 @@ func load(root string, asOf time.Time, last, next *manifest, dates bool) (*regis
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// The profiles are read again as their pages are made (see
+	// content.Content.DropProfiles): a build or a check of a large
+	// register would hold them all the time it renders.
+	c.DropProfiles()
 	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
 		return nil, nil, nil, err
 	}

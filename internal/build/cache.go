@@ -567,18 +567,22 @@ func markdownSums(reg *register.Register) [][sha256.Size]byte {
 	var out [][sha256.Size]byte
 	for _, p := range reg.People {
 		for _, md := range p.Profiles {
-			out = append(out, markdownSum(prog, md.Source))
+			// From the sum kept at loading: the build let go of the
+			// bytes (see content.Content.DropProfiles).
+			sum := md.Sum()
+			out = append(out, markdownSum(prog, sum))
 		}
 	}
 	slices.SortFunc(out, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
 	return out
 }
 
-// markdownSum is the sum of the Markdown src checked by the program prog.
-func markdownSum(prog, src []byte) [sha256.Size]byte {
+// markdownSum is the sum of the Markdown whose own SHA-256 is src,
+// checked by the program prog.
+func markdownSum(prog []byte, src [sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(prog)
-	h.Write(src)
+	h.Write(src[:])
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
@@ -593,7 +597,7 @@ func knownMarkdown(m *manifest) func([]byte) bool {
 	for _, sum := range m.Markdown {
 		known[sum] = true
 	}
-	return func(src []byte) bool { return known[markdownSum(prog, src)] }
+	return func(src []byte) bool { return known[markdownSum(prog, sha256.Sum256(src))] }
 }
 
 var program = sync.OnceValue(func() []byte {

@@ -26,6 +26,9 @@
 package content
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -334,9 +337,57 @@ type Page struct {
 
 // Markdown is a Markdown file's body and where it comes from.
 type Markdown struct {
-	Path   string
-	Line   int // the line of the file on which Source starts
+	Path string
+	Line int // the line of the file on which Source starts
+	// Source is the body, or nil once [Content.DropProfiles] dropped it;
+	// [Markdown.Read] reads it again then.
 	Source []byte
+	// sum is the SHA-256 of Source as it was loaded and checked, so that
+	// a profile read again is known to be the same (see Read), and a
+	// page's key (package site) changes with it when Source is dropped.
+	sum     [sha256.Size]byte
+	dropped bool
+}
+
+// newMarkdown is a Markdown with its sum.
+func newMarkdown(p string, line int, src []byte) *Markdown {
+	return &Markdown{Path: p, Line: line, Source: src, sum: sha256.Sum256(src)}
+}
+
+// Sum returns the SHA-256 of the body as loaded, whether or not it is
+// still held.
+func (md *Markdown) Sum() [sha256.Size]byte { return md.sum }
+
+// Read returns the body: Source, or, once dropped, the file read again
+// from fsys, the site folder it was loaded from. A file that changed
+// since it was loaded is an error, since only the loaded bytes passed the
+// checks of Markdown.
+func (md *Markdown) Read(fsys fs.FS) ([]byte, error) {
+	if !md.dropped {
+		return md.Source, nil
+	}
+	data, err := fs.ReadFile(fsys, md.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the file again: %w", md.Path, err)
+	}
+	src := trimBOM(data)
+	if sha256.Sum256(src) != md.sum {
+		return nil, fmt.Errorf("%s changed during the build; build again", md.Path)
+	}
+	return src, nil
+}
+
+// DropProfiles lets go of the bodies of the people's profiles, which
+// [Markdown.Read] reads again from the site folder when a page shows them:
+// held all the time a build renders, they were 34.5 MB of the 397 MB live
+// heap of a build of 30,000 people, and the heap's peak is about twice
+// the live heap. Free pages are few and are kept.
+func (c *Content) DropProfiles() {
+	for _, p := range c.People {
+		for _, md := range p.Profiles {
+			md.Source, md.dropped = nil, true
+		}
+	}
 }
 
 // EventType is the kind of an event; see [EventTypes].

@@ -274,7 +274,7 @@ func readMarkdown(fsys fs.FS, p string, errs *ErrorList) *Markdown {
 	if !d.checkText(data) {
 		return nil
 	}
-	return &Markdown{Path: p, Line: 1, Source: trimBOM(data)}
+	return newMarkdown(p, 1, trimBOM(data))
 }
 
 func trimBOM(b []byte) []byte {

@@ -741,9 +741,13 @@ func (s *Site) markdown(md *content.Markdown, from, lang string, minLevel int) (
 	if md == nil {
 		return "", nil
 	}
+	src, err := md.Read(s.files)
+	if err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
 	ctx := newRenderContext(s.urls, from, lang, minLevel)
-	if err := s.md.Convert(md.Source, &buf, withContext(ctx)); err != nil {
+	if err := s.md.Convert(src, &buf, withContext(ctx)); err != nil {
 		return "", fmt.Errorf("%s: %w", md.Path, err)
 	}
 	// Safe: the renderer leaves raw HTML out and the loader admits only
