@@ -126,6 +126,7 @@ func load(root string, asOf time.Time, last, next *manifest, dates bool) (*regis
 	if err := content.CheckDates(c, time.Now().UTC()); err != nil {
 		return nil, nil, nil, err
 	}
+	c.DropPositions() // only the checks above say where things are
 	if dates {
 		var h *gitHistory
 		if last != nil {
@@ -390,3 +391,4 @@ func swap(tmp, out string) error {
 	}
 	return os.RemoveAll(old)
 }
+
