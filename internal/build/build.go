@@ -242,6 +242,10 @@ func Build(opts Options) (Stats, error) {
 	if !opts.NoCache {
 		m, inPlace = readManifest(out)
 		inputs, next.Read, next.ReadAt = inputsDigest(opts, m)
+		next.holdRead()
+		if m != nil {
+			m.Read = nil // only inputsDigest reads it
+		}
 		next.Inputs = inputs
 		if inPlace && unchanged(out, m, inputs) {
 			st := m.Stats

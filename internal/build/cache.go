@@ -80,6 +80,8 @@ type manifest struct {
 	// have changed its times.
 	Read   inputFiles
 	ReadAt int64
+	// readEnc is Read encoded (see holdRead), while Read is nil.
+	readEnc []byte
 	// History is what the build read of the git history (see history).
 	History *gitHistory
 	// Markdown holds a sum of each person's Markdown file that passed
@@ -232,7 +234,24 @@ func readGob(name string, v any) bool {
 }
 
 // writeManifest records m as the cache of out.
-func writeManifest(out string, m *manifest) error { return writeGob(manifestFile(out), m) }
+func writeManifest(out string, m *manifest) error {
+	if m.readEnc != nil {
+		if err := m.Read.GobDecode(m.readEnc); err != nil {
+			return err
+		}
+		m.readEnc = nil
+	}
+	return writeGob(manifestFile(out), m)
+}
+
+// holdRead keeps m.Read encoded, as the manifest's file has it, until
+// writeManifest writes it: a build reads it only at its start and writes
+// it at its end, and as a map it was 14.6 MB of the live heap of a build
+// of 30,000 people (heap profile) all the time it rendered.
+func (m *manifest) holdRead() {
+	m.readEnc, _ = m.Read.GobEncode()
+	m.Read = nil
+}
 
 // writeGob writes v to the file name in the cache folder (see writeFile).
 func writeGob(name string, v any) error {
