@@ -405,14 +405,14 @@ func swap(tmp, out string) error {
 //
 // The collector otherwise lets the heap grow to twice what was live at
 // its last cycle, and the live heap of a build is 10 to 12 KB a person
-// (GODEBUG=gctrace=1: up to 349 MB at 30,000 people, 0.9 to 1.05 GB at
+// (GODEBUG=gctrace=1: at most 349 MiB at 30,000 people, 1,051 MiB at
 // 99,000, counting what the templates allocated while the collector
 // marked): a build of 100,000 people peaked at 4.55 GiB. A register whose
 // build stays under the floor pays nothing (30,000 people peak under
 // 1 GB); at 99,000 people the build collected more often and peaked at
-// 1.80 GB. heapPerPerson keeps the limit well above the live heap of
-// registers larger still, so that a build that needs more memory than
-// the floor collects more often, not without end.
+// 1.72 GiB (1.85 GB). heapPerPerson keeps the limit well above the live
+// heap of registers larger still, so that a build that needs more memory
+// than the floor collects more often, not without end.
 func memoryLimit(people int) int64 {
 	return max(heapLimitFloor, int64(people)*heapPerPerson)
 }
