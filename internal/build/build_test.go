@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -398,5 +399,37 @@ func TestWriteFolders(t *testing.T) {
 	}
 	if err := w.Write("index.html/x/index.html", nil); err == nil {
 		t.Error("a file under index.html, which is a file, was written without an error")
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	// Registers whose builds stay under the floor are not limited more
+	// than by it; larger ones get room for each person.
+	for _, c := range []struct {
+		people int
+		want   int64
+	}{{0, heapLimitFloor}, {10_000, heapLimitFloor}, {100_000, heapLimitFloor}, {200_000, 200_000 * heapPerPerson}} {
+		if got := memoryLimit(c.people); got != c.want {
+			t.Errorf("memoryLimit(%d) = %d, want %d", c.people, got, c.want)
+		}
+	}
+}
+
+func TestLimitMemoryPutsTheLimitBack(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetMemoryLimit(-1)
+	restore := limitMemory(10)
+	if got := debug.SetMemoryLimit(-1); got != heapLimitFloor {
+		t.Errorf("during the build the limit is %d, want %d", got, heapLimitFloor)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("after the build the limit is %d, want %d as before it", got, before)
+	}
+	// A limit the user set with GOMEMLIMIT stays.
+	t.Setenv("GOMEMLIMIT", "3GiB")
+	limitMemory(10)()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set the limit became %d", got)
 	}
 }

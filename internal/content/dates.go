@@ -21,12 +21,16 @@ func CheckPeopleDates(people []*Person, today time.Time) error {
 	var errs ErrorList
 	for _, p := range people {
 		var first *Event
-		for _, e := range p.Events {
+		for i, e := range p.Events {
 			if e.Date.IsZero() {
 				continue
 			}
 			if e.Date.First().After(today) {
-				errs = append(errs, &Error{Path: p.Path, Line: int(e.datePos[0]), Col: int(e.datePos[1]), Msg: "the date " + e.Date.String() + " is after today (" + today.Format(time.DateOnly) + "); an event is recorded once it has happened: check the year, or write what is announced (a hearing set for a date) as an event on the day it was announced"})
+				line, col := e.Line, 0
+				if i < len(p.eventPos) {
+					line, col = int(p.eventPos[i].date[0]), int(p.eventPos[i].date[1])
+				}
+				errs = append(errs, &Error{Path: p.Path, Line: line, Col: col, Msg: "the date " + e.Date.String() + " is after today (" + today.Format(time.DateOnly) + "); an event is recorded once it has happened: check the year, or write what is announced (a hearing set for a date) as an event on the day it was announced"})
 			}
 			if first == nil || e.Date.First().Before(first.Date.First()) {
 				first = e

@@ -85,13 +85,13 @@ func load(fsys fs.FS, kept map[string]*Person, keptLangs []string, sourcesChange
 		if !sourcesChanged && kept[p.Slug] != nil {
 			continue
 		}
-		for _, e := range p.Events {
+		for j, e := range p.Events {
 			for i, id := range e.Sources {
 				if c.byID[id] == nil {
 					delete(read, p.Slug) // read again next time, to say it again
 					line, col := e.Line, 0
-					if i < len(e.sourcePos) {
-						line, col = int(e.sourcePos[i][0]), int(e.sourcePos[i][1])
+					if j < len(p.eventPos) && i < len(p.eventPos[j].sources) {
+						line, col = int(p.eventPos[j].sources[i][0]), int(p.eventPos[j].sources[i][1])
 					}
 					errs = append(errs, &Error{Path: p.Path, Line: line, Col: col, Msg: "event cites unknown source " + quote(id) + suggest(id, ids) + "; sources are defined by id in content/sources/*.yaml"})
 				}
@@ -274,7 +274,7 @@ func readMarkdown(fsys fs.FS, p string, errs *ErrorList) *Markdown {
 	if !d.checkText(data) {
 		return nil
 	}
-	return &Markdown{Path: p, Line: 1, Source: trimBOM(data)}
+	return newMarkdown(p, 1, trimBOM(data))
 }
 
 func trimBOM(b []byte) []byte {

@@ -58,7 +58,7 @@ func loadCase(fsys fs.FS, p string, langs Languages, errs *ErrorList) *Person {
 		case "charges":
 			person.Charges = d.charges(v)
 		case "events":
-			person.Events = d.events(v)
+			person.Events, person.eventPos = d.events(v)
 		case "draft":
 			person.Draft = d.boolean(v, key)
 		case "internal":
@@ -95,36 +95,43 @@ func (d *decoder) charges(v *yaml.Node) []Charge {
 	return out
 }
 
-func (d *decoder) events(v *yaml.Node) []*Event {
+// events decodes the events of a case file, and where each one's date and
+// source ids are.
+func (d *decoder) events(v *yaml.Node) ([]*Event, []eventPos) {
 	if v.Kind != yaml.SequenceNode {
 		d.errorf(v, "\"events\" must be a list of events, each starting with \"- date:\", not %s", kindName(v))
-		return nil
+		return nil, nil
 	}
 	if len(v.Content) == 0 {
 		d.errorf(v, "\"events\" is empty; a case needs at least one dated event")
-		return nil
+		return nil, nil
 	}
 	if len(v.Content) > MaxEvents {
 		d.errorf(v, "\"events\" has %d events; a case file may have at most %d", len(v.Content), MaxEvents)
-		return nil
+		return nil, nil
 	}
-	var out []*Event
+	var (
+		out []*Event
+		pos []eventPos
+	)
 	for i, item := range v.Content {
-		if e := d.event(item, i); e != nil {
+		var ep eventPos
+		if e := d.event(item, i, &ep); e != nil {
 			out = append(out, e)
+			pos = append(pos, ep)
 		}
 	}
-	return out
+	return out, pos
 }
 
-func (d *decoder) event(n *yaml.Node, index int) *Event {
+func (d *decoder) event(n *yaml.Node, index int, pos *eventPos) *Event {
 	e := &Event{Line: n.Line, Index: index}
 	var typeNode, sentenceNode, byNode *yaml.Node
 	if !d.fields(n, "an event", eventFields, func(key string, v *yaml.Node) {
 		switch key {
 		case "date":
 			e.Date = d.date(v, key)
-			e.datePos = [2]int32{int32(v.Line), int32(v.Column)}
+			pos.date = [2]int32{int32(v.Line), int32(v.Column)}
 		case "type":
 			typeNode = v
 			e.Type = EventType(d.oneOf(v, "event type", eventTypeNames))
@@ -145,9 +152,9 @@ func (d *decoder) event(n *yaml.Node, index int) *Event {
 		case "sources":
 			e.Sources = d.sourceIDs(v)
 			if v.Kind == yaml.SequenceNode {
-				e.sourcePos = make([][2]int32, len(v.Content))
+				pos.sources = make([][2]int32, len(v.Content))
 				for i, item := range v.Content {
-					e.sourcePos[i] = [2]int32{int32(item.Line), int32(item.Column)}
+					pos.sources[i] = [2]int32{int32(item.Line), int32(item.Column)}
 				}
 			}
 		case "internal":

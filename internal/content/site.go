@@ -360,7 +360,7 @@ func loadPage(fsys fs.FS, p, name, lang string, errs *ErrorList) *Page {
 	if root == nil {
 		return nil
 	}
-	pg := &Page{Name: name, Lang: lang, Body: &Markdown{Path: p, Line: bodyLine, Source: body}}
+	pg := &Page{Name: name, Lang: lang, Body: newMarkdown(p, bodyLine, body)}
 	checkMarkdown(pg.Body, errs)
 	if !d.fields(root, "the front matter", pageFields, func(key string, v *yaml.Node) {
 		switch key {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
@@ -64,18 +65,26 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 			return template.HTML(h), nil
 		}
 	}
-	var buf bytes.Buffer
-	if err := s.tmpl["home.html"].ExecuteTemplate(&buf, "person-row", map[string]any{"Page": pg, "P": p}); err != nil {
+	buf := rowBufs.Get().(*bytes.Buffer)
+	defer rowBufs.Put(buf)
+	buf.Reset()
+	if err := s.tmpl["home.html"].ExecuteTemplate(buf, "person-row", map[string]any{"Page": pg, "P": p}); err != nil {
 		return "", err
 	}
 	// Safe: the output of html/template, escaped in its HTML context.
 	h := template.HTML(buf.String())
 	s.rows.Store(key, h)
 	if !kept.IsZero() {
-		s.keys.rows.SetRow(kept, buf.String())
+		s.keys.rows.SetRow(kept, string(h))
 	}
 	return h, nil
 }
+
+// rowBufs are the buffers rows are rendered into, used again: grown from
+// empty for each row, a buffer's copies were 12.5 MB of the 88.5 MB that
+// rendering rows held in a heap profile of a build of 30,000 people (most
+// of it what the templates allocated while the collector marked).
+var rowBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // A rowSet is the rows of tables of people of one language at one depth
 // of folders, which root, the link to the site's root, tells.
