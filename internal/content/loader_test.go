@@ -1,34 +1,17 @@
 package content_test
 
 import (
-	"io/fs"
-	"os"
-	"path"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // shipped returns the shipped content as an in-memory site.
-func shipped(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path.Join("../../content", p))
-		m[path.Join(content.Dir, p)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func shipped(t *testing.T) fstest.MapFS { return testsite.Folder(t, "../../content", content.Dir) }
 
 // replace edits a file of m.
 func replace(t *testing.T, m fstest.MapFS, name, old, new string) {

@@ -1,9 +1,6 @@
 package register_test
 
 import (
-	"io/fs"
-	"os"
-	"path"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +8,7 @@ import (
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
+	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
 // TestNext edits the shipped register one step at a time, as the live
@@ -19,18 +17,7 @@ import (
 // New derives from a fresh load. It also checks that people no step
 // touched are reused, which is what Next is for.
 func TestNext(t *testing.T) {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path.Join("../../content", p))
-		m[path.Join(content.Dir, p)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testsite.Folder(t, "../../content", content.Dir)
 	replace := func(name, old, new string) {
 		t.Helper()
 		s := string(m[name].Data)

@@ -3,8 +3,6 @@
 package serve
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -21,22 +19,8 @@ import (
 //
 //	go test ./internal/serve -run x -bench Rebuild10k -benchtime 50x -cpuprofile /tmp/rebuild.prof
 func BenchmarkRebuild10k(b *testing.B) {
-	root := b.TempDir()
-	if err := synth.Write(root, 10000, 1); err != nil {
-		b.Fatal(err)
-	}
-	entries, err := os.ReadDir(filepath.Join(root, "content/people"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	slug := entries[len(entries)/2].Name()
+	root, slug, file, name := synth10k(b)
 	rel := "content/people/" + slug + "/case.yaml"
-	file := filepath.Join(root, rel)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	name, _, _ := strings.Cut(strings.TrimPrefix(string(data), "name: "), "\n")
 	rebuild := Build(root, synth.AsOf)
 	if _, err := rebuild(nil); err != nil {
 		b.Fatal(err)

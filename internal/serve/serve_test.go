@@ -570,14 +570,11 @@ func editNames(b *testing.B, file, name string, events <-chan event, after func(
 	}
 }
 
-// BenchmarkEditToPage10k measures what a maintainer of a large register
-// waits for: from saving one person's case file to being served that
-// person's page with the edit, on a synthetic register of 10,000 people.
-// It includes the watcher's debounce.
-//
-//	go test ./internal/serve -run x -bench EditToPage10k -benchtime 20x
-func BenchmarkEditToPage10k(b *testing.B) {
-	root := b.TempDir()
+// synth10k writes a synthetic register of 10,000 people and returns its
+// folder, the slug and case file of a person in the middle, and the
+// person's name, for benchmarks that edit it.
+func synth10k(b *testing.B) (root, slug, file, name string) {
+	root = b.TempDir()
 	if err := synth.Write(root, 10000, 1); err != nil {
 		b.Fatal(err)
 	}
@@ -585,13 +582,24 @@ func BenchmarkEditToPage10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	slug := entries[len(entries)/2].Name()
-	file := filepath.Join(root, "content/people", slug, "case.yaml")
+	slug = entries[len(entries)/2].Name()
+	file = filepath.Join(root, "content/people", slug, "case.yaml")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
-	name, _, _ := strings.Cut(strings.TrimPrefix(string(data), "name: "), "\n")
+	name, _, _ = strings.Cut(strings.TrimPrefix(string(data), "name: "), "\n")
+	return root, slug, file, name
+}
+
+// BenchmarkEditToPage10k measures what a maintainer of a large register
+// waits for: from saving one person's case file to being served that
+// person's page with the edit, on a synthetic register of 10,000 people.
+// It includes the watcher's debounce.
+//
+//	go test ./internal/serve -run x -bench EditToPage10k -benchtime 20x
+func BenchmarkEditToPage10k(b *testing.B) {
+	root, slug, file, name := synth10k(b)
 	addr, log := startAt(b, root, synth.AsOf)
 	_, events := subscribe(b, addr)
 	page := addr + "/register/people/" + slug + "/"

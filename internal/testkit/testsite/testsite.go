@@ -6,7 +6,11 @@
 package testsite
 
 import (
+	"io/fs"
+	"os"
+	"path"
 	"strings"
+	"testing"
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
@@ -54,4 +58,24 @@ func (a *Archive) Set(name string, data []byte) {
 		}
 	}
 	a.Files = append(a.Files, txtar.File{Name: name, Data: data})
+}
+
+// Folder returns the files of the folder dir on disk as an in-memory file
+// system, each under prefix (as "content" for a site's content folder),
+// for tests that edit a copy of the shipped site without touching it.
+func Folder(t testing.TB, dir, prefix string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path.Join(dir, p))
+		m[path.Join(prefix, p)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
