@@ -184,20 +184,13 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 			shown[p.Slug] = p
 		}
 	}
+	// The shared ones have their day already, from the load that read
+	// them: the history is read once.
 	var fresh []*content.Person
-	for i, p := range c.People {
-		old := shown[p.Slug]
-		shared := old != nil && old.SameRead(p)
-		if !shared {
+	for _, p := range c.People {
+		if old := shown[p.Slug]; old == nil || !old.SameRead(p) {
 			fresh = append(fresh, p)
-		}
-		if day := l.history[path.Dir(p.Path)]; !p.Changed.Equal(day) {
-			if shared { // never while the history is read once; a copy keeps it safe if that changes
-				cp := *p
-				c.People[i] = &cp
-				p = &cp
-			}
-			p.Changed = day
+			p.Changed = l.history[path.Dir(p.Path)]
 		}
 	}
 	// A date that was not after an earlier day is not after today: only

@@ -173,10 +173,11 @@ type Person struct {
 }
 
 // SameRead reports whether p and q come from one reading of a person's
-// folder: a [Loader] that was not told the folder changed hands out a copy
-// of what it read before, and what is derived from the one holds for the
-// other (apart from the fields a build sets, such as Changed). A folder
-// read again is a new reading, even if its files are the same.
+// folder: a [Loader] that was not told the folder changed hands out what
+// it read before (or p and q are copies of it), and what is derived from
+// the one holds for the other (apart from the fields a build sets, such as
+// Changed). A folder read again is a new reading, even if its files are
+// the same.
 func (p *Person) SameRead(q *Person) bool { return p.read != nil && p.read == q.read }
 
 // reading is the identity of one reading of a person's folder. It is not

@@ -127,7 +127,7 @@ func IsSlug(s string) bool {
 
 // loadPeople reads every people/<slug>/ folder, in parallel since a large
 // register has tens of thousands of them, except those in kept, which it
-// takes from there (a [Loader] hands out copies of them). It also returns
+// takes from there (a [Loader] hands them out again). It also returns
 // the people it read or kept without error, by slug.
 func loadPeople(fsys fs.FS, langs Languages, kept map[string]*Person, known func([]byte) bool, errs *ErrorList) ([]*Person, map[string]*Person) {
 	root := path.Join(Dir, "people")

@@ -29,8 +29,9 @@ func NewLoader(fsys fs.FS) *Loader { return &Loader{fsys: fsys} }
 //
 // The people of folders not read again are the very values the previous
 // call returned, shared with whoever still holds that content (the live
-// preview serves the last site while it builds the next): a caller that
-// sets a field of a person, as a build sets Changed, sets it on a copy.
+// preview serves the last site while it builds the next): a caller sets a
+// field of a person, as a build sets Changed, only on the people read
+// again (see [Person.SameRead]), or on a copy.
 func (l *Loader) Load(changed []string) (*Content, error) {
 	kept := l.people // load makes a new map for the next time
 	if changed == nil {

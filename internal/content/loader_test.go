@@ -107,3 +107,28 @@ func TestLoader(t *testing.T) {
 	delete(m, file)
 	same("a folder added and one removed", []string{"content/people/new-person/case.yaml", file})
 }
+
+// TestDropProfiles: a build lets go of the profiles' bytes and reads each
+// again when its page is made; what it reads must be what was loaded and
+// checked, byte for byte, or it is an error that says to build again.
+func TestDropProfiles(t *testing.T) {
+	m := shipped(t)
+	const file = "content/people/aron-atabek/profile.md"
+	c, err := content.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := atabek(c).Profiles["en"]
+	loaded := string(md.Source)
+	c.DropProfiles()
+	if md.Source != nil {
+		t.Fatal("the profile's bytes are still held")
+	}
+	if got, err := md.Read(m); err != nil || string(got) != loaded {
+		t.Fatalf("read again: %v, %d bytes; want the %d loaded", err, len(got), len(loaded))
+	}
+	replace(t, m, file, "Atabek", "Atabek (edited)")
+	if _, err := md.Read(m); err == nil || !strings.Contains(err.Error(), file+" changed during the build; build again") {
+		t.Errorf("a profile edited since it was loaded: %v", err)
+	}
+}
