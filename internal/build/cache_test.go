@@ -588,3 +588,46 @@ func FuzzManifestDecode(f *testing.F) {
 		in.GobDecode(data)
 	})
 }
+
+// TestWalkFiles: the parallel walk finds the files filepath.WalkDir
+// finds, in its order; a missing folder has none, and anything but a
+// plain file or a folder is an error.
+func TestWalkFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := synth.Write(dir, 40, 1); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			want = append(want, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := walkFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, f.path)
+		if st := must(os.Lstat(f.path)); st.Size() != f.info.Size() || !st.ModTime().Equal(f.info.ModTime()) {
+			t.Errorf("%s: size and time %d %v, want %d %v", f.path, f.info.Size(), f.info.ModTime(), st.Size(), st.ModTime())
+		}
+	}
+	if len(want) < 50 || !slices.Equal(got, want) {
+		t.Errorf("found %d files, want the %d WalkDir finds, in its order", len(got), len(want))
+	}
+	if found, err := walkFiles(filepath.Join(dir, "nothing")); found != nil || err != nil {
+		t.Errorf("a missing folder: %v, %v", found, err)
+	}
+	if err := os.Symlink("case.yaml", filepath.Join(filepath.Dir(want[len(want)/2]), "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := walkFiles(dir); err == nil || !strings.Contains(err.Error(), "link.yaml: not a plain file") {
+		t.Errorf("a link: %v", err)
+	}
+}
