@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/register"
 )
 
@@ -52,6 +53,16 @@ import (
 // pages, the site's date): it is kept when nothing of the register
 // changed, and made again when anything did. A file made again whose
 // bytes are the same as before is still not written again.
+//
+// The text of an event is what maintainers edit most, and few files show
+// it. A file that does not is keyed with the register's facts: the same
+// digest with the text of every event left out (see [Site.factsKey]), so
+// that such an edit makes again the person's pages, the data files, the
+// feeds and the home page, not every list. Which pages show it is read
+// from the templates (see readsTexts): a fork whose list shows a line of
+// each event's text gets keys with it. The files Go makes from other facts
+// (the search index, the sitemap, the filters, the badge, the count) are
+// marked by hand (job.facts), and TestFactsFiles holds them to it.
 
 // Key identifies what a file was made from; the zero Key means "unknown":
 // the file is made on every build.
@@ -85,6 +96,25 @@ type Keeper interface {
 // from their parse trees.
 type reads struct {
 	asOf, latest, pages, all bool
+	texts                    bool // the text of events (see readsTexts)
+}
+
+// textNames are the names by which templates reach the text of an event,
+// and "event$", which the check of templates records where they turn a
+// value that may hold an event into text (see checker.shown).
+var textNames = []string{"content.Event.Text", "site.TimelineEvent.Text", "?Text", "event$"}
+
+// readsTexts reports whether templates that use these names may show the
+// text of an event. Those that do not render the same bytes after an edit
+// to an event's text alone, the edit maintainers make most: their pages
+// are keyed without it (see [Site.factsKey]).
+func readsTexts(used map[string]bool) bool {
+	for _, n := range textNames {
+		if used[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // wideNames are the names of the theme's interface and of the register's
@@ -183,7 +213,8 @@ type keyer struct {
 	latest  Key
 	pages   Key        // the free pages, which the menu lists
 	all     *once[Key] // the whole register, made when a key needs it
-	persons *once[map[*register.Person]Key]
+	facts   *once[Key] // the same without the text of events
+	persons *once[personDigests]
 	rows    RowCache // nil: rows are rendered anew in every build
 }
 
@@ -233,7 +264,8 @@ func (s *Site) SetKeys(k Keys) error {
 		rows:    k.Rows,
 		site:    Key(h.Sum(nil)),
 		all:     new(once[Key]),
-		persons: new(once[map[*register.Person]Key]),
+		facts:   new(once[Key]),
+		persons: new(once[personDigests]),
 	}
 	kr.asOf = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.AsOf)) })
 	kr.latest = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Latest)) })
@@ -248,11 +280,21 @@ func keyOf(write func(hash.Hash)) Key {
 	return Key(h.Sum(nil))
 }
 
-// personDigests are the digests of every person, made once, in parallel.
-func (s *Site) personDigests() map[*register.Person]Key {
-	return s.keys.persons.get(func() map[*register.Person]Key {
+// personDigests are the digests of every person: whole, and their facts,
+// which leave out the text of their events.
+type personDigests struct {
+	whole, facts map[*register.Person]Key
+}
+
+// personDigests returns the digests of every person, whole.
+func (s *Site) personDigests() map[*register.Person]Key { return s.digests().whole }
+
+// digests makes the digests of every person once, in parallel, both in
+// one walk of the person.
+func (s *Site) digests() personDigests {
+	return s.keys.persons.get(func() personDigests {
 		people := s.reg.People
-		keys := make([]Key, len(people))
+		whole, facts := make([]Key, len(people)), make([]Key, len(people))
 		var g errgroup.Group
 		g.SetLimit(runtime.GOMAXPROCS(0))
 		for i, p := range people {
@@ -260,19 +302,26 @@ func (s *Site) personDigests() map[*register.Person]Key {
 				// Into a buffer, hashed once: a hash written to a few
 				// bytes at a time was most of the cost. The buffers are
 				// used again: growing a new one was the next.
-				b := digestBufs.Get().(*[]byte)
-				*b = appendDigest((*b)[:0], reflect.ValueOf(p))
-				keys[i] = sha256.Sum256(*b)
+				b, texts := digestBufs.Get().(*[]byte), digestBufs.Get().(*[]byte)
+				*texts = (*texts)[:0]
+				*b = appendDigestTexts((*b)[:0], reflect.ValueOf(p), texts)
+				facts[i] = sha256.Sum256(*b)
+				// The whole person: the facts, then the texts left out
+				// of them, in the order they were met.
+				*b = appendString(*b, "texts")
+				*b = append(*b, *texts...)
+				whole[i] = sha256.Sum256(*b)
 				digestBufs.Put(b)
+				digestBufs.Put(texts)
 				return nil
 			})
 		}
 		g.Wait()
-		m := make(map[*register.Person]Key, len(people))
+		d := personDigests{make(map[*register.Person]Key, len(people)), make(map[*register.Person]Key, len(people))}
 		for i, p := range people {
-			m[p] = keys[i]
+			d.whole[p], d.facts[p] = whole[i], facts[i]
 		}
-		return m
+		return d
 	})
 }
 
@@ -282,20 +331,28 @@ var digestBufs = sync.Pool{New: func() any { return new([]byte) }}
 // allDigest is the digest of the whole register: every person, source and
 // free page, the date and the settings.
 func (s *Site) allDigest() Key {
-	return s.keys.all.get(func() Key {
-		persons := s.personDigests()
-		h := sha256.New()
-		h.Write(s.keys.asOf[:])
-		for _, p := range s.reg.People {
-			k := persons[p]
-			h.Write(k[:])
-		}
-		h.Write(s.keys.pages[:])
-		h.Write(s.keys.latest[:])
-		// Every source, cited or not, through the register's own map.
-		digest(h, reflect.ValueOf(s.reg).Elem().FieldByName("sources"))
-		return Key(h.Sum(nil))
-	})
+	return s.keys.all.get(func() Key { return s.registerDigest(s.digests().whole) })
+}
+
+// factsDigest is allDigest without the text of events.
+func (s *Site) factsDigest() Key {
+	return s.keys.facts.get(func() Key { return s.registerDigest(s.digests().facts) })
+}
+
+// registerDigest is the digest of the register with the people's digests
+// persons.
+func (s *Site) registerDigest(persons map[*register.Person]Key) Key {
+	h := sha256.New()
+	h.Write(s.keys.asOf[:])
+	for _, p := range s.reg.People {
+		k := persons[p]
+		h.Write(k[:])
+	}
+	h.Write(s.keys.pages[:])
+	h.Write(s.keys.latest[:])
+	// Every source, cited or not, through the register's own map.
+	digest(h, reflect.ValueOf(s.reg).Elem().FieldByName("sources"))
+	return Key(h.Sum(nil))
 }
 
 // wideKey is the key of the file name, made from the whole register (see
@@ -310,6 +367,23 @@ func (s *Site) wideKey(name string) Key {
 		writeString(h, name)
 		h.Write(s.keys.site[:])
 		h.Write(all[:])
+	})
+}
+
+// factsKey is the key of the file name when what makes it does not show
+// the text of events: wideKey without it, so that an edit to an event's
+// text alone does not make it again.
+func (s *Site) factsKey(name string) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	facts := s.factsDigest()
+	return keyOf(func(h hash.Hash) {
+		writeString(h, "file")
+		writeString(h, name)
+		h.Write(s.keys.site[:])
+		writeString(h, "facts")
+		h.Write(facts[:])
 	})
 }
 
@@ -374,6 +448,11 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 		return s.wideKey(name)
 	}
 	persons := s.personDigests()
+	if s.factsOnly["changes.html"] {
+		// The log's templates do not show the text of events: an edit
+		// to one alone makes no page of it again.
+		persons = s.digests().facts
+	}
 	used := func(typ, member string) bool {
 		return s.changeUsed["site."+typ+"."+member] || s.changeUsed["?"+member]
 	}
@@ -489,7 +568,17 @@ func digest(h io.Writer, v reflect.Value) {
 // It appends to a slice rather than writing to a hash or a buffer: the
 // person's digests of every build were mostly allocations of the small
 // buffers and strings that writing through an io.Writer costs.
-func appendDigest(b []byte, v reflect.Value) []byte {
+func appendDigest(b []byte, v reflect.Value) []byte { return appendDigestTexts(b, v, nil) }
+
+// eventText is the index of content.Event's Text.
+var eventText = func() int {
+	f, _ := reflect.TypeFor[content.Event]().FieldByName("Text")
+	return f.Index[0]
+}()
+
+// appendDigestTexts is appendDigest, but when texts is not nil, the text
+// of every event it meets goes to texts instead of b.
+func appendDigestTexts(b []byte, v reflect.Value, texts *[]byte) []byte {
 	switch v.Kind() {
 	case reflect.Invalid:
 		return append(b, 0)
@@ -514,7 +603,7 @@ func appendDigest(b []byte, v reflect.Value) []byte {
 		if g, ok := groupOf(v); ok {
 			return appendString(appendString(b, g.Name), g.Slug)
 		}
-		return appendDigest(b, v.Elem())
+		return appendDigestTexts(b, v.Elem(), texts)
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
@@ -524,7 +613,7 @@ func appendDigest(b []byte, v reflect.Value) []byte {
 	case reflect.Array:
 		b = binary.LittleEndian.AppendUint64(b, uint64(v.Len()))
 		for i := range v.Len() {
-			b = appendDigest(b, v.Index(i))
+			b = appendDigestTexts(b, v.Index(i), texts)
 		}
 		return b
 	case reflect.Map:
@@ -532,8 +621,8 @@ func appendDigest(b []byte, v reflect.Value) []byte {
 		keys := v.MapKeys()
 		slices.SortFunc(keys, compareKeys)
 		for _, k := range keys {
-			b = appendDigest(b, k)
-			b = appendDigest(b, v.MapIndex(k))
+			b = appendDigestTexts(b, k, texts)
+			b = appendDigestTexts(b, v.MapIndex(k), texts)
 		}
 		return b
 	case reflect.Struct:
@@ -542,8 +631,13 @@ func appendDigest(b []byte, v reflect.Value) []byte {
 			b = binary.LittleEndian.AppendUint64(b, uint64(t.UnixNano()))
 			return appendString(b, t.Location().String())
 		}
+		event := texts != nil && v.Type() == reflect.TypeFor[content.Event]()
 		for i := range v.NumField() {
-			b = appendDigest(b, v.Field(i))
+			if event && i == eventText {
+				*texts = appendDigest(*texts, v.Field(i))
+				continue
+			}
+			b = appendDigestTexts(b, v.Field(i), texts)
 		}
 		return b
 	default:

@@ -119,6 +119,10 @@ type Theme struct {
 	// besides the changes they list, and changeUsed every name they use.
 	personReads, rowReads, changeReads reads
 	changeUsed                         map[string]bool
+	// factsOnly holds the page templates whose pages do not show the text
+	// of events, nor do the rows of their tables (see readsTexts): a
+	// template the check did not see is not in it.
+	factsOnly map[string]bool
 }
 
 // pageTemplates are the page templates every theme must have.
@@ -299,6 +303,12 @@ type job struct {
 	// [Keeper] may keep the earlier build's file instead of run making it
 	// again.
 	key func() Key
+	// facts marks a file whose bytes do not depend on the text of events
+	// (see [Site.factsKey]): a page whose templates do not show it (see
+	// readsTexts), or a file that Go makes from other facts (the search
+	// index, the sitemap, the filters, the badge and the count), as
+	// TestFactsFiles checks.
+	facts bool
 	// long marks a file that takes long to make and cannot be split (a
 	// data file, the search index): started first, so that the build does
 	// not end waiting on one of them while the other cores are idle.
@@ -557,12 +567,12 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	for _, lang := range r.Site.Languages {
 		jobs = append(jobs, s.pageJobs(lang, pages(lang))...)
 		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }},
-			job{name: s.urls.LangPath(lang, BadgeFile), run: func(w Writer) error { return s.badgeSVG(w, lang) }},
-			job{name: s.urls.LangPath(lang, CountFile), run: func(w Writer) error { return s.countJSON(w, lang) }})
+			job{name: s.urls.LangPath(lang, BadgeFile), facts: true, run: func(w Writer) error { return s.badgeSVG(w, lang) }},
+			job{name: s.urls.LangPath(lang, CountFile), facts: true, run: func(w Writer) error { return s.countJSON(w, lang) }})
 		for _, rel := range []string{"current/", "people/"} {
 			if s.facetsFor(rel) != nil {
 				name := s.urls.LangPath(lang, rel+FacetsFile)
-				jobs = append(jobs, job{name: name, run: func(w Writer) error { return s.facets(w, lang, rel) }})
+				jobs = append(jobs, job{name: name, facts: true, run: func(w Writer) error { return s.facets(w, lang, rel) }})
 			}
 		}
 	}
@@ -573,9 +583,9 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 		return s.execute(w, "404.html", pg)
 	}})
 	jobs = append(jobs,
-		job{name: "sitemap", many: true, run: s.sitemap, noCheck: true}, // sitemap.xml, sitemap-1.xml, ...
+		job{name: "sitemap", many: true, run: s.sitemap, noCheck: true, facts: true}, // sitemap.xml, sitemap-1.xml, ...
 		job{name: "robots.txt", run: s.robots, noCheck: true},
-		job{name: "search/", many: true, run: s.searchIndex, long: true},
+		job{name: "search/", many: true, run: s.searchIndex, long: true, facts: true},
 		job{name: "schema/", many: true, run: s.schemas})
 	if zip {
 		jobs = append(jobs, job{name: ZipFile, run: s.zip, noCheck: true})
@@ -620,6 +630,9 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 		if jobs[i].key == nil {
 			name := jobs[i].name
 			jobs[i].key = func() Key { return s.wideKey(name) }
+			if jobs[i].facts {
+				jobs[i].key = func() Key { return s.factsKey(name) }
+			}
 		}
 	}
 	return jobs
@@ -667,6 +680,7 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			}
 		}
 		j.rows = rowSet{lang, s.newPage(lang, ps.rel).Root("")}
+		j.facts = s.factsOnly[ps.tmpl]
 		jobs = append(jobs, j)
 	}
 	// A table's rows are links, relative to the page's folder: the people

@@ -97,6 +97,7 @@ func dictView(keys map[string]view) view {
 // a [content.ErrorList], at the template's file, line and column.
 func (th *Theme) checkTemplates() error {
 	var errs content.ErrorList
+	shows := make(map[string]bool) // page template -> shows the text of events
 	seen := make(map[string]bool)
 	for _, name := range pageTemplates {
 		c := th.newChecker(name)
@@ -114,6 +115,7 @@ func (th *Theme) checkTemplates() error {
 			}
 		}
 		c.run()
+		shows[name] = readsTexts(c.used)
 		switch name {
 		case "person.html":
 			th.personReads = readsOf(c.used)
@@ -131,6 +133,13 @@ func (th *Theme) checkTemplates() error {
 			c.enqueue(f.name, f.data(pageView(&f)))
 			c.run()
 			th.rowReads = readsOf(c.used)
+			th.rowReads.texts = readsTexts(c.used)
+			th.factsOnly = make(map[string]bool)
+			for name, texts := range shows {
+				if !texts && !th.rowReads.texts {
+					th.factsOnly[name] = true
+				}
+			}
 		}
 	}
 	return errs.Err()
@@ -238,7 +247,10 @@ func (c *checker) list(l *parse.ListNode, dot view, v vars) {
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			c.pipe(n.Pipe, dot, v, false)
+			out := c.pipe(n.Pipe, dot, v, false)
+			if len(n.Pipe.Decl) == 0 {
+				c.shown(out)
+			}
 		case *parse.IfNode:
 			c.ifBranch(&n.BranchNode, dot, v)
 		case *parse.WithNode:
@@ -309,26 +321,59 @@ func (c *checker) pipe(p *parse.PipeNode, dot view, v vars, isRange bool) view {
 		return view{}
 	}
 	var out view
+	var piped *view // what the command before gives the next, as its last argument
 	for i, cmd := range p.Cmds {
-		r := c.command(cmd, dot, v)
+		r := c.command(cmd, dot, v, piped)
 		if i == 0 && len(p.Cmds) == 1 {
 			out = r
 		}
+		piped = &r
 	}
-	for _, d := range p.Decl {
+	if len(p.Cmds) > 1 && piped != nil && piped.typ != nil && piped.quiet && piped.typ.Kind() == reflect.String {
+		out = *piped // a pipeline that ends in print, printf, ...: a string
+	}
+	for i, d := range p.Decl {
 		name := d.Ident[0]
-		if isRange || len(p.Decl) > 1 || c.assigned[name] {
+		switch {
+		case c.assigned[name]:
 			v[name] = view{}
-		} else {
+		case isRange && out.typ != nil:
+			// The element (and before it the index or key), known
+			// quietly, as the dot inside a range is (see branch).
+			t := elemType(out.typ)
+			if len(p.Decl) == 2 && i == 0 {
+				t = indexType(out.typ)
+			}
+			v[name] = view{}
+			if t != nil {
+				v[name] = view{typ: t, frag: out.frag, quiet: true}
+			}
+		case isRange || len(p.Decl) > 1:
+			v[name] = view{}
+		default:
 			v[name] = out
 		}
 	}
 	return out
 }
 
+// indexType is the type of the index or key range gives with each element
+// of a value of type t, or nil.
+func indexType(t reflect.Type) reflect.Type {
+	switch t.Kind() {
+	case reflect.Map:
+		return t.Key()
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		if elemType(t) != nil {
+			return reflect.TypeFor[int]()
+		}
+	}
+	return nil
+}
+
 // command checks the arguments of a command and returns what it gives
 // when its first is the page, a chain from it, or dict.
-func (c *checker) command(cmd *parse.CommandNode, dot view, v vars) view {
+func (c *checker) command(cmd *parse.CommandNode, dot view, v vars, piped *view) view {
 	results := make([]view, len(cmd.Args))
 	lastAPI := make([]string, len(cmd.Args))
 	for i, a := range cmd.Args {
@@ -336,6 +381,52 @@ func (c *checker) command(cmd *parse.CommandNode, dot view, v vars) view {
 	}
 	if len(cmd.Args) == 0 {
 		return view{}
+	}
+	// The arguments after the first, and what the pipeline passes on, as
+	// a function or method gets them: what it may turn into text.
+	var args []view
+	for i := 1; i < len(cmd.Args); i++ {
+		if literal(cmd.Args[i]) {
+			args = append(args, plainView)
+		} else {
+			args = append(args, results[i])
+		}
+	}
+	if piped != nil {
+		args = append(args, *piped)
+	}
+	if api := lastAPI[0]; api != "" {
+		if m, ok := pageType.MethodByName(api); ok {
+			for i, a := range args {
+				if paramType(m.Type, i+1).Kind() == reflect.Interface {
+					c.shown(a) // T, Strong, Local, Link: any value, made text
+				}
+			}
+		}
+	}
+	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
+		switch id.Ident {
+		case "dict":
+		case "print", "printf", "println", "html", "js", "urlquery":
+			for _, a := range args {
+				c.shown(a)
+			}
+			return view{typ: reflect.TypeFor[string](), quiet: true}
+		case "len", "eq", "ne", "lt", "le", "gt", "ge", "not", "inc":
+			return plainView
+		case "list":
+			return view{typ: reflect.TypeFor[[]string](), quiet: true}
+		case "and", "or":
+			// One of the arguments: plain if each is.
+			for _, a := range args {
+				if a.typ == nil || holdsEvent(a.typ) {
+					return view{}
+				}
+			}
+			return plainView
+		default: // index, slice, call: in one of the arguments
+			return view{}
+		}
 	}
 	if lastAPI[0] == "Shared" && len(cmd.Args) > 1 {
 		// .Shared "name" renders template name as a fragment.
@@ -349,6 +440,9 @@ func (c *checker) command(cmd *parse.CommandNode, dot view, v vars) view {
 		for i := 1; i+1 < len(cmd.Args); i += 2 {
 			if k, ok := cmd.Args[i].(*parse.StringNode); ok {
 				keys[k.Text] = results[i+1]
+				if literal(cmd.Args[i+1]) {
+					keys[k.Text] = plainView
+				}
 			}
 		}
 		return dictView(keys)
@@ -607,4 +701,71 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// plainView is what a literal or a function such as len or eq gives: a
+// value that holds no content of its own.
+var plainView = view{typ: reflect.TypeFor[bool](), quiet: true}
+
+// literal reports whether n is a constant written in the template.
+func literal(n parse.Node) bool {
+	switch n.(type) {
+	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+		return true
+	}
+	return false
+}
+
+// paramType is the type of the i-th parameter of the method type m (the
+// receiver is the 0th), the element type for the variadic ones.
+func paramType(m reflect.Type, i int) reflect.Type {
+	n := m.NumIn()
+	if m.IsVariadic() && i >= n-1 {
+		return m.In(n - 1).Elem()
+	}
+	if i >= n {
+		return reflect.TypeFor[int]() // a mistake the check reports elsewhere
+	}
+	return m.In(i)
+}
+
+// shown records that the templates turn a value into text: printed, or
+// given to print, printf, T, Strong or another function that takes any
+// value. A value that may hold an event (or that the check cannot type)
+// may show its text, which the keys of list pages leave out (see
+// readsTexts).
+func (c *checker) shown(v view) {
+	if v.typ == nil || holdsEvent(v.typ) {
+		c.used["event$"] = true
+	}
+}
+
+// holdsEvent reports whether a value of type t may hold a content.Event.
+func holdsEvent(t reflect.Type) bool {
+	return holds(t, reflect.TypeFor[content.Event](), make(map[reflect.Type]bool))
+}
+
+func holds(t, target reflect.Type, seen map[reflect.Type]bool) bool {
+	if t == target {
+		return true
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holds(t.Elem(), target, seen)
+	case reflect.Map:
+		return holds(t.Key(), target, seen) || holds(t.Elem(), target, seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holds(t.Field(i).Type, target, seen) {
+				return true
+			}
+		}
+	case reflect.Interface, reflect.Func, reflect.Chan:
+		return true // anything
+	}
+	return false
 }

@@ -206,3 +206,47 @@ func TestShippedTemplatesKeepTheContract(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestFactsOnly: a page whose templates may show the text of an event, by
+// its name or by turning a value that holds events into text, is keyed
+// with it (see readsTexts); one that shows other facts of events is not.
+func TestFactsOnly(t *testing.T) {
+	base, err := fs.ReadFile(tizim.DefaultTheme, "templates/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := func(body string) map[string]string {
+		return map[string]string{"people.html": "{{define \"main\"}}" + body + "{{end}}"}
+	}
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		facts bool
+	}{
+		{"the shipped templates", nil, true},
+		{"dates and types of events", main(`{{range .Chunk}}{{range .Timeline}}{{.Date}} {{$.EventType .Type}}{{end}}{{end}}`), true},
+		{"a range variable's sentence", main(`{{range $i, $p := .Chunk}}{{with $p.Sentence}}{{$.Sentence .Sentence}}{{end}}{{end}}`), true},
+		{"an event's text", main(`{{range .Chunk}}{{range .Timeline}}{{$.Local .Text}}{{end}}{{end}}`), false},
+		{"a range variable's text", main(`{{range $e := .Recent 5}}{{$.Local $e.Event.Text}}{{end}}`), false},
+		{"an event printed", main(`{{range .Recent 5}}{{.Event}}{{end}}`), false},
+		{"an event given to printf", main(`{{range .Recent 5}}{{printf "%v" .}}{{end}}`), false},
+		{"an event piped to print", main(`{{range .Recent 5}}{{.Event | print}}{{end}}`), false},
+		{"an event given to T", main(`{{range .Chunk}}{{$.T "x" "e" .Timeline}}{{end}}`), false},
+		{"the register printed", main(`{{.Reg}}`), false},
+		{"an element by index", main(`{{index .Chunk 0}}`), false},
+		{"a variable assigned again", main(`{{$x := ""}}{{range .Recent 1}}{{$x = .Event}}{{end}}{{$x}}`), false},
+		{"a sub-template printing its data", map[string]string{"people.html": `{{define "main"}}{{range .Recent 1}}{{template "e" .Event}}{{end}}{{end}}{{define "e"}}{{.}}{{end}}`}, false},
+		{"the row shows an event's text", map[string]string{"base.html": strings.Replace(string(base),
+			`{{define "person-row"}}{{$pg := .Page}}`, `{{define "person-row"}}{{$pg := .Page}}{{range .P.Timeline}}{{$pg.Local .Text}}{{end}}`, 1)}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			th, err := LoadTheme(themeWith(t, tc.files, true), []string{"en", "ru"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := th.factsOnly["people.html"]; got != tc.facts {
+				t.Errorf("people.html keyed without the text of events: %v, want %v", got, tc.facts)
+			}
+		})
+	}
+}
