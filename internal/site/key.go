@@ -305,12 +305,15 @@ func (s *Site) digests() personDigests {
 				b, texts := digestBufs.Get().(*[]byte), digestBufs.Get().(*[]byte)
 				*texts = (*texts)[:0]
 				*b = appendDigestTexts((*b)[:0], reflect.ValueOf(p), texts)
-				facts[i] = sha256.Sum256(*b)
-				// The whole person: the facts, then the texts left out
-				// of them, in the order they were met.
-				*b = appendString(*b, "texts")
-				*b = append(*b, *texts...)
-				whole[i] = sha256.Sum256(*b)
+				// The whole person is the facts, then the texts left out
+				// of them, in the order they were met: one hash, read
+				// once before the texts.
+				h := sha256.New()
+				h.Write(*b)
+				h.Sum(facts[i][:0])
+				h.Write(appendString(nil, "texts"))
+				h.Write(*texts)
+				h.Sum(whole[i][:0])
 				digestBufs.Put(b)
 				digestBufs.Put(texts)
 				return nil
