@@ -111,13 +111,24 @@ func TestFactsFiles(t *testing.T) {
 			t.Errorf("%s: its key did not change with the text of events", j.name)
 		}
 	}
-	// A fact changes every key of a list.
+	if keysBefore["search/"] != keysAfter["search/"] {
+		t.Error("the search index's key changed with the text of events")
+	}
+	// A fact changes every key of a list, but not the search index's,
+	// which a name changes.
 	c.People[0].Events[0].Date.Year--
 	s3, _ := build()
-	for name, k := range keys(s3) {
-		if name == "people/index.html" && k == keysAfter[name] {
-			t.Errorf("%s: its key did not change with an event's date", name)
-		}
+	k3 := keys(s3)
+	if k3["people/index.html"] == keysAfter["people/index.html"] {
+		t.Error("people/index.html: its key did not change with an event's date")
+	}
+	if k3["search/"] != keysAfter["search/"] {
+		t.Error("the search index's key changed with an event's date")
+	}
+	c.People[0].Name += " Jr"
+	s4, _ := build()
+	if keys(s4)["search/"] == k3["search/"] {
+		t.Error("the search index's key did not change with a name")
 	}
 
 	of := func(j job) []string { // the files a job makes
@@ -142,7 +153,7 @@ func TestFactsFiles(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"people/index.html", "ru/current/index.html", "stats/index.html", "groups/index.html",
-		"search/index.json", "sitemap.xml", "badge.svg", "ru/count.json", "people/filters.json"} {
+		"sitemap.xml", "badge.svg", "ru/count.json", "people/filters.json"} {
 		if _, ok := before[name]; ok && !facts[name] {
 			t.Errorf("%s is keyed with the text of events", name)
 		}

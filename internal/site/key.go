@@ -390,6 +390,22 @@ func (s *Site) factsKey(name string) Key {
 	})
 }
 
+// searchKey is the key of the search index: all it is made from (the
+// people's names, statuses and confirmations, see [Site.searchInput]), so
+// that an edit that changes none of them, as most do, leaves it as it was.
+func (s *Site) searchKey() Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	return keyOf(func(h hash.Hash) {
+		writeString(h, "search")
+		h.Write(s.keys.site[:])
+		docs, opts := s.searchInput()
+		digest(h, reflect.ValueOf(docs))
+		digest(h, reflect.ValueOf(opts))
+	})
+}
+
 // personKey is the key of p's page in lang.
 func (s *Site) personKey(p *register.Person, lang string) Key {
 	if s.keys == nil {

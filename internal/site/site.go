@@ -585,7 +585,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	jobs = append(jobs,
 		job{name: "sitemap", many: true, run: s.sitemap, noCheck: true, facts: true}, // sitemap.xml, sitemap-1.xml, ...
 		job{name: "robots.txt", run: s.robots, noCheck: true},
-		job{name: "search/", many: true, run: s.searchIndex, long: true, facts: true},
+		job{name: "search/", many: true, run: s.searchIndex, long: true, key: s.searchKey},
 		job{name: "schema/", many: true, run: s.schemas})
 	if zip {
 		jobs = append(jobs, job{name: ZipFile, run: s.zip, noCheck: true})
@@ -720,10 +720,15 @@ func (s *Site) schemas(w Writer) error {
 	})
 }
 
+// searchInput is all the search index is made from (see [Site.searchKey]).
+func (s *Site) searchInput() ([]search.Doc, search.Options) {
+	return search.Docs(s.reg), search.Options{Langs: s.reg.Site.Languages}
+}
+
 // searchIndex writes the search index under search/: one set of files for
 // every language, since every name in every script finds the person.
 func (s *Site) searchIndex(w Writer) error {
-	files, err := search.Index(search.Docs(s.reg), search.Options{Langs: s.reg.Site.Languages})
+	files, err := search.Index(s.searchInput())
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
