@@ -139,7 +139,13 @@ func load(root string, asOf time.Time, last, next *manifest, dates bool) (*regis
 			next.History = h
 		}
 	}
-	return register.New(c, asOf), files, Twins(c.People), nil
+	// The warnings of people recorded twice read only names: made while
+	// the register is derived, they cost no time of their own (50 ms at
+	// 10,000 people, before).
+	twins := make(chan []Warning, 1)
+	go func() { twins <- Twins(c.People) }()
+	reg := register.New(c, asOf)
+	return reg, files, <-twins, nil
 }
 
 // A Loader is [Load] for a site loaded again after each edit, as the live
