@@ -56,7 +56,7 @@ import (
 //
 // The text of an event is what maintainers edit most, and few files show
 // it. A file that does not is keyed with the register's facts: the same
-// digest with the text of every event left out (see [Site.factsKey]), so
+// digest with the text of every event left out (see [Site.wideKey]), so
 // that such an edit makes again the person's pages, the data files, the
 // feeds and the home page, not every list. Which pages show it is read
 // from the templates (see readsTexts): a fork whose list shows a line of
@@ -107,7 +107,7 @@ var textNames = []string{"content.Event.Text", "site.TimelineEvent.Text", "?Text
 // readsTexts reports whether templates that use these names may show the
 // text of an event. Those that do not render the same bytes after an edit
 // to an event's text alone, the edit maintainers make most: their pages
-// are keyed without it (see [Site.factsKey]).
+// are keyed without it (see [Site.wideKey]).
 func readsTexts(used map[string]bool) bool {
 	for _, n := range textNames {
 		if used[n] {
@@ -359,34 +359,26 @@ func (s *Site) registerDigest(persons map[*register.Person]Key) Key {
 }
 
 // wideKey is the key of the file name, made from the whole register (see
-// the comment at the top).
-func (s *Site) wideKey(name string) Key {
+// the comment at the top); when facts, from the register without the text
+// of events, for a file that does not show it, so that an edit to an
+// event's text alone does not make it again.
+func (s *Site) wideKey(name string, facts bool) Key {
 	if s.keys == nil {
 		return Key{}
 	}
-	all := s.allDigest()
+	reg := s.allDigest
+	if facts {
+		reg = s.factsDigest
+	}
+	d := reg()
 	return keyOf(func(h hash.Hash) {
 		writeString(h, "file")
 		writeString(h, name)
 		h.Write(s.keys.site[:])
-		h.Write(all[:])
-	})
-}
-
-// factsKey is the key of the file name when what makes it does not show
-// the text of events: wideKey without it, so that an edit to an event's
-// text alone does not make it again.
-func (s *Site) factsKey(name string) Key {
-	if s.keys == nil {
-		return Key{}
-	}
-	facts := s.factsDigest()
-	return keyOf(func(h hash.Hash) {
-		writeString(h, "file")
-		writeString(h, name)
-		h.Write(s.keys.site[:])
-		writeString(h, "facts")
-		h.Write(facts[:])
+		if facts {
+			writeString(h, "facts")
+		}
+		h.Write(d[:])
 	})
 }
 
@@ -464,7 +456,7 @@ func (s *Site) changeKey(name string, pg *Page) Key {
 		return Key{}
 	}
 	if s.changeReads.all {
-		return s.wideKey(name)
+		return s.wideKey(name, false)
 	}
 	persons := s.personDigests()
 	if s.factsOnly["changes.html"] {

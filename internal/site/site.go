@@ -304,7 +304,7 @@ type job struct {
 	// again.
 	key func() Key
 	// facts marks a file whose bytes do not depend on the text of events
-	// (see [Site.factsKey]): a page whose templates do not show it (see
+	// (see [Site.wideKey]): a page whose templates do not show it (see
 	// readsTexts), or a file that Go makes from other facts (the search
 	// index, the sitemap, the filters, the badge and the count), as
 	// TestFactsFiles checks.
@@ -629,10 +629,8 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	for i := range jobs {
 		if jobs[i].key == nil {
 			name := jobs[i].name
-			jobs[i].key = func() Key { return s.wideKey(name) }
-			if jobs[i].facts {
-				jobs[i].key = func() Key { return s.factsKey(name) }
-			}
+			facts := jobs[i].facts
+			jobs[i].key = func() Key { return s.wideKey(name, facts) }
 		}
 	}
 	return jobs
