@@ -183,18 +183,15 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	// the preview serves while it builds this one: they are shared with
 	// this load by the content loader, unless read again (see
 	// content.Person.SameRead). The others are this load's own.
-	var shown map[string]*register.Person
-	if l.last != nil {
-		shown = make(map[string]*register.Person, len(l.last.People))
-		for _, p := range l.last.People {
-			shown[p.Slug] = p
-		}
-	}
 	// The shared ones have their day already, from the load that read
 	// them: the history is read once.
 	var fresh []*content.Person
 	for _, p := range c.People {
-		if old := shown[p.Slug]; old == nil || !old.SameRead(p) {
+		var old *register.Person
+		if l.last != nil {
+			old = l.last.Person(p.Slug) // the map Next then uses too
+		}
+		if old == nil || !old.SameRead(p) {
 			fresh = append(fresh, p)
 			p.Changed = l.history[path.Dir(p.Path)]
 		}

@@ -387,23 +387,23 @@ func writePeople(bw *bufio.Writer, site *content.Settings, people []*register.Pe
 				enc := json.NewEncoder(&pc.b)
 				enc.SetEscapeHTML(false)
 				var jp jsonPerson // one variable: an interface moves a value to the heap
+				// The batch's people one to a line, as jsonLines
+				// writes the elements it is given: the batches.
 				for j := i * peopleBatch; j < min(n, (i+1)*peopleBatch); j++ {
-					pc.b.WriteByte('\n')
+					if j > i*peopleBatch {
+						pc.b.WriteString(",\n")
+					}
 					jp = newJSONPerson(site, people[j], def)
 					if pc.err = enc.Encode(&jp); pc.err != nil {
 						break
 					}
 					pc.b.Truncate(pc.b.Len() - 1) // Encode's newline
-					if j < n-1 {
-						pc.b.WriteByte(',')
-					}
 				}
 				pieces[i] <- pc
 			}()
 		}
 	}()
-	bw.WriteString(`,"people":[`)
-	for i := range batches {
+	return jsonLines(bw, `,"people":`, batches, func(i int) error {
 		pc := <-pieces[i]
 		<-slots
 		if pc.err != nil {
@@ -418,12 +418,8 @@ func writePeople(bw *bufio.Writer, site *content.Settings, people []*register.Pe
 			}
 			b = b[k:]
 		}
-	}
-	if n > 0 {
-		bw.WriteByte('\n')
-	}
-	bw.WriteByte(']')
-	return nil
+		return nil
+	})
 }
 
 // jsonLines writes key and an array of n elements, each on a line of its

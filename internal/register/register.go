@@ -54,6 +54,34 @@ type Register struct {
 	Events                            []Entry         // every event of every published person, newest first
 	Latest                            date.Date       // the date of the latest event on or before AsOf
 	sources                           map[string]source
+	bySlug                            *slugIndex // see Person; nil in a register not made by New
+}
+
+// slugIndex is the published people by slug, made when first asked for.
+type slugIndex struct {
+	once sync.Once
+	m    map[string]*Person
+}
+
+// Person returns the published person whose folder is slug, or nil. The
+// site looks people up by slug, and the preview's next load and derive
+// look up the last register's: one map, made once per register.
+func (r *Register) Person(slug string) *Person {
+	if r.bySlug == nil {
+		for _, p := range r.People {
+			if p.Slug == slug {
+				return p
+			}
+		}
+		return nil
+	}
+	r.bySlug.once.Do(func() {
+		r.bySlug.m = make(map[string]*Person, len(r.People))
+		for _, p := range r.People {
+			r.bySlug.m[p.Slug] = p
+		}
+	})
+	return r.bySlug.m[slug]
 }
 
 // Entry is one event with the person it belongs to.
@@ -144,16 +172,12 @@ func (r *Register) Next(c *content.Content, asOf time.Time) *Register {
 // newRegister is New, reusing what prev derived if it can (prev may be nil).
 func newRegister(c *content.Content, asOf time.Time, prev *Register) *Register {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
-	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]source, len(c.Sources))}
+	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]source, len(c.Sources)), bySlug: new(slugIndex)}
 	for i, s := range c.Sources {
 		r.sources[s.ID] = source{s, i}
 	}
-	var reuse map[string]*Person // by slug
-	if prev != nil && prev.derivesLike(r) {
-		reuse = make(map[string]*Person, len(prev.People))
-		for _, p := range prev.People {
-			reuse[p.Slug] = p
-		}
+	if prev != nil && !prev.derivesLike(r) {
+		prev = nil // nothing of it can be reused
 	}
 	// A draft in the default language withholds the page in every
 	// language; a draft translation withholds only itself, and its
@@ -180,7 +204,7 @@ func newRegister(c *content.Content, asOf time.Time, prev *Register) *Register {
 		// One allocation for all the people rather than one each.
 		people := make([]Person, len(published))
 		lower := make([]string, len(published))
-		deriveAll(people, lower, published, reuse, func() *deriver {
+		deriveAll(people, lower, published, prev, func() *deriver {
 			return newDeriver(asOf, r.sources, len(c.Sources), c.Site.CurrentStatuses, c.Site.ConfirmWithin)
 		})
 		r.People = make([]*Person, len(people))
@@ -526,12 +550,13 @@ const perWorker = 1000
 // processors to run them, but no more than one per perWorker people. Each
 // goroutine derives its own run of people with its own deriver, made by
 // newDeriver, and a person's facts depend only on the person, so the
-// results are the same however the work is split.
-func deriveAll(people []Person, lower []string, published []*content.Person, reuse map[string]*Person, newDeriver func() *deriver) {
+// results are the same however the work is split. A person of prev, if
+// not nil, from the same reading of their folder is reused, not derived.
+func deriveAll(people []Person, lower []string, published []*content.Person, prev *Register, newDeriver func() *deriver) {
 	run := func(lo, hi int) {
 		d := newDeriver()
 		for i := lo; i < hi; i++ {
-			if old := reuse[published[i].Slug]; old != nil && old.SameRead(published[i]) {
+			if old := prev.person(published[i].Slug); old != nil && old.SameRead(published[i]) {
 				d.reuse(&people[i], old, published[i])
 			} else {
 				d.derive(&people[i], published[i])
@@ -550,6 +575,14 @@ func deriveAll(people []Person, lower []string, published []*content.Person, reu
 		wg.Go(func() { run(lo, hi) })
 	}
 	wg.Wait()
+}
+
+// person is Person of a register that may be nil.
+func (r *Register) person(slug string) *Person {
+	if r == nil {
+		return nil
+	}
+	return r.Person(slug)
 }
 
 // reuse fills in p, the person of cp, with what was derived for old, the

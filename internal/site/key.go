@@ -96,7 +96,6 @@ type Keeper interface {
 // from their parse trees.
 type reads struct {
 	asOf, latest, pages, all bool
-	texts                    bool // the text of events (see readsTexts)
 }
 
 // textNames are the names by which templates reach the text of an event,
@@ -451,15 +450,17 @@ func withoutChanges(used map[string]bool) map[string]bool {
 // ChangeYear and ChangeMonth that the template uses; and what the
 // template reads of the whole register besides. A template that reads
 // more of the register than that (a fork's) gets the whole register's key.
-func (s *Site) changeKey(name string, pg *Page) Key {
+// When facts, the templates do not show the text of events (job.facts),
+// and the key leaves it out.
+func (s *Site) changeKey(name string, pg *Page, facts bool) Key {
 	if s.keys == nil {
 		return Key{}
 	}
 	if s.changeReads.all {
-		return s.wideKey(name, false)
+		return s.wideKey(name, facts)
 	}
 	persons := s.personDigests()
-	if s.factsOnly["changes.html"] {
+	if facts {
 		// The log's templates do not show the text of events: an edit
 		// to one alone makes no page of it again.
 		persons = s.digests().facts

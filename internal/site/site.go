@@ -92,7 +92,6 @@ type Site struct {
 	md        goldmark.Markdown
 	ranks     *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
 	changes   *once[changeLog]                           // made when a page first shows it; see changeLog
-	bySlug    *once[map[string]*register.Person]         // the published people by slug, for the preview
 	stats     *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
 	rows      *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
 	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
@@ -156,7 +155,6 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		urls:      NewURLs(reg.Site.BaseURL, reg.Site.Languages.Default()),
 		md:        markdownRenderer(),
 		changes:   new(once[changeLog]),
-		bySlug:    new(once[map[string]*register.Person]),
 		stats:     new(once[*statistics]),
 		ranks:     new(once[map[string]map[*register.Person]int]),
 		sizes:     pageSizes(),
@@ -516,15 +514,7 @@ func (s *Site) personPage(p *register.Person) pageSpec {
 }
 
 // person returns the published person with the given slug, or nil.
-func (s *Site) person(slug string) *register.Person {
-	return s.bySlug.get(func() map[string]*register.Person {
-		m := make(map[string]*register.Person, len(s.reg.People))
-		for _, p := range s.reg.People {
-			m[p.Slug] = p
-		}
-		return m
-	})[slug]
-}
+func (s *Site) person(slug string) *register.Person { return s.reg.Person(slug) }
 
 // groupPages are the pages of groups and regions, and the free pages.
 func (s *Site) groupPages(lang string) []pageSpec {
@@ -670,15 +660,16 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			persons = append(persons, j)
 			continue
 		}
+		j.facts = s.factsOnly[ps.tmpl]
 		if ps.tmpl == "changes.html" {
+			name, facts := j.name, j.facts
 			j.key = func() Key {
 				pg := s.newPage(lang, ps.rel)
 				ps.fill(pg)
-				return s.changeKey(j.name, pg)
+				return s.changeKey(name, pg, facts)
 			}
 		}
 		j.rows = rowSet{lang, s.newPage(lang, ps.rel).Root("")}
-		j.facts = s.factsOnly[ps.tmpl]
 		jobs = append(jobs, j)
 	}
 	// A table's rows are links, relative to the page's folder: the people

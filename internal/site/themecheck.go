@@ -133,10 +133,10 @@ func (th *Theme) checkTemplates() error {
 			c.enqueue(f.name, f.data(pageView(&f)))
 			c.run()
 			th.rowReads = readsOf(c.used)
-			th.rowReads.texts = readsTexts(c.used)
+			rowTexts := readsTexts(c.used)
 			th.factsOnly = make(map[string]bool)
 			for name, texts := range shows {
-				if !texts && !th.rowReads.texts {
+				if !texts && !rowTexts {
 					th.factsOnly[name] = true
 				}
 			}
@@ -320,17 +320,13 @@ func (c *checker) pipe(p *parse.PipeNode, dot view, v vars, isRange bool) view {
 	if p == nil {
 		return view{}
 	}
-	var out view
-	var piped *view // what the command before gives the next, as its last argument
+	var out view // what the last command gives
 	for i, cmd := range p.Cmds {
-		r := c.command(cmd, dot, v, piped)
-		if i == 0 && len(p.Cmds) == 1 {
-			out = r
+		var piped *view // what the command before gives, as the last argument
+		if i > 0 {
+			piped = &out
 		}
-		piped = &r
-	}
-	if len(p.Cmds) > 1 && piped != nil && piped.typ != nil && piped.quiet && piped.typ.Kind() == reflect.String {
-		out = *piped // a pipeline that ends in print, printf, ...: a string
+		out = c.command(cmd, dot, v, piped)
 	}
 	for i, d := range p.Decl {
 		name := d.Ident[0]
