@@ -51,7 +51,7 @@ import (
 // from the cache's) is made again.
 
 // cacheVersion changes when the cache's format does.
-const cacheVersion = 3
+const cacheVersion = 4
 
 // entry is what the cache knows of one file of the output.
 type entry struct {
@@ -59,6 +59,16 @@ type entry struct {
 	Sum   [sha256.Size]byte
 	Size  int64
 	MTime int64 // UnixNano
+	// Parts are where the file's parts are, for a file made of parts
+	// (see site.PartKeeper): the next build reads those it can use again
+	// from the file.
+	Parts []part
+}
+
+// part is where the part of a file with Key is: its Len bytes at Off.
+type part struct {
+	Key      site.Key
+	Off, Len int64
 }
 
 // manifest is the cache's file.
@@ -104,7 +114,14 @@ func (e entries) GobEncode() ([]byte, error) {
 		b = append(b, f.Key[:]...)
 		b = append(b, f.Sum[:]...)
 		b = binary.AppendVarint(b, f.Size)
-		return binary.AppendVarint(b, f.MTime)
+		b = binary.AppendVarint(b, f.MTime)
+		b = binary.AppendVarint(b, int64(len(f.Parts)))
+		for _, pt := range f.Parts {
+			b = append(b, pt.Key[:]...)
+			b = binary.AppendVarint(b, pt.Off)
+			b = binary.AppendVarint(b, pt.Len)
+		}
+		return b
 	}), nil
 }
 
@@ -114,6 +131,15 @@ func (e *entries) GobDecode(b []byte) error {
 		d.bytes(f.Key[:])
 		d.bytes(f.Sum[:])
 		f.Size, f.MTime = d.varint(), d.varint()
+		if n := d.varint(); n > 0 && n <= int64(len(d.b)) { // each part takes bytes: a longer count is cut short
+			f.Parts = make([]part, n)
+			for i := range f.Parts {
+				d.bytes(f.Parts[i].Key[:])
+				f.Parts[i].Off, f.Parts[i].Len = d.varint(), d.varint()
+			}
+		} else if n != 0 {
+			d.err = errShort
+		}
 		return f
 	})
 	*e = m
@@ -695,6 +721,7 @@ type recorder struct {
 	next  site.Writer
 	dir   string
 	keys  pendingKeys
+	parts pendingParts
 	mu    sync.Mutex
 	files map[string]entry
 }
@@ -737,6 +764,98 @@ func (k *pendingKeys) take(p string) site.Key {
 	return k.many[best]
 }
 
+// pendingParts are the parts of files being made (see site.PartKeeper):
+// noted when a job asks for them, taken when its file is written.
+type pendingParts struct {
+	mu sync.Mutex
+	m  map[string]*fileParts
+}
+
+func (pp *pendingParts) note(p string, fp *fileParts) {
+	pp.mu.Lock()
+	if pp.m == nil {
+		pp.m = make(map[string]*fileParts)
+	}
+	if last := pp.m[p]; last != nil {
+		last.done()
+	}
+	pp.m[p] = fp
+	pp.mu.Unlock()
+}
+
+// take returns the parts of the file p, which is being written, and lets
+// go of the earlier file's.
+func (pp *pendingParts) take(p string) []part {
+	pp.mu.Lock()
+	fp := pp.m[p]
+	delete(pp.m, p)
+	pp.mu.Unlock()
+	if fp == nil {
+		return nil
+	}
+	return fp.done()
+}
+
+// fileParts are the parts of one file (see site.PartKeeper): the earlier
+// build's, read from its file, and the new file's, as they are written.
+type fileParts struct {
+	old  map[site.Key]part
+	f    *os.File // the earlier file; nil without one
+	mu   sync.Mutex
+	made []part
+}
+
+// newFileParts returns the parts of the file p of the output folder out,
+// whose earlier build's entry is e (if ok), and of the new file at p.
+func newFileParts(out, p string, e entry, ok bool) *fileParts {
+	fp := new(fileParts)
+	if !ok || len(e.Parts) == 0 || !intact(out, p, e) {
+		return fp
+	}
+	f, err := os.Open(filepath.Join(out, filepath.FromSlash(p)))
+	if err != nil {
+		return fp
+	}
+	fp.f, fp.old = f, make(map[site.Key]part, len(e.Parts))
+	for _, pt := range e.Parts {
+		fp.old[pt.Key] = pt
+	}
+	return fp
+}
+
+// Part reads the earlier file's part with key, trusting the file as Keep
+// trusts a whole file: it is the size and has the time the earlier build
+// left it with.
+func (fp *fileParts) Part(b []byte, key site.Key) ([]byte, bool) {
+	pt, ok := fp.old[key]
+	if !ok {
+		return b, false
+	}
+	n := len(b)
+	b = slices.Grow(b, int(pt.Len))[:n+int(pt.Len)]
+	if _, err := fp.f.ReadAt(b[n:], pt.Off); err != nil {
+		return b[:n], false
+	}
+	return b, true
+}
+
+func (fp *fileParts) Wrote(key site.Key, off, n int64) {
+	fp.mu.Lock()
+	fp.made = append(fp.made, part{key, off, n})
+	fp.mu.Unlock()
+}
+
+// done closes the earlier file and returns the new file's parts.
+func (fp *fileParts) done() []part {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	if fp.f != nil {
+		fp.f.Close()
+		fp.f, fp.old = nil, nil
+	}
+	return fp.made
+}
+
 func newRecorder(next site.Writer, dir string) *recorder {
 	return &recorder{next: next, dir: dir, files: make(map[string]entry)}
 }
@@ -755,6 +874,13 @@ func (r *recorder) KeepAll(prefix string, key site.Key) ([]string, bool) {
 
 // Previous has nothing: there is no earlier build.
 func (r *recorder) Previous(string) ([]byte, bool) { return nil, false }
+
+// Parts has none of an earlier build either; it records the new file's.
+func (r *recorder) Parts(p string) site.Parts {
+	fp := new(fileParts)
+	r.parts.note(p, fp)
+	return fp
+}
 
 func (r *recorder) Write(p string, data []byte) error {
 	if err := r.next.Write(p, data); err != nil {
@@ -784,9 +910,9 @@ func (r *recorder) record(p string, sum [sha256.Size]byte, size int64) error {
 	if err != nil {
 		return err
 	}
-	k := r.keys.take(p)
+	k, parts := r.keys.take(p), r.parts.take(p)
 	r.mu.Lock()
-	r.files[p] = entry{Key: k, Sum: sum, Size: size, MTime: st.ModTime().UnixNano()}
+	r.files[p] = entry{Key: k, Sum: sum, Size: size, MTime: st.ModTime().UnixNano(), Parts: parts}
 	r.mu.Unlock()
 	return nil
 }
@@ -802,6 +928,7 @@ type inPlace struct {
 	old   map[string]entry
 
 	keys    pendingKeys
+	parts   pendingParts
 	mu      sync.Mutex
 	files   map[string]entry // the new build's
 	changed []string         // written to the staging folder
@@ -871,6 +998,13 @@ func (w *inPlace) Previous(p string) ([]byte, bool) {
 	return data, true
 }
 
+func (w *inPlace) Parts(p string) site.Parts {
+	e, ok := w.old[p]
+	fp := newFileParts(w.out, p, e, ok)
+	w.parts.note(p, fp)
+	return fp
+}
+
 func (w *inPlace) Write(p string, data []byte) error {
 	return w.made(p, sha256.Sum256(data), int64(len(data)), func() error { return w.write.Write(p, data) })
 }
@@ -888,12 +1022,12 @@ func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
 // the output's file is intact; else written with write (or, streamed,
 // already in the staging folder as staged).
 func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func() error, staged ...string) error {
-	k := w.keys.take(p)
+	k, parts := w.keys.take(p), w.parts.take(p)
 	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && intact(w.out, p, e) {
 		for _, s := range staged {
 			os.Remove(s)
 		}
-		e.Key = k
+		e.Key, e.Parts = k, parts
 		w.keep(p, e)
 		return nil
 	}
@@ -901,7 +1035,7 @@ func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func()
 		return err
 	}
 	w.mu.Lock()
-	w.files[p] = entry{Key: k, Sum: sum, Size: size}
+	w.files[p] = entry{Key: k, Sum: sum, Size: size, Parts: parts}
 	w.changed = append(w.changed, p)
 	w.mu.Unlock()
 	return nil

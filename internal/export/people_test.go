@@ -45,8 +45,9 @@ func TestWritePeople(t *testing.T) {
 		}
 		bw.Flush()
 		var got bytes.Buffer
-		bw = bufio.NewWriter(&got)
-		if err := writePeople(bw, r.Site, people, def); err != nil {
+		cw := &counted{w: &got}
+		bw = bufio.NewWriter(cw)
+		if err := writePeople(bw, cw, r.Site, people, def, nil); err != nil {
 			t.Fatal(err)
 		}
 		bw.Flush()

@@ -92,6 +92,56 @@ type Keeper interface {
 	Previous(path string) ([]byte, bool)
 }
 
+// A PartKeeper is a Keeper that keeps parts of files too: of a data file,
+// made of one part per person (see export.Parts), the parts of the people
+// who did not change are taken from the earlier build's file rather than
+// made again.
+type PartKeeper interface {
+	// Parts returns the parts of the earlier build's file at path, if it
+	// is still there as that build made it, and records the parts of the
+	// new file at path, which is about to be made.
+	Parts(path string) Parts
+}
+
+// Parts are the parts of one file, by key (see [PartKeeper]).
+type Parts interface {
+	// Part appends to b the earlier file's part with key, if it had one.
+	// It is called from several goroutines at once.
+	Part(b []byte, key Key) ([]byte, bool)
+	// Wrote records that the new file's part with key is its n bytes at
+	// offset off.
+	Wrote(key Key, off, n int64)
+}
+
+// dataParts are the parts of the data file name as export.Parts: a
+// person's part is keyed by the person (see [Site.partKey]).
+type dataParts struct {
+	s     *Site
+	name  string
+	parts Parts
+}
+
+func (d dataParts) Part(b []byte, p *register.Person) ([]byte, bool) {
+	return d.parts.Part(b, d.s.partKey(d.name, p))
+}
+
+func (d dataParts) Wrote(p *register.Person, off, n int64) {
+	d.parts.Wrote(d.s.partKey(d.name, p), off, n)
+}
+
+// partKey is the key of p's part of the data file name: the site's key
+// and the person whole, with every fact derived for them, which is all a
+// data file shows of a person.
+func (s *Site) partKey(name string, p *register.Person) Key {
+	k := s.personDigests()[p]
+	return keyOf(func(h hash.Hash) {
+		writeString(h, "part")
+		writeString(h, name)
+		h.Write(s.keys.site[:])
+		h.Write(k[:])
+	})
+}
+
 // reads is what templates of a page use of the whole register, as read
 // from their parse trees.
 type reads struct {

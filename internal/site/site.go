@@ -580,21 +580,26 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	if zip {
 		jobs = append(jobs, job{name: ZipFile, run: s.zip, noCheck: true})
 	}
-	for _, f := range []struct {
-		name  string
-		write func(io.Writer, *register.Register) error
-	}{{export.JSONFile, export.WriteJSON}, {export.PeopleFile, export.WritePeopleCSV}, {export.EventsFile, export.WriteEventsCSV}} {
-		name := "data/" + f.name
+	for _, file := range []string{export.JSONFile, export.PeopleFile, export.EventsFile} {
+		name := "data/" + file
 		if s.gzipData() {
 			name += ".gz"
 		}
 		jobs = append(jobs, job{name: name, noCheck: true, long: true, run: func(w Writer) error {
 			err := Stream(w, name, func(out io.Writer) error {
 				if !s.gzipData() {
-					return f.write(out, r)
+					// Uncompressed, the parts of the people who did not
+					// change are where the earlier file has them.
+					var parts export.Parts
+					if k, ok := w.(PartKeeper); ok && s.keys != nil {
+						if ps := k.Parts(name); ps != nil {
+							parts = dataParts{s, name, ps}
+						}
+					}
+					return export.WriteFile(out, r, file, parts)
 				}
 				gz := export.NewGzip(out)
-				if err := f.write(gz, r); err != nil {
+				if err := export.WriteFile(gz, r, file, nil); err != nil {
 					return err
 				}
 				return gz.Close()

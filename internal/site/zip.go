@@ -115,6 +115,14 @@ func (z *zipWriter) Previous(p string) ([]byte, bool) {
 	return nil, false
 }
 
+// Parts are the next writer's (see [PartKeeper]); nil if it has none.
+func (z *zipWriter) Parts(p string) Parts {
+	if k, ok := z.next.(PartKeeper); ok {
+		return k.Parts(p)
+	}
+	return nil
+}
+
 // previousZip reads the files of the earlier build's site.zip, if w has
 // it, by their site paths.
 func previousZip(w Writer) map[string]*zip.File {
