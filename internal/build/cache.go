@@ -33,11 +33,14 @@ import (
 // bytes changed.
 //
 // It lives beside the output folder, in ".<out>.cache/" (".public.cache/"
-// beside public/), and holds one file, "files.gob": for every file of the
+// beside public/). Its file "files.gob" holds, for every file of the
 // output, the key of what it was made from (see [site.Key]), the digest of
-// its bytes, and its size and modification time as the build left them;
-// and the digest of everything the build read (see inputsDigest), so that
-// a build with the same inputs and an intact output has nothing to do.
+// its bytes, and its size and modification time as the build left them
+// (for a data file, also where each person's part of it is, by the part's
+// key: see [site.PartKeeper]); and the digest of everything the build
+// read (see inputsDigest), so that a build with the same inputs and an
+// intact output has nothing to do. Its file "rows" holds the rows of
+// tables of people (see rowStore).
 // The publishing workflow restores the output folder and the cache
 // together (actions/cache); without either, a build makes everything.
 //
