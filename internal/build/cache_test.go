@@ -641,3 +641,98 @@ func TestWalkFiles(t *testing.T) {
 		t.Errorf("a link: %v", err)
 	}
 }
+
+// TestDataFileParts: a data file made again after an edit to one person
+// takes the other people's parts from the last build's file, as the cache
+// says where they are, and trusts that file as Keep trusts a whole file:
+// while it has the size and time the last build left it with. A part
+// changed behind the cache's back, its time put back, is copied as it is;
+// once its time differs, the file is made anew.
+func TestDataFileParts(t *testing.T) {
+	defer func(d time.Duration) { racyWindow = d }(racyWindow)
+	racyWindow = 0
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := synth.Write(dir, 12, 3); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(filepath.Dir(dir), "public")
+	st, err := Build(Options{Root: dir, Out: out, AsOf: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok := readManifest(out)
+	if !ok {
+		t.Fatal("no cache after a build")
+	}
+	const csvFile = "data/register.csv"
+	e := m.Files[csvFile]
+	for _, f := range []string{"data/register.json", csvFile, "data/events.csv"} {
+		if n := len(m.Files[f].Parts); n != st.People {
+			t.Fatalf("%s: %d parts recorded, want one per person (%d)", f, n, st.People)
+		}
+	}
+
+	// The first person's row, changed in place with its time put back.
+	name := filepath.Join(out, filepath.FromSlash(csvFile))
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := e.Parts[0]
+	row := string(data[first.Off : first.Off+first.Len])
+	forged := strings.Repeat("x", len(row)-2) + "\r\n"
+	copy(data[first.Off:], forged)
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Unix(0, e.MTime)
+	if err := os.Chtimes(name, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+
+	// An edit to the last person's name makes register.csv again.
+	people, err := os.ReadDir(filepath.Join(dir, "content", "people"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(suffix string) {
+		t.Helper()
+		p := filepath.Join(dir, "content", "people", people[len(people)-1].Name(), "case.yaml")
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b2 := regexp.MustCompile(`(?m)^name: .*$`).ReplaceAll(b, []byte("name: Edited "+suffix))
+		if bytes.Equal(b, b2) {
+			t.Fatal("the edit changed nothing")
+		}
+		if err := os.WriteFile(p, b2, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("Once")
+	if _, err := Build(Options{Root: dir, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	got := must(os.ReadFile(name))
+	if !strings.Contains(string(got), "Edited Once") {
+		t.Fatal("register.csv was not made again after the edit")
+	}
+	if !strings.Contains(string(got), forged) {
+		t.Fatal("the other people's rows were not taken from the last build's file")
+	}
+
+	// With the file's time changed, nothing of it is trusted.
+	later := mtime.Add(time.Hour)
+	if err := os.Chtimes(name, later, later); err != nil {
+		t.Fatal(err)
+	}
+	edit("Twice")
+	if _, err := Build(Options{Root: dir, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	got = must(os.ReadFile(name))
+	if strings.Contains(string(got), forged) || !strings.Contains(string(got), row) || !strings.Contains(string(got), "Edited Twice") {
+		t.Error("a data file changed by hand was used again")
+	}
+}
