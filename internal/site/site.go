@@ -93,6 +93,7 @@ type Site struct {
 	ranks     *once[map[string]map[*register.Person]int] // language -> position in its alphabetical order; see rank
 	changes   *once[changeLog]                           // made when a page first shows it; see changeLog
 	stats     *once[*statistics]                         // made when a page first shows them: the preview's person pages never do
+	docs      *once[[]search.Doc]                        // what the search index is made from, for its key and the index
 	rows      *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
 	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
 	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
@@ -156,6 +157,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		md:        markdownRenderer(),
 		changes:   new(once[changeLog]),
 		stats:     new(once[*statistics]),
+		docs:      new(once[[]search.Doc]),
 		ranks:     new(once[map[string]map[*register.Person]int]),
 		sizes:     pageSizes(),
 		rows:      new(sync.Map),
@@ -714,9 +716,11 @@ func (s *Site) schemas(w Writer) error {
 	})
 }
 
-// searchInput is all the search index is made from (see [Site.searchKey]).
+// searchInput is all the search index is made from (see [Site.searchKey]),
+// made once for the key and the index.
 func (s *Site) searchInput() ([]search.Doc, search.Options) {
-	return search.Docs(s.reg), search.Options{Langs: s.reg.Site.Languages}
+	docs := s.docs.get(func() []search.Doc { return search.Docs(s.reg) })
+	return docs, search.Options{Langs: s.reg.Site.Languages}
 }
 
 // searchIndex writes the search index under search/: one set of files for
