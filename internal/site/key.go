@@ -113,33 +113,35 @@ type Parts interface {
 	Wrote(key Key, off, n int64)
 }
 
-// dataParts are the parts of the data file name as export.Parts: a
-// person's part is keyed by the person (see [Site.partKey]).
+// dataParts are the parts of a data file as export.Parts: a person's
+// part has the key keys gives them (see [Site.partKeys]).
 type dataParts struct {
-	s     *Site
-	name  string
+	keys  map[*register.Person]Key
 	parts Parts
 }
 
 func (d dataParts) Part(b []byte, p *register.Person) ([]byte, bool) {
-	return d.parts.Part(b, d.s.partKey(d.name, p))
+	return d.parts.Part(b, d.keys[p])
 }
 
 func (d dataParts) Wrote(p *register.Person, off, n int64) {
-	d.parts.Wrote(d.s.partKey(d.name, p), off, n)
+	d.parts.Wrote(d.keys[p], off, n)
 }
 
-// partKey is the key of p's part of the data file name: the site's key
-// and the person whole, with every fact derived for them, which is all a
-// data file shows of a person.
-func (s *Site) partKey(name string, p *register.Person) Key {
-	k := s.personDigests()[p]
-	return keyOf(func(h hash.Hash) {
-		writeString(h, "part")
-		writeString(h, name)
-		h.Write(s.keys.site[:])
-		h.Write(k[:])
-	})
+// partKeys are the keys of the people's parts of the data file name: the
+// site's key and the person whole, with every fact derived for them,
+// which is all a data file shows of a person. Made once per file, since
+// each key is needed twice.
+func (s *Site) partKeys(name string) map[*register.Person]Key {
+	digests := s.personDigests()
+	keys := make(map[*register.Person]Key, len(digests))
+	b := make([]byte, 0, 256)
+	for p, d := range digests {
+		b = appendString(appendString(b[:0], "part"), name)
+		b = append(append(b, s.keys.site[:]...), d[:]...)
+		keys[p] = sha256.Sum256(b)
+	}
+	return keys
 }
 
 // reads is what templates of a page use of the whole register, as read

@@ -595,7 +595,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 					var parts export.Parts
 					if k, ok := w.(PartKeeper); ok && s.keys != nil {
 						if ps := k.Parts(name); ps != nil {
-							parts = dataParts{s, name, ps}
+							parts = dataParts{s.partKeys(name), ps}
 						}
 					}
 					return export.WriteFile(out, r, file, parts)
