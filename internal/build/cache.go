@@ -821,7 +821,9 @@ func newFileParts(out, p string, e entry, ok bool) *fileParts {
 	}
 	fp.f, fp.old = f, make(map[site.Key]part, len(e.Parts))
 	for _, pt := range e.Parts {
-		fp.old[pt.Key] = pt
+		if pt.Off >= 0 && pt.Len >= 0 && pt.Off <= e.Size && pt.Len <= e.Size-pt.Off { // a damaged cache's are not read
+			fp.old[pt.Key] = pt
+		}
 	}
 	return fp
 }
