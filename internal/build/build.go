@@ -187,11 +187,8 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 	// them: the history is read once.
 	var fresh []*content.Person
 	for _, p := range c.People {
-		var old *register.Person
-		if l.last != nil {
-			old = l.last.Person(p.Slug) // the map Next then uses too
-		}
-		if old == nil || !old.SameRead(p) {
+		// l.last is nil at the first load; its map is the one Next uses.
+		if old := l.last.Person(p.Slug); old == nil || !old.SameRead(p) {
 			fresh = append(fresh, p)
 			p.Changed = l.history[path.Dir(p.Path)]
 		}

@@ -721,25 +721,27 @@ var program = sync.OnceValue(func() []byte {
 // each; the files are in dir once written. It is the writer of a build
 // that makes everything, whose files then become the cache.
 type recorder struct {
-	next  site.Writer
-	dir   string
-	keys  pendingKeys
-	parts pendingParts
+	next    site.Writer
+	dir     string
+	pending pending
+	mu      sync.Mutex
+	files   map[string]entry
+}
+
+// pending is what is known of files being made: their keys, noted when
+// Keep or KeepAll says the file must be made, and their parts (see
+// site.PartKeeper), noted when the job asks for them; both are taken when
+// the file is written.
+type pending struct {
+	one   sync.Map // path -> site.Key
 	mu    sync.Mutex
-	files map[string]entry
+	many  map[string]site.Key // path prefix -> key, of jobs that make many files
+	parts sync.Map            // path -> *fileParts
 }
 
-// pendingKeys are the keys of files being made: noted when Keep or
-// KeepAll says the file must be made, taken when it is written.
-type pendingKeys struct {
-	one  sync.Map // path -> site.Key
-	mu   sync.Mutex
-	many map[string]site.Key // path prefix -> key, of jobs that make many files
-}
+func (k *pending) note(p string, key site.Key) { k.one.Store(p, key) }
 
-func (k *pendingKeys) note(p string, key site.Key) { k.one.Store(p, key) }
-
-func (k *pendingKeys) noteAll(prefix string, key site.Key) {
+func (k *pending) noteAll(prefix string, key site.Key) {
 	k.mu.Lock()
 	if k.many == nil {
 		k.many = make(map[string]site.Key)
@@ -749,7 +751,7 @@ func (k *pendingKeys) noteAll(prefix string, key site.Key) {
 }
 
 // take returns the key of the file p, which is being written.
-func (k *pendingKeys) take(p string) site.Key {
+func (k *pending) take(p string) site.Key {
 	if key, ok := k.one.LoadAndDelete(p); ok {
 		return key.(site.Key)
 	}
@@ -767,44 +769,24 @@ func (k *pendingKeys) take(p string) site.Key {
 	return k.many[best]
 }
 
-// pendingParts are the parts of files being made (see site.PartKeeper):
-// noted when a job asks for them, taken when its file is written.
-type pendingParts struct {
-	mu sync.Mutex
-	m  map[string]*fileParts
-}
+func (k *pending) noteParts(p string, fp *fileParts) { k.parts.Store(p, fp) }
 
-func (pp *pendingParts) note(p string, fp *fileParts) {
-	pp.mu.Lock()
-	if pp.m == nil {
-		pp.m = make(map[string]*fileParts)
+// takeParts returns the parts of the file p, which is being written, and
+// lets go of the earlier file's.
+func (k *pending) takeParts(p string) []part {
+	if fp, ok := k.parts.LoadAndDelete(p); ok {
+		return fp.(*fileParts).done()
 	}
-	if last := pp.m[p]; last != nil {
-		last.done()
-	}
-	pp.m[p] = fp
-	pp.mu.Unlock()
-}
-
-// take returns the parts of the file p, which is being written, and lets
-// go of the earlier file's.
-func (pp *pendingParts) take(p string) []part {
-	pp.mu.Lock()
-	fp := pp.m[p]
-	delete(pp.m, p)
-	pp.mu.Unlock()
-	if fp == nil {
-		return nil
-	}
-	return fp.done()
+	return nil
 }
 
 // fileParts are the parts of one file (see site.PartKeeper): the earlier
 // build's, read from its file, and the new file's, as they are written.
+// Part is called from the goroutines of the job that makes the file;
+// Wrote, then done, in turn by that job.
 type fileParts struct {
 	old  map[site.Key]part
 	f    *os.File // the earlier file; nil without one
-	mu   sync.Mutex
 	made []part
 }
 
@@ -845,15 +827,11 @@ func (fp *fileParts) Part(b []byte, key site.Key) ([]byte, bool) {
 }
 
 func (fp *fileParts) Wrote(key site.Key, off, n int64) {
-	fp.mu.Lock()
 	fp.made = append(fp.made, part{key, off, n})
-	fp.mu.Unlock()
 }
 
 // done closes the earlier file and returns the new file's parts.
 func (fp *fileParts) done() []part {
-	fp.mu.Lock()
-	defer fp.mu.Unlock()
 	if fp.f != nil {
 		fp.f.Close()
 		fp.f, fp.old = nil, nil
@@ -867,13 +845,13 @@ func newRecorder(next site.Writer, dir string) *recorder {
 
 // Keep keeps nothing: there is no earlier build. It notes the key.
 func (r *recorder) Keep(p string, key site.Key) bool {
-	r.keys.note(p, key)
+	r.pending.note(p, key)
 	return false
 }
 
 // KeepAll keeps nothing either; the files a job then writes have key.
 func (r *recorder) KeepAll(prefix string, key site.Key) ([]string, bool) {
-	r.keys.noteAll(prefix, key)
+	r.pending.noteAll(prefix, key)
 	return nil, false
 }
 
@@ -883,7 +861,7 @@ func (r *recorder) Previous(string) ([]byte, bool) { return nil, false }
 // Parts has none of an earlier build either; it records the new file's.
 func (r *recorder) Parts(p string) site.Parts {
 	fp := new(fileParts)
-	r.parts.note(p, fp)
+	r.pending.noteParts(p, fp)
 	return fp
 }
 
@@ -915,7 +893,7 @@ func (r *recorder) record(p string, sum [sha256.Size]byte, size int64) error {
 	if err != nil {
 		return err
 	}
-	k, parts := r.keys.take(p), r.parts.take(p)
+	k, parts := r.pending.take(p), r.pending.takeParts(p)
 	r.mu.Lock()
 	r.files[p] = entry{Key: k, Sum: sum, Size: size, MTime: st.ModTime().UnixNano(), Parts: parts}
 	r.mu.Unlock()
@@ -932,8 +910,7 @@ type inPlace struct {
 	write site.Writer // writes there: stage, or a test's wrapping of it
 	old   map[string]entry
 
-	keys    pendingKeys
-	parts   pendingParts
+	pending pending
 	mu      sync.Mutex
 	files   map[string]entry // the new build's
 	changed []string         // written to the staging folder
@@ -958,7 +935,7 @@ func (w *inPlace) Keep(p string, key site.Key) bool {
 		w.keep(p, e)
 		return true
 	}
-	w.keys.note(p, key)
+	w.pending.note(p, key)
 	return false
 }
 
@@ -967,14 +944,14 @@ func (w *inPlace) KeepAll(prefix string, key site.Key) ([]string, bool) {
 	for p, e := range w.old {
 		if e.Key == key && strings.HasPrefix(p, prefix) {
 			if !intact(w.out, p, e) {
-				w.keys.noteAll(prefix, key)
+				w.pending.noteAll(prefix, key)
 				return nil, false
 			}
 			paths = append(paths, p)
 		}
 	}
 	if len(paths) == 0 {
-		w.keys.noteAll(prefix, key)
+		w.pending.noteAll(prefix, key)
 		return nil, false
 	}
 	slices.Sort(paths)
@@ -1006,7 +983,7 @@ func (w *inPlace) Previous(p string) ([]byte, bool) {
 func (w *inPlace) Parts(p string) site.Parts {
 	e, ok := w.old[p]
 	fp := newFileParts(w.out, p, e, ok)
-	w.parts.note(p, fp)
+	w.pending.noteParts(p, fp)
 	return fp
 }
 
@@ -1027,7 +1004,7 @@ func (w *inPlace) Stream(p string, write func(io.Writer) error) error {
 // the output's file is intact; else written with write (or, streamed,
 // already in the staging folder as staged).
 func (w *inPlace) made(p string, sum [sha256.Size]byte, size int64, write func() error, staged ...string) error {
-	k, parts := w.keys.take(p), w.parts.take(p)
+	k, parts := w.pending.take(p), w.pending.takeParts(p)
 	if e, ok := w.old[p]; ok && e.Sum == sum && e.Size == size && intact(w.out, p, e) {
 		for _, s := range staged {
 			os.Remove(s)

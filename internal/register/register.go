@@ -63,10 +63,14 @@ type slugIndex struct {
 	m    map[string]*Person
 }
 
-// Person returns the published person whose folder is slug, or nil. The
-// site looks people up by slug, and the preview's next load and derive
-// look up the last register's: one map, made once per register.
+// Person returns the published person whose folder is slug, or nil (also
+// of a nil Register). The site looks people up by slug, and the preview's
+// next load and derive look up the last register's: one map, made once
+// per register.
 func (r *Register) Person(slug string) *Person {
+	if r == nil {
+		return nil
+	}
 	if r.bySlug == nil {
 		for _, p := range r.People {
 			if p.Slug == slug {
@@ -556,7 +560,7 @@ func deriveAll(people []Person, lower []string, published []*content.Person, pre
 	run := func(lo, hi int) {
 		d := newDeriver()
 		for i := lo; i < hi; i++ {
-			if old := prev.person(published[i].Slug); old != nil && old.SameRead(published[i]) {
+			if old := prev.Person(published[i].Slug); old != nil && old.SameRead(published[i]) {
 				d.reuse(&people[i], old, published[i])
 			} else {
 				d.derive(&people[i], published[i])
@@ -575,14 +579,6 @@ func deriveAll(people []Person, lower []string, published []*content.Person, pre
 		wg.Go(func() { run(lo, hi) })
 	}
 	wg.Wait()
-}
-
-// person is Person of a register that may be nil.
-func (r *Register) person(slug string) *Person {
-	if r == nil {
-		return nil
-	}
-	return r.Person(slug)
 }
 
 // reuse fills in p, the person of cp, with what was derived for old, the

@@ -114,7 +114,8 @@ type Parts interface {
 }
 
 // dataParts are the parts of a data file as export.Parts: a person's
-// part has the key keys gives them (see [Site.partKeys]).
+// part has the key keys gives them (see [Site.partKeys]). The parts of a
+// file are looked up only in that file's, so one key serves all three.
 type dataParts struct {
 	keys  map[*register.Person]Key
 	parts Parts
@@ -128,20 +129,21 @@ func (d dataParts) Wrote(p *register.Person, off, n int64) {
 	d.parts.Wrote(d.keys[p], off, n)
 }
 
-// partKeys are the keys of the people's parts of the data file name: the
+// partKeys are the keys of the people's parts of the data files: the
 // site's key and the person whole, with every fact derived for them,
-// which is all a data file shows of a person. Made once per file, since
-// each key is needed twice.
-func (s *Site) partKeys(name string) map[*register.Person]Key {
-	digests := s.personDigests()
-	keys := make(map[*register.Person]Key, len(digests))
-	b := make([]byte, 0, 256)
-	for p, d := range digests {
-		b = appendString(appendString(b[:0], "part"), name)
-		b = append(append(b, s.keys.site[:]...), d[:]...)
-		keys[p] = sha256.Sum256(b)
-	}
-	return keys
+// which is all a data file shows of a person. Made once, for the three
+// files, each of which needs each key twice.
+func (s *Site) partKeys() map[*register.Person]Key {
+	return s.keys.parts.get(func() map[*register.Person]Key {
+		digests := s.personDigests()
+		keys := make(map[*register.Person]Key, len(digests))
+		b := make([]byte, 0, 128)
+		for p, d := range digests {
+			b = append(append(appendString(b[:0], "part"), s.keys.site[:]...), d[:]...)
+			keys[p] = sha256.Sum256(b)
+		}
+		return keys
+	})
 }
 
 // reads is what templates of a page use of the whole register, as read
@@ -266,7 +268,8 @@ type keyer struct {
 	all     *once[Key] // the whole register, made when a key needs it
 	facts   *once[Key] // the same without the text of events
 	persons *once[personDigests]
-	rows    RowCache // nil: rows are rendered anew in every build
+	parts   *once[map[*register.Person]Key] // see partKeys
+	rows    RowCache                        // nil: rows are rendered anew in every build
 }
 
 // themeDirs are the folders of a theme (see [Overlay]).
@@ -317,6 +320,7 @@ func (s *Site) SetKeys(k Keys) error {
 		all:     new(once[Key]),
 		facts:   new(once[Key]),
 		persons: new(once[personDigests]),
+		parts:   new(once[map[*register.Person]Key]),
 	}
 	kr.asOf = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.AsOf)) })
 	kr.latest = keyOf(func(h hash.Hash) { digest(h, reflect.ValueOf(s.reg.Latest)) })

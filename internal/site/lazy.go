@@ -103,7 +103,7 @@ func (s *Site) Lazy() *Lazy {
 			&lazyGroup{prefix: s.urls.LangPath(lang, "people/"), list: func() []job { return s.pageJobs(lang, s.personPages(lang)) },
 				one: func(name string) (job, bool) {
 					slug, ok := strings.CutSuffix(strings.TrimPrefix(name, s.urls.LangPath(lang, "people/")), "/index.html")
-					p := s.person(slug)
+					p := s.reg.Person(slug)
 					if !ok || p == nil {
 						return job{}, false
 					}

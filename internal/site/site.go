@@ -515,9 +515,6 @@ func (s *Site) personPage(p *register.Person) pageSpec {
 	}}
 }
 
-// person returns the published person with the given slug, or nil.
-func (s *Site) person(slug string) *register.Person { return s.reg.Person(slug) }
-
 // groupPages are the pages of groups and regions, and the free pages.
 func (s *Site) groupPages(lang string) []pageSpec {
 	r := s.reg
@@ -595,7 +592,7 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 					var parts export.Parts
 					if k, ok := w.(PartKeeper); ok && s.keys != nil {
 						if ps := k.Parts(name); ps != nil {
-							parts = dataParts{s.partKeys(name), ps}
+							parts = dataParts{s.partKeys(), ps}
 						}
 					}
 					return export.WriteFile(out, r, file, parts)
@@ -655,7 +652,7 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 		}
 		j := job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: kind, run: func(w Writer) error { return s.renderPage(w, lang, ps) }}
 		if ps.tmpl == "person.html" {
-			if p := s.person(strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")); p != nil {
+			if p := s.reg.Person(strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")); p != nil {
 				j.key = func() Key { return s.personKey(p, lang) }
 				// The page's spec is made again when it is rendered,
 				// not held from now until then with its path and
