@@ -106,20 +106,33 @@ func Size(n int64) string {
 
 // Load reads and validates the site at root and derives its register.
 func Load(root string, asOf time.Time) (*register.Register, fs.FS, error) {
-	reg, files, _, err := load(root, asOf, nil, nil, true)
+	reg, files, _, err := load(root, asOf, nil, nil, nil, true)
 	return reg, files, err
 }
 
 // load is Load that also returns the warnings about the content. last,
 // if not nil, is the cache of the last build, which says which Markdown
 // passed its checks (see content.LoadKnown) and what it read of the git
-// history; next, if not nil, is given what this build read of it. Without
-// dates, the people's "last changed" days are not read.
-func load(root string, asOf time.Time, last, next *manifest, dates bool) (*register.Register, fs.FS, []Warning, error) {
+// history; next, if not nil, is given what this build read of it. ps, if
+// not nil, is the people's cache: the people it keeps are not read again,
+// and it is given the people loaded. Without dates, the people's "last
+// changed" days are not read.
+func load(root string, asOf time.Time, last, next *manifest, ps *people, dates bool) (*register.Register, fs.FS, []Warning, error) {
 	files := content.Files(root)
-	c, err := content.LoadKnown(files, knownMarkdown(last))
+	var (
+		c   *content.Content
+		err error
+	)
+	if ps != nil {
+		c, err = content.LoadKept(files, ps.kept, ps.langs, knownMarkdown(last))
+	} else {
+		c, err = content.LoadKnown(files, knownMarkdown(last))
+	}
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if ps != nil {
+		ps.loaded, ps.loadedLangs = c.People, c.Site.Languages
 	}
 	// The profiles are read again as their pages are made (see
 	// content.Content.DropProfiles): a build or a check of a large
@@ -223,7 +236,7 @@ func (l *Loader) Load(changed []string) (*register.Register, fs.FS, error) {
 func Check(root string, asOf time.Time) (*register.Register, []Warning, error) {
 	// No "last changed" days: reading the git history takes long on a
 	// large register, and check writes no page that shows them.
-	reg, files, warnings, err := load(root, asOf, nil, nil, false)
+	reg, files, warnings, err := load(root, asOf, nil, nil, nil, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -266,10 +279,12 @@ func Build(opts Options) (Stats, error) {
 		m       *manifest
 		inPlace bool
 		next    manifest // what this build records for the next
+		ps      *people
 	)
 	if !opts.NoCache {
 		m, inPlace = readManifest(out)
 		inputs, next.Read, next.ReadAt = inputsDigest(opts, m)
+		folders := personFolders(next.Read)
 		next.holdRead()
 		if m != nil {
 			m.Read = nil // only inputsDigest reads it
@@ -280,8 +295,9 @@ func Build(opts Options) (Stats, error) {
 			st.Unchanged = st.Files
 			return st, nil
 		}
+		ps = readPeople(out, folders)
 	}
-	reg, files, twins, err := load(opts.Root, opts.AsOf, m, &next, true)
+	reg, files, twins, err := load(opts.Root, opts.AsOf, m, &next, ps, true)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -319,7 +335,11 @@ func Build(opts Options) (Stats, error) {
 		}
 		if inPlace {
 			next.Markdown = markdownSums(reg)
-			return buildInPlace(s, opts, out, tmp, m, rows, &next, st)
+			st, err := buildInPlace(s, opts, out, tmp, m, rows, &next, st)
+			if err == nil {
+				err = writePeople(out, ps)
+			}
+			return st, err
 		}
 	}
 	dw := &DirWriter{Dir: tmp}
@@ -355,6 +375,9 @@ func Build(opts Options) (Stats, error) {
 		if err == nil {
 			err = rows.write(out)
 		}
+		if err == nil {
+			err = ps.write(out)
+		}
 		if err != nil {
 			dropCache(out)
 			return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
@@ -386,6 +409,15 @@ func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows
 		return Stats{}, fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 	}
 	return st, nil
+}
+
+// writePeople writes the people's cache of out after a build in place.
+func writePeople(out string, ps *people) error {
+	if err := ps.write(out); err != nil {
+		dropCache(out)
+		return fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
+	}
+	return nil
 }
 
 // Writer is where a build writes files (site.Writer).

@@ -655,8 +655,6 @@ func unchanged(out string, m *manifest, inputs site.Key) bool {
 	return true
 }
 
-// program is the digest of the running executable, so that another
-// version of tizim renders every page anew; nil when it cannot be read.
 // markdownSums are the sums of the Markdown files of reg's people, which
 // passed the checks of this build (see manifest.Markdown), in order.
 func markdownSums(reg *register.Register) [][sha256.Size]byte {
@@ -700,6 +698,8 @@ func knownMarkdown(m *manifest) func([]byte) bool {
 	return func(src []byte) bool { return known[markdownSum(prog, sha256.Sum256(src))] }
 }
 
+// program is the digest of the running executable, so that another
+// version of tizim renders every page anew; nil when it cannot be read.
 var program = sync.OnceValue(func() []byte {
 	exe, err := os.Executable()
 	if err != nil {

@@ -48,6 +48,23 @@ func LoadKnown(fsys fs.FS, known func(md []byte) bool) (*Content, error) {
 	return c, err
 }
 
+// LoadKept is LoadKnown keeping the people of kept, as a [Loader] keeps
+// them, but from another process: a build takes from its cache (see
+// [PersonDecoder]) the people whose folders did not change since the
+// last build, which read them with the languages langs. Kept people are
+// not checked again, except what they cite, since sources may have
+// changed. Without the positions of their events, a kept person's errors
+// would point to lines but not columns: when there are errors, the
+// content is loaded again without kept, for the messages a load from
+// nothing gives.
+func LoadKept(fsys fs.FS, kept map[string]*Person, langs []string, known func(md []byte) bool) (*Content, error) {
+	c, _, _, err := load(fsys, kept, langs, true, known)
+	if err != nil && len(kept) > 0 {
+		return LoadKnown(fsys, known)
+	}
+	return c, err
+}
+
 // load is Load keeping what it can of an earlier load: the people whose
 // folders are in kept, read with the languages keptLangs. It also returns
 // the people read without error, by slug, and the languages they were read

@@ -1,0 +1,203 @@
+package build
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/tizim/tizim/internal/content"
+	"github.com/tizim/tizim/internal/site"
+)
+
+// The people as the last build loaded them: the file "people" of the
+// cache folder holds each person (see content.AppendPerson) with the
+// digest of their folder's files as that build read them (see
+// personFolders), and the program and languages it read them with. The
+// next build takes each person whose folder has the same digest from
+// there, and reads only the others' files (see content.LoadKept): at
+// 10,000 people, reading, parsing and checking the case files was a
+// quarter of the CPU of a rebuild after a one-file edit.
+//
+// What a person is depends only on their folder's files, the site's
+// languages and the program, so the file holds for any output folder and
+// is written whenever the people loaded differ from it. The sums of the
+// files are the inputs' digest's (see inputsDigest), which reads a file
+// again unless its size and times are the same as the last build saw.
+
+// peopleMagic begins the file; its number changes with the encoding.
+const peopleMagic = "tizim people 1\n"
+
+func peopleFile(out string) string { return filepath.Join(cacheDir(out), "people") }
+
+// people is what a build knows of the people's cache.
+type people struct {
+	folders map[string]site.Key        // each person's folder's digest, by slug, as this build read it
+	kept    map[string]*content.Person // from the last build's file, whose folders are unchanged
+	langs   []string                   // the languages kept were read with
+	records int                        // people in the last build's file
+	// loaded are the people this build loaded (drafts too), and
+	// loadedLangs the languages it read them with, for the next build.
+	loaded      []*content.Person
+	loadedLangs []string
+}
+
+// personFolders returns the digest of each person's folder (by slug)
+// from the sums of the files the build read: the names and sums of the
+// files in it, in order. nil without them.
+func personFolders(read map[string]inputFile) map[string]site.Key {
+	if read == nil {
+		return nil
+	}
+	const prefix = content.Dir + "/people/"
+	files := make(map[string][]string)
+	for name := range read {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			if slug, _, ok := strings.Cut(rest, "/"); ok {
+				files[slug] = append(files[slug], name)
+			}
+		}
+	}
+	folders := make(map[string]site.Key, len(files))
+	var b []byte
+	for slug, names := range files {
+		slices.Sort(names)
+		b = b[:0]
+		for _, name := range names {
+			sum := read[name].Sum
+			b = append(append(append(b, name...), 0), sum[:]...)
+		}
+		folders[slug] = sha256.Sum256(b)
+	}
+	return folders
+}
+
+// readPeople reads the people's cache of out and keeps the people whose
+// folders are as folders has them. A cache that cannot be read, or that
+// another program wrote, keeps no one.
+func readPeople(out string, folders map[string]site.Key) *people {
+	ps := &people{folders: folders}
+	prog := program()
+	if len(folders) == 0 || prog == nil {
+		return ps
+	}
+	f, err := os.Open(peopleFile(out))
+	if err != nil {
+		return ps
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<16)
+	magic := make([]byte, len(peopleMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != peopleMagic {
+		return ps
+	}
+	str := func() (string, bool) {
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > 1<<20 {
+			return "", false
+		}
+		b := make([]byte, n)
+		_, err = io.ReadFull(r, b)
+		return string(b), err == nil
+	}
+	if p, ok := str(); !ok || p != string(prog) {
+		return ps
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<10 {
+		return ps
+	}
+	langs := make([]string, n)
+	for i := range langs {
+		var ok bool
+		if langs[i], ok = str(); !ok {
+			return ps
+		}
+	}
+	var (
+		dec    content.PersonDecoder
+		buf    []byte
+		key    site.Key
+		kept   = make(map[string]*content.Person)
+		record int
+	)
+	for ; ; record++ {
+		slug, ok := str()
+		if !ok {
+			break // the end, or a damaged file: what was read stands
+		}
+		if _, err := io.ReadFull(r, key[:]); err != nil {
+			break
+		}
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > 1<<30 {
+			break
+		}
+		if folders[slug] != key {
+			if _, err := r.Discard(int(n)); err != nil {
+				break
+			}
+			continue
+		}
+		buf = slices.Grow(buf[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			break
+		}
+		if p, err := dec.Decode(buf); err == nil && p.Slug == slug {
+			kept[slug] = p
+		}
+	}
+	ps.kept, ps.langs, ps.records = kept, langs, record
+	return ps
+}
+
+// write records the people this build loaded as the people's cache of
+// out, unless the file already holds just them: every one was kept from
+// it, and it holds no one else.
+func (ps *people) write(out string) error {
+	prog := program()
+	if ps == nil || len(ps.folders) == 0 || prog == nil || ps.loaded == nil {
+		return nil
+	}
+	loaded, langs := ps.loaded, ps.loadedLangs
+	if ps.records == len(loaded) && slices.Equal(ps.langs, langs) && !slices.ContainsFunc(loaded, func(p *content.Person) bool { return ps.kept[p.Slug] != p }) {
+		return nil
+	}
+	return writeFile(peopleFile(out), func(w *bufio.Writer) error {
+		var b []byte
+		str := func(s string) {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+		b = append(b, peopleMagic...)
+		str(string(prog))
+		b = binary.AppendUvarint(b, uint64(len(langs)))
+		for _, l := range langs {
+			str(l)
+		}
+		var rec []byte
+		for _, p := range loaded {
+			key, ok := ps.folders[p.Slug]
+			if !ok {
+				continue // a folder made after the walk: read again next time
+			}
+			rec = content.AppendPerson(rec[:0], p)
+			str(p.Slug)
+			b = append(b, key[:]...)
+			b = binary.AppendUvarint(b, uint64(len(rec)))
+			b = append(b, rec...)
+			if len(b) >= 1<<16 {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				b = b[:0]
+			}
+		}
+		_, err := w.Write(b)
+		return err
+	})
+}
