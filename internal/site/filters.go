@@ -80,6 +80,27 @@ func (pg *Page) PersonRow(p *register.Person) (template.HTML, error) {
 	return h, nil
 }
 
+// PersonRows returns the table rows of people, each as PersonRow gives
+// it and after a line break: a table's body in one call. A list page of
+// 500 people spent more time in the template engine's loop, its call of
+// PersonRow and the escaper's pass over each row than in the rows.
+func (pg *Page) PersonRows(people []*register.Person) (template.HTML, error) {
+	var b strings.Builder
+	for _, p := range people {
+		h, err := pg.PersonRow(p)
+		if err != nil {
+			return "", err
+		}
+		if b.Len() == 0 {
+			b.Grow(len(people) * (len(h) + 1))
+		}
+		b.WriteByte('\n')
+		b.WriteString(string(h))
+	}
+	// Safe: rows of html/template's output (see PersonRow).
+	return template.HTML(b.String()), nil
+}
+
 // rowBufs are the buffers rows are rendered into, used again: grown from
 // empty for each row, a buffer's copies were 12.5 MB of the 88.5 MB that
 // rendering rows held in a heap profile of a build of 30,000 people (most

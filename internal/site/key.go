@@ -183,7 +183,7 @@ var wideNames = map[string]string{
 	"Page.BarsChart": "all", "Page.Bars": "all", "Page.Menu": "pages", "Page.Chunk": "all",
 	"Page.Groups": "all", "Page.ListFilters": "all", "Page.AlphabetLinks": "all",
 	"Page.Changes": "all", "Page.ChangeMonths": "all", "Page.ChangeYears": "all",
-	"Page.Recognized": "asof", "Page.CustodyDays": "asof", "Page.Row": "asof", "Page.PersonRow": "all",
+	"Page.Recognized": "asof", "Page.CustodyDays": "asof", "Page.Row": "asof", "Page.PersonRow": "all", "Page.PersonRows": "all",
 	"Page.Reg$": "all", "register.Register.AsOf": "asof", "register.Register.Latest": "latest",
 	"register.Register.Pages": "pages", "register.Group.People": "all", "register.Group.Current": "all",
 }

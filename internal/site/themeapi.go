@@ -106,6 +106,7 @@ var ThemeAPI = []APIName{
 	{"EventID", ScopeLanguage, "EventID p e: the anchor of event e on p's page"},
 	{"Row", ScopeLanguage, "Row p: the values by which a table row of p is filtered and sorted"},
 	{"PersonRow", ScopeLanguage, "PersonRow p: the table row of p, template \"person-row\" rendered once"},
+	{"PersonRows", ScopeLanguage, "PersonRows people: the table rows of people, each after a line break"},
 
 	// A person's page.
 	{"Person", ScopePage, "the person of a person page (*register.Person), else nil"},
