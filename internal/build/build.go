@@ -301,6 +301,8 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	ps.start(out)
+	defer ps.abandon()
 	defer limitMemory(len(reg.People))()
 	if opts.BaseURL != "" {
 		u, err := content.ParseBaseURL(opts.BaseURL)
@@ -337,7 +339,7 @@ func Build(opts Options) (Stats, error) {
 			next.Markdown = markdownSums(reg)
 			st, err := buildInPlace(s, opts, out, tmp, m, rows, &next, st)
 			if err == nil {
-				err = writePeople(out, ps)
+				err = finishPeople(out, ps)
 			}
 			return st, err
 		}
@@ -376,7 +378,7 @@ func Build(opts Options) (Stats, error) {
 			err = rows.write(out)
 		}
 		if err == nil {
-			err = ps.write(out)
+			err = ps.finish(out)
 		}
 		if err != nil {
 			dropCache(out)
@@ -411,9 +413,9 @@ func buildInPlace(s *site.Site, opts Options, out, tmp string, m *manifest, rows
 	return st, nil
 }
 
-// writePeople writes the people's cache of out after a build in place.
-func writePeople(out string, ps *people) error {
-	if err := ps.write(out); err != nil {
+// finishPeople records the people's cache of out after a build in place.
+func finishPeople(out string, ps *people) error {
+	if err := ps.finish(out); err != nil {
 		dropCache(out)
 		return fmt.Errorf("the site is built, but its build cache could not be written: %w", err)
 	}
@@ -424,10 +426,10 @@ func writePeople(out string, ps *people) error {
 type Writer = site.Writer
 
 // clearLeftovers removes the temporary folders of builds that were killed
-// before they finished: ".public.new-*" (unfinished), ".public.old-*" and
-// ".public.rows-*" (see newRows).
+// before they finished: ".public.new-*" (unfinished), ".public.old-*",
+// ".public.rows-*" (see newRows) and ".public.people-*" (see people.start).
 func clearLeftovers(parent, base string) {
-	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*", "." + base + ".rows-*"} {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*", "." + base + ".rows-*", "." + base + ".people-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
 		for _, m := range matches {
 			os.RemoveAll(m)

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tizim/tizim/internal/content"
 	"github.com/tizim/tizim/internal/site"
@@ -44,6 +46,9 @@ type people struct {
 	// loadedLangs the languages it read them with, for the next build.
 	loaded      []*content.Person
 	loadedLangs []string
+	// done gives the error of the file start writes, tmp.
+	done chan error
+	tmp  string
 }
 
 // personFolders returns the digest of each person's folder (by slug)
@@ -118,14 +123,31 @@ func readPeople(out string, folders map[string]site.Key) *people {
 			return ps
 		}
 	}
+	// The records are read here and decoded on every core: decoding was
+	// most of the time, which every build waits for before it loads.
+	type record struct {
+		slug string
+		data []byte
+	}
+	todo := make(chan record, 64)
+	workers := runtime.GOMAXPROCS(0)
+	found := make([][]*content.Person, workers)
+	var wg sync.WaitGroup
+	for i := range workers {
+		wg.Go(func() {
+			var dec content.PersonDecoder
+			for r := range todo {
+				if p, err := dec.Decode(r.data); err == nil && p.Slug == r.slug {
+					found[i] = append(found[i], p)
+				}
+			}
+		})
+	}
 	var (
-		dec    content.PersonDecoder
-		buf    []byte
-		key    site.Key
-		kept   = make(map[string]*content.Person)
-		record int
+		key     site.Key
+		records int
 	)
-	for ; ; record++ {
+	for ; ; records++ {
 		slug, ok := str()
 		if !ok {
 			break // the end, or a damaged file: what was read stands
@@ -143,61 +165,121 @@ func readPeople(out string, folders map[string]site.Key) *people {
 			}
 			continue
 		}
-		buf = slices.Grow(buf[:0], int(n))[:n]
-		if _, err := io.ReadFull(r, buf); err != nil {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r, data); err != nil {
 			break
 		}
-		if p, err := dec.Decode(buf); err == nil && p.Slug == slug {
-			kept[slug] = p
+		todo <- record{slug, data}
+	}
+	close(todo)
+	wg.Wait()
+	kept := make(map[string]*content.Person, records)
+	for _, people := range found {
+		for _, p := range people {
+			kept[p.Slug] = p
 		}
 	}
-	ps.kept, ps.langs, ps.records = kept, langs, record
+	ps.kept, ps.langs, ps.records = kept, langs, records
 	return ps
 }
 
-// write records the people this build loaded as the people's cache of
-// out, unless the file already holds just them: every one was kept from
-// it, and it holds no one else.
-func (ps *people) write(out string) error {
+// start writes the people this build loaded, for the next build, into a
+// file beside out, while the site renders; [people.finish] moves it into
+// the cache folder once the build succeeds, and [people.abandon] removes
+// it if not. It writes nothing when the cache already holds just these
+// people: every one was kept from it, and it holds no one else. The
+// people are only read, as rendering reads them.
+func (ps *people) start(out string) {
 	prog := program()
 	if ps == nil || len(ps.folders) == 0 || prog == nil || ps.loaded == nil {
-		return nil
+		return
 	}
 	loaded, langs := ps.loaded, ps.loadedLangs
 	if ps.records == len(loaded) && slices.Equal(ps.langs, langs) && !slices.ContainsFunc(loaded, func(p *content.Person) bool { return ps.kept[p.Slug] != p }) {
+		return
+	}
+	ps.done = make(chan error, 1)
+	go func() {
+		f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".people-")
+		if err != nil {
+			ps.done <- err
+			return
+		}
+		ps.tmp = f.Name()
+		w := bufio.NewWriterSize(f, 1<<16)
+		err = ps.encode(w, prog, loaded, langs)
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		ps.done <- err
+	}()
+}
+
+// finish moves the file start wrote into the cache folder of out.
+func (ps *people) finish(out string) error {
+	if ps == nil || ps.done == nil {
 		return nil
 	}
-	return writeFile(peopleFile(out), func(w *bufio.Writer) error {
-		var b []byte
-		str := func(s string) {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
+	err := <-ps.done
+	ps.done = nil
+	if err == nil {
+		err = os.MkdirAll(cacheDir(out), 0o755)
+	}
+	if err == nil {
+		err = os.Rename(ps.tmp, peopleFile(out))
+	}
+	if err != nil && ps.tmp != "" {
+		os.Remove(ps.tmp)
+	}
+	return err
+}
+
+// abandon removes the file start wrote, unless finish moved it.
+func (ps *people) abandon() {
+	if ps == nil || ps.done == nil {
+		return
+	}
+	<-ps.done
+	ps.done = nil
+	if ps.tmp != "" {
+		os.Remove(ps.tmp)
+	}
+}
+
+// encode writes the people's cache of loaded, read with langs by prog.
+func (ps *people) encode(w io.Writer, prog []byte, loaded []*content.Person, langs []string) error {
+	var b []byte
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = append(b, peopleMagic...)
+	str(string(prog))
+	b = binary.AppendUvarint(b, uint64(len(langs)))
+	for _, l := range langs {
+		str(l)
+	}
+	var rec []byte
+	for _, p := range loaded {
+		key, ok := ps.folders[p.Slug]
+		if !ok {
+			continue // a folder made after the walk: read again next time
 		}
-		b = append(b, peopleMagic...)
-		str(string(prog))
-		b = binary.AppendUvarint(b, uint64(len(langs)))
-		for _, l := range langs {
-			str(l)
-		}
-		var rec []byte
-		for _, p := range loaded {
-			key, ok := ps.folders[p.Slug]
-			if !ok {
-				continue // a folder made after the walk: read again next time
+		rec = content.AppendPerson(rec[:0], p)
+		str(p.Slug)
+		b = append(b, key[:]...)
+		b = binary.AppendUvarint(b, uint64(len(rec)))
+		b = append(b, rec...)
+		if len(b) >= 1<<16 {
+			if _, err := w.Write(b); err != nil {
+				return err
 			}
-			rec = content.AppendPerson(rec[:0], p)
-			str(p.Slug)
-			b = append(b, key[:]...)
-			b = binary.AppendUvarint(b, uint64(len(rec)))
-			b = append(b, rec...)
-			if len(b) >= 1<<16 {
-				if _, err := w.Write(b); err != nil {
-					return err
-				}
-				b = b[:0]
-			}
+			b = b[:0]
 		}
-		_, err := w.Write(b)
-		return err
-	})
+	}
+	_, err := w.Write(b)
+	return err
 }

@@ -51,7 +51,8 @@ func TestPeopleKept(t *testing.T) {
 	for _, s := range slugs {
 		ps.loaded = append(ps.loaded, ps.kept[s.Name()])
 	}
-	if err := ps.write(out); err != nil {
+	ps.start(out)
+	if err := ps.finish(out); err != nil {
 		t.Fatal(err)
 	}
 	edit := func(slug, name string) {
