@@ -47,6 +47,14 @@ import (
 // reads of the whole register besides (see [Site.changeKey]), so that an
 // edit makes again only the months it touches.
 //
+// A page of a group or region lists the group's people: its key holds
+// each of them with their digest and their place in the order of everyone
+// (which their rows show), and what the template reads of the whole
+// register besides (see [Site.groupKey]), so that an edit makes again the
+// pages of the person's own groups and region. The template's uses of
+// .Group are told from those of another group's (a person's .Group), which
+// count as the whole register.
+//
 // Every other file — lists, statistics, feeds, the search index, the data
 // files, static files — has a key made of the site's and of the whole
 // register (every person's digest, every source, the free
@@ -186,6 +194,7 @@ var wideNames = map[string]string{
 	"Page.Recognized": "asof", "Page.CustodyDays": "asof", "Page.Row": "asof", "Page.PersonRow": "all", "Page.PersonRows": "all",
 	"Page.Reg$": "all", "register.Register.AsOf": "asof", "register.Register.Latest": "latest",
 	"register.Register.Pages": "pages", "register.Group.People": "all", "register.Group.Current": "all",
+	"Page.Group.People": "all", "Page.Group.Current": "all",
 }
 
 // narrowRegister are the members of the register that depend only on the
@@ -584,6 +593,66 @@ func (s *Site) changeKey(name string, pg *Page, facts bool) Key {
 	h := sha256.New()
 	h.Write(b)
 	s.writeReads(h, s.changeReads)
+	return Key(h.Sum(nil))
+}
+
+// groupNames are what a group's or region's page uses to reach its own
+// people, which [Site.groupKey] holds one by one. On such a page the
+// list's chunk, filters and letters are the group's.
+var groupNames = []string{"Page.Group.People", "Page.Group.Current", "Page.Chunk", "Page.ListFilters", "Page.AlphabetLinks", "Page.PersonRow", "Page.PersonRows"}
+
+// withoutGroup is used without groupNames.
+func withoutGroup(used map[string]bool) map[string]bool {
+	out := maps.Clone(used)
+	for _, n := range groupNames {
+		delete(out, n)
+	}
+	return out
+}
+
+// groupKey is the key of pg, a page of a group or region at the file
+// name: the group, the page's place in its pages, each of its people by
+// digest and by place in the alphabetical order of everyone (which their
+// rows show), what the rows read of the whole register, and what the
+// template reads of it besides its people. An edit then makes again the
+// pages of the edited person's groups and region, not every group's. A
+// template that reads more of the register than that (a fork's that
+// shows the current list's count, or another group's people) gets the
+// whole register's key. When facts, the pages do not show the text of
+// events (job.facts), and the key leaves it out.
+func (s *Site) groupKey(name string, pg *Page, facts bool) Key {
+	if s.keys == nil {
+		return Key{}
+	}
+	g := pg.Group
+	if s.groupReads.all || s.rowReads.all || g == nil {
+		return s.wideKey(name, facts)
+	}
+	persons := s.personDigests()
+	if facts {
+		persons = s.digests().facts
+	}
+	rank := s.rank(pg.Lang)
+	b := appendString(nil, "group")
+	b = appendString(b, name)
+	b = append(b, s.keys.site[:]...)
+	b = appendString(b, g.Name)
+	b = appendString(b, g.Slug)
+	b = appendDigest(b, reflect.ValueOf(g.Current))
+	b = appendString(b, pg.GroupDir)
+	b = appendString(b, pg.Title)
+	b = appendString(b, pg.GroupsTitle)
+	b = appendDigest(b, reflect.ValueOf(pg.Pager))
+	b = appendDigest(b, reflect.ValueOf(len(g.People)))
+	for _, p := range g.People {
+		k := persons[p]
+		b = append(b, k[:]...)
+		b = appendDigest(b, reflect.ValueOf(rank[p]))
+	}
+	h := sha256.New()
+	h.Write(b)
+	s.writeReads(h, s.groupReads)
+	s.writeReads(h, s.rowReads)
 	return Key(h.Sum(nil))
 }
 

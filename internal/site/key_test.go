@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -96,66 +97,9 @@ func TestRowReads(t *testing.T) {
 func TestChangeKeys(t *testing.T) {
 	defer func(n int) { changesPerPage = n }(changesPerPage)
 	changesPerPage = 6
-	dir := t.TempDir()
-	if err := synth.Write(dir, 120, 3); err != nil {
-		t.Fatal(err)
-	}
-	type page struct {
-		key  Key
-		data []byte
-	}
-	build := func(asOf time.Time) map[string]page {
-		t.Helper()
-		fsys := os.DirFS(dir)
-		c, err := content.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := New(register.New(c, asOf), fsys, Overlay(fsys, tizim.DefaultTheme))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.SetKeys(Keys{Program: []byte("test")}); err != nil {
-			t.Fatal(err)
-		}
-		out := renderAll(t, s)
-		pages := make(map[string]page)
-		for _, lang := range s.reg.Site.Languages {
-			specs := append(s.listPages(lang), s.changePages(lang)...)
-			for _, j := range s.pageJobs(lang, specs) {
-				if !strings.HasPrefix(j.kind, "changes.html ") {
-					continue
-				}
-				if j.key == nil {
-					t.Fatalf("%s has no key", j.name)
-				}
-				pages[j.name] = page{j.key(), out[j.name]}
-			}
-		}
-		return pages
-	}
-	caseFile := func(i int) string {
-		entries, err := os.ReadDir(filepath.Join(dir, "content", "people"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return filepath.Join(dir, "content", "people", entries[i%len(entries)].Name(), "case.yaml")
-	}
-	edit := func(f string, re *regexp.Regexp, repl string) {
-		t.Helper()
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		loc := re.FindSubmatchIndex(data) // the first group is replaced
-		if loc == nil {
-			t.Fatalf("%s: nothing matches %s", f, re)
-		}
-		data = slices.Concat(data[:loc[2]], []byte(repl), data[loc[3]:])
-		if err := os.WriteFile(f, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	kf := newKeyFixture(t, 120)
+	dir, caseFile, edit := kf.dir, kf.caseFile, kf.edit
+	build := func(asOf time.Time) map[string]keyedPage { return kf.build(asOf, "changes.html ") }
 	text := regexp.MustCompile(`(?m)^    type: \w+\n    text:\n      en: (.*)$`)
 	day := regexp.MustCompile(`(?m)^  - date: (\d{4}-\d{2}-\d{2})$`)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
@@ -205,23 +149,161 @@ func TestChangeKeys(t *testing.T) {
 	} {
 		step.do()
 		after := build(asOf)
-		kept := 0
-		for name, a := range after {
-			b, ok := before[name]
-			if !ok || a.key != b.key {
-				continue
-			}
-			kept++
-			if !bytes.Equal(a.data, b.data) {
-				t.Errorf("step %d (%s): %s kept its key but its bytes changed", i, step.what, name)
-			}
-		}
+		kept := comparePageKeys(t, fmt.Sprintf("step %d (%s)", i, step.what), before, after)
 		if step.most && kept*2 < len(after) {
 			t.Errorf("step %d (%s): %d of %d pages of the change log kept their keys, want most", i, step.what, kept, len(after))
 		}
 		t.Logf("%s: %d of %d pages kept their keys", step.what, kept, len(after))
 		before = after
 	}
+}
+
+// TestGroupKeys edits a register and requires of every page of a group or
+// region that a key the edit left as it was goes with bytes the edit left
+// as they were. An edit of one person's date must leave the pages of the
+// groups they are not in as they were; a fork whose group pages show more
+// of the register than their own people must get keys that change with it.
+func TestGroupKeys(t *testing.T) {
+	kf := newKeyFixture(t, 120)
+	build := func(asOf time.Time) map[string]keyedPage { return kf.build(asOf, "group.html ") }
+	day := regexp.MustCompile(`(?m)^  - date: (\d{4}-\d{2}-\d{2})$`)
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	asOf := synth.AsOf
+	before := build(asOf)
+	if len(before) < 10 {
+		t.Fatalf("%d pages of groups and regions: the test tests too little", len(before))
+	}
+	for i, step := range []struct {
+		what string
+		do   func()
+		most bool // most pages must keep their keys
+		all  bool // the template reads the whole register
+	}{
+		{"an event's date", func() { kf.edit(kf.caseFile(11), day, "2019-03-04") }, true, false},
+		{"another event's date", func() { kf.edit(kf.caseFile(40), day, "2018-02-03") }, true, false},
+		{"a name, which moves people in the order of everyone", func() { kf.edit(kf.caseFile(50), name, "Aaron Renamed") }, false, false},
+		{"the site's date", func() { asOf = asOf.AddDate(0, 0, 1) }, false, false},
+		{"a template that shows its own group's count", func() {
+			writeTemplate(t, kf.dir, "group.html", "{{with .Group}}{{len .People}} {{.Current}}{{end}}")
+		}, false, false},
+		{"an event's date, again", func() { kf.edit(kf.caseFile(12), day, "2017-01-02") }, true, false},
+		{"a template that shows another group's people", func() {
+			writeTemplate(t, kf.dir, "group.html", "{{range .Chunk}}{{range .Group}}{{len .People}}{{end}}{{end}}")
+		}, false, true},
+		{"an event's date, after that", func() { kf.edit(kf.caseFile(13), day, "2016-01-02") }, false, true},
+	} {
+		step.do()
+		after := build(asOf)
+		what := fmt.Sprintf("step %d (%s)", i, step.what)
+		kept := comparePageKeys(t, what, before, after)
+		if step.most && kept*2 < len(after) {
+			t.Errorf("%s: %d of %d pages of groups kept their keys, want most", what, kept, len(after))
+		}
+		if step.all && kept > 0 {
+			t.Errorf("%s: %d pages of groups kept their keys after an edit, with a template that reads other groups' people", what, kept)
+		}
+		t.Logf("%s: %d of %d pages kept their keys", step.what, kept, len(after))
+		before = after
+	}
+}
+
+// A keyFixture is a synthetic register in a folder, built with keys, for
+// tests that edit it and compare the pages' keys and bytes.
+type keyFixture struct {
+	t   *testing.T
+	dir string
+}
+
+// keyedPage is a page's key and bytes.
+type keyedPage struct {
+	key  Key
+	data []byte
+}
+
+func newKeyFixture(t *testing.T, people int) *keyFixture {
+	dir := t.TempDir()
+	if err := synth.Write(dir, people, 3); err != nil {
+		t.Fatal(err)
+	}
+	return &keyFixture{t, dir}
+}
+
+// build renders the register as of asOf and returns the key and bytes of
+// each page whose job's kind begins with kind ("group.html ").
+func (kf *keyFixture) build(asOf time.Time, kind string) map[string]keyedPage {
+	t := kf.t
+	t.Helper()
+	fsys := os.DirFS(kf.dir)
+	c, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(register.New(c, asOf), fsys, Overlay(fsys, tizim.DefaultTheme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetKeys(Keys{Program: []byte("test")}); err != nil {
+		t.Fatal(err)
+	}
+	out := renderAll(t, s)
+	pages := make(map[string]keyedPage)
+	for _, lang := range s.reg.Site.Languages {
+		for _, j := range s.pageJobs(lang, s.pages(lang)) {
+			if !strings.HasPrefix(j.kind, kind) {
+				continue
+			}
+			if j.key == nil {
+				t.Fatalf("%s has no key", j.name)
+			}
+			pages[j.name] = keyedPage{j.key(), out[j.name]}
+		}
+	}
+	return pages
+}
+
+// caseFile returns the case file of the i-th person, by folder.
+func (kf *keyFixture) caseFile(i int) string {
+	entries, err := os.ReadDir(filepath.Join(kf.dir, "content", "people"))
+	if err != nil {
+		kf.t.Fatal(err)
+	}
+	return filepath.Join(kf.dir, "content", "people", entries[i%len(entries)].Name(), "case.yaml")
+}
+
+// edit replaces, in the file f, the first group of re's first match.
+func (kf *keyFixture) edit(f string, re *regexp.Regexp, repl string) {
+	t := kf.t
+	t.Helper()
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := re.FindSubmatchIndex(data)
+	if loc == nil {
+		t.Fatalf("%s: nothing matches %s", f, re)
+	}
+	data = slices.Concat(data[:loc[2]], []byte(repl), data[loc[3]:])
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// comparePageKeys requires of every page of after that kept its key in before
+// that it kept its bytes, and returns how many kept their keys.
+func comparePageKeys(t *testing.T, what string, before, after map[string]keyedPage) int {
+	t.Helper()
+	kept := 0
+	for name, a := range after {
+		b, ok := before[name]
+		if !ok || a.key != b.key {
+			continue
+		}
+		kept++
+		if !bytes.Equal(a.data, b.data) {
+			t.Errorf("%s: %s kept its key but its bytes changed", what, name)
+		}
+	}
+	return kept
 }
 
 // writeTemplate writes the default theme's template name into the site

@@ -116,9 +116,10 @@ type Theme struct {
 	// personReads is what person pages' templates use of the whole
 	// register, for their keys (see key.go); rowReads what the row of a
 	// table of people uses; changeReads what the change log's pages use
-	// besides the changes they list, and changeUsed every name they use.
-	personReads, rowReads, changeReads reads
-	changeUsed                         map[string]bool
+	// besides the changes they list, and changeUsed every name they use;
+	// groupReads what a group's or region's page uses besides its people.
+	personReads, rowReads, changeReads, groupReads reads
+	changeUsed                                     map[string]bool
 	// factsOnly holds the page templates whose pages do not show the text
 	// of events, nor do the rows of their tables (see readsTexts): a
 	// template the check did not see is not in it.
@@ -665,12 +666,15 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 			continue
 		}
 		j.facts = s.factsOnly[ps.tmpl]
-		if ps.tmpl == "changes.html" {
-			name, facts := j.name, j.facts
+		if ps.tmpl == "changes.html" || ps.tmpl == "group.html" {
+			name, facts, key := j.name, j.facts, s.changeKey
+			if ps.tmpl == "group.html" {
+				key = s.groupKey
+			}
 			j.key = func() Key {
 				pg := s.newPage(lang, ps.rel)
 				ps.fill(pg)
-				return s.changeKey(name, pg, facts)
+				return key(name, pg, facts)
 			}
 		}
 		j.rows = rowSet{lang, s.newPage(lang, ps.rel).Root("")}

@@ -46,6 +46,11 @@ type view struct {
 	// types only to know what the templates use (see checker.used), and
 	// reports nothing about, as the rules above say.
 	quiet bool
+	// ownGroup: the value is the page's own group (.Group), whose members
+	// are recorded as "Page.Group.<name>", not as any group's, so that a
+	// group's page that shows its own people is keyed by them alone (see
+	// Site.groupKey), and one that shows another group's is not.
+	ownGroup bool
 }
 
 // known reports whether the view tells anything to check.
@@ -122,6 +127,8 @@ func (th *Theme) checkTemplates() error {
 		case "changes.html":
 			th.changeUsed = c.used
 			th.changeReads = readsOf(withoutChanges(c.used))
+		case "group.html":
+			th.groupReads = readsOf(withoutGroup(c.used))
 		}
 	}
 	// What the row of a table of people reads, alone, for the keys of
@@ -287,7 +294,7 @@ func (c *checker) branch(b *parse.BranchNode, dot view, v vars, isRange bool) {
 	got := c.pipe(b.Pipe, dot, scope, isRange)
 	inner := view{}
 	if got.typ != nil {
-		inner = view{typ: got.typ, frag: got.frag, quiet: true}
+		inner = view{typ: got.typ, frag: got.frag, quiet: true, ownGroup: got.ownGroup && !isRange}
 		if isRange {
 			inner.typ = elemType(got.typ)
 		}
@@ -517,14 +524,18 @@ func (c *checker) chain(root view, text string, names []string, at int) (view, s
 			if f := cur.frag; f != nil && e.Scope < f.scope && !cur.quiet {
 				c.errorf(pos, "%s cannot be used in template %q: it is rendered %s, so it does not know which page it is on; see \"Shared fragments\" in docs/theme.md for what it may use", text, f.name, f.shared)
 			}
-			cur, last = view{typ: e.typ, frag: cur.frag, quiet: cur.quiet}, name
+			cur, last = view{typ: e.typ, frag: cur.frag, quiet: cur.quiet, ownGroup: name == "Group"}, name
 		case cur.typ != nil:
 			t := cur.typ
 			if k := indirect(t).Kind(); k == reflect.Interface || k == reflect.Map {
 				c.useUnknown(names[i:])
 				return view{}, "" // what it holds is known when the page renders
 			}
-			c.used[indirect(t).String()+"."+name] = true
+			if cur.ownGroup {
+				c.used["Page.Group."+name] = true
+			} else {
+				c.used[indirect(t).String()+"."+name] = true
+			}
 			next, ok := memberType(t, name)
 			if !ok {
 				if !cur.quiet {
