@@ -6,9 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/tizim/tizim/internal/testkit/synth"
 )
 
 // TestPeopleKept shows that a build takes the people whose folders did
@@ -16,13 +13,7 @@ import (
 // did: a person changed in the cache, not in their files, shows on the
 // site until their own files change.
 func TestPeopleKept(t *testing.T) {
-	defer func(d time.Duration) { racyWindow = d }(racyWindow)
-	racyWindow = 0
-	dir := filepath.Join(t.TempDir(), "s")
-	if err := synth.Write(dir, 12, 3); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(filepath.Dir(dir), "public")
+	dir, out := smallSite(t)
 	build := func() {
 		t.Helper()
 		if _, err := Build(Options{Root: dir, Out: out, AsOf: day}); err != nil {

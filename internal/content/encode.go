@@ -240,14 +240,11 @@ func (d *decoding) uint() uint64 {
 	return n
 }
 
+// int reads what binary.AppendVarint wrote: a uvarint of the number
+// zigzag-encoded.
 func (d *decoding) int() int {
-	n, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.bad, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[k:]
-	return int(n)
+	u := d.uint()
+	return int(int64(u>>1) ^ -int64(u&1))
 }
 
 func (d *decoding) bytes(n int) []byte {
