@@ -512,7 +512,9 @@ func inputsDigest(opts Options, last *manifest) (site.Key, map[string]inputFile,
 		return site.Key{}, nil, 0
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00", prog, opts.AsOf.UTC().Format(time.RFC3339), opts.BaseURL)
+	// The site's date is a day: a build without --as-of is dated now,
+	// and two builds of one day have the same inputs.
+	fmt.Fprintf(h, "tizim inputs 1\x00%x\x00%s\x00%s\x00", prog, register.Day(opts.AsOf).Format(time.DateOnly), opts.BaseURL)
 	if head, err := gitHead(opts.Root); err == nil {
 		fmt.Fprintf(h, "git %s\x00", head)
 	}

@@ -379,8 +379,9 @@ func firstDiff(a, b string) string {
 	return fmt.Sprintf(" at byte %d: %q vs %q", i, a[from:min(i+60, len(a))], b[from:min(i+60, len(b))])
 }
 
-// TestUnchangedBuild builds twice from the same inputs: the second build
-// has nothing to do, and says of the site what the first said.
+// TestUnchangedBuild builds twice from the same inputs, the second later
+// on the same day: it has nothing to do (it does not even record the
+// cache again), and says of the site what the first said.
 func TestUnchangedBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "s")
 	if err := synth.Write(dir, 12, 3); err != nil {
@@ -398,9 +399,17 @@ func TestUnchangedBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := outFiles(t, out)
-	second, err := Build(Options{Root: dir, Out: out, AsOf: day})
+	cache, err := os.Stat(manifestFile(out))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Later the same day, as a build without --as-of is dated.
+	second, err := Build(Options{Root: dir, Out: out, AsOf: day.Add(5*time.Hour + 7*time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := os.Stat(manifestFile(out)); err != nil || !again.ModTime().Equal(cache.ModTime()) {
+		t.Error("the cache was written again: the build did not see that it had nothing to do")
 	}
 	if second.Unchanged != second.Files {
 		t.Errorf("unchanged build: %d of %d files unchanged", second.Unchanged, second.Files)

@@ -173,9 +173,15 @@ func (r *Register) Next(c *content.Content, asOf time.Time) *Register {
 	return newRegister(c, asOf, r)
 }
 
+// Day is the site's date that a time gives: its day, at 00:00 UTC. A
+// register as of any time of a day is the register as of that day.
+func Day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 // newRegister is New, reusing what prev derived if it can (prev may be nil).
 func newRegister(c *content.Content, asOf time.Time, prev *Register) *Register {
-	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	asOf = Day(asOf)
 	r := &Register{Site: c.Site, AsOf: asOf, sources: make(map[string]source, len(c.Sources)), bySlug: new(slugIndex)}
 	for i, s := range c.Sources {
 		r.sources[s.ID] = source{s, i}
