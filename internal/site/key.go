@@ -155,9 +155,11 @@ func (s *Site) partKeys() map[*register.Person]Key {
 }
 
 // reads is what templates of a page use of the whole register, as read
-// from their parse trees.
+// from their parse trees. rank: they use .Row, whose Rank is a person's
+// place in the alphabetical order of everyone, which a key that holds
+// only some people must hold too.
 type reads struct {
-	asOf, latest, pages, all bool
+	asOf, latest, pages, all, rank bool
 }
 
 // textNames are the names by which templates reach the text of an event,
@@ -233,6 +235,9 @@ func readsOf(used map[string]bool) reads {
 			} else if member, ok := strings.CutPrefix(name, "register.Register."); ok && !narrowRegister[member] {
 				kind = "all"
 			}
+		}
+		if name == "Page.Row" {
+			r.rank = true
 		}
 		switch kind {
 		case "asof":
@@ -473,6 +478,9 @@ func (s *Site) personKey(p *register.Person, lang string) Key {
 	writeString(h, lang)
 	h.Write(s.keys.site[:])
 	h.Write(k[:])
+	if s.personReads.rank {
+		digest(h, reflect.ValueOf(s.rank(lang)[p]))
+	}
 	s.writeReads(h, s.personReads)
 	return Key(h.Sum(nil))
 }
@@ -521,7 +529,7 @@ func (s *Site) changeKey(name string, pg *Page, facts bool) Key {
 	if s.keys == nil {
 		return Key{}
 	}
-	if s.changeReads.all {
+	if s.changeReads.all || s.changeReads.rank {
 		return s.wideKey(name, facts)
 	}
 	persons := s.personDigests()

@@ -207,6 +207,24 @@ func TestGroupKeys(t *testing.T) {
 	}
 }
 
+// TestRankKeys renders person pages and the change log with templates
+// that show a person's place in the alphabetical order of everyone
+// (.Row's Rank), which an edit of another person's name moves: a page
+// that kept its key must have kept its bytes.
+func TestRankKeys(t *testing.T) {
+	kf := newKeyFixture(t, 60)
+	writeTemplate(t, kf.dir, "person.html", "{{(.Row .Person).Rank}}")
+	writeTemplate(t, kf.dir, "changes.html", "{{range .Changes}}{{range .Kinds}}{{range .Entries}}{{($.Row .Person).Rank}} {{end}}{{end}}{{end}}")
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	for _, kind := range []string{"person.html ", "changes.html "} {
+		before := kf.build(synth.AsOf, kind)
+		kf.edit(kf.caseFile(len(before)), name, "Aaaron Aaronov "+kind)
+		after := kf.build(synth.AsOf, kind)
+		kept := comparePageKeys(t, kind+"after a name that moves everyone", before, after)
+		t.Logf("%s: %d of %d pages kept their keys", kind, kept, len(after))
+	}
+}
+
 // A keyFixture is a synthetic register in a folder, built with keys, for
 // tests that edit it and compare the pages' keys and bytes.
 type keyFixture struct {
