@@ -40,7 +40,8 @@ import (
 // key: see [site.PartKeeper]); and the digest of everything the build
 // read (see inputsDigest), so that a build with the same inputs and an
 // intact output has nothing to do. Its file "rows" holds the rows of
-// tables of people (see rowStore).
+// tables of people (see rowStore), and "people" the people as the last
+// build loaded them (see people.go).
 // The publishing workflow restores the output folder and the cache
 // together (actions/cache); without either, a build makes everything.
 //

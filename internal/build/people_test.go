@@ -88,3 +88,31 @@ func TestPeopleKept(t *testing.T) {
 		t.Fatalf("a cache of another program kept %d people", len(ps.kept))
 	}
 }
+
+// TestPeopleKeptErrors removes a source that people kept from the cache
+// cite: the build fails with the messages a build without a cache gives,
+// which point to the line and column of each citation.
+func TestPeopleKeptErrors(t *testing.T) {
+	dir, out := smallSite(t)
+	if _, err := Build(Options{Root: dir, Out: out, AsOf: day}); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "sources", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sources file: %v", err)
+	}
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	_, cached := Build(Options{Root: dir, Out: out, AsOf: day})
+	_, cold := Build(Options{Root: dir, Out: filepath.Join(t.TempDir(), "cold"), AsOf: day, NoCache: true})
+	if cached == nil || cold == nil {
+		t.Fatalf("a build without a cited source did not fail: %v, %v", cached, cold)
+	}
+	if cached.Error() != cold.Error() {
+		t.Errorf("with the cache:\n%v\nwithout:\n%v", cached, cold)
+	}
+	if !regexp.MustCompile(`case\.yaml:\d+:\d+: event cites unknown source`).MatchString(cached.Error()) {
+		t.Errorf("no line and column for a citation of an unknown source:\n%v", cached)
+	}
+}
