@@ -143,7 +143,7 @@ func (e *editor) edit(out string) string {
 	people := e.people()
 	p := people[e.rng.IntN(len(people))]
 	caseFile := filepath.Join(e.root, "content", "people", p, "case.yaml")
-	switch k := e.rng.IntN(15); k {
+	switch k := e.rng.IntN(16); k {
 	case 0:
 		e.replaceOne(caseFile, eventText, fmt.Sprintf("    text: Edited event text %d.", e.n))
 		return "event text of " + p
@@ -208,7 +208,7 @@ func (e *editor) edit(out string) string {
 		e.write(f, append(e.read(f), fmt.Sprintf("\nAn added sentence %d.\n", e.n)...))
 		return "profile " + filepath.Base(f) + " of " + p
 	case 8:
-		name := []string{"person.html", "base.html", "home.html", "current.html", "changes.html"}[e.rng.IntN(5)]
+		name := []string{"person.html", "base.html", "home.html", "current.html", "changes.html", "group.html"}[e.rng.IntN(6)]
 		f := filepath.Join(e.root, "templates", name)
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -222,6 +222,16 @@ func (e *editor) edit(out string) string {
 			// site.Site.changeKey): a fork's that shows more of the
 			// register must get keys that change with it.
 			more := []string{"{{range .ChangeYears}}{{.Count}} {{end}}", "{{len .Reg.Current}}", "{{range .ChangeYears}}{{range .Months}}{{.Count}}{{end}}{{end}}"}[e.rng.IntN(3)]
+			i := bytes.LastIndex(data, []byte("{{end}}"))
+			e.write(f, slices.Concat(data[:i], []byte(more), data[i:]))
+			return "template " + name + " shows " + more
+		}
+		if name == "group.html" && e.rng.IntN(2) == 0 {
+			// A group's page is keyed by its own people (see
+			// site.Site.groupKey): one that shows other groups' people,
+			// the register's count or places in the order of everyone
+			// must get keys that change with them.
+			more := []string{"{{range .Chunk}}{{range .Group}}{{len .People}} {{end}}{{end}}", "{{len .Reg.Current}}", "{{with .Group}}{{.Current}}{{end}}", "{{range .Chunk}}{{($.Row .).Rank}} {{end}}"}[e.rng.IntN(4)]
 			i := bytes.LastIndex(data, []byte("{{end}}"))
 			e.write(f, slices.Concat(data[:i], []byte(more), data[i:]))
 			return "template " + name + " shows " + more
@@ -263,6 +273,14 @@ func (e *editor) edit(out string) string {
 			e.t.Fatal(err)
 		}
 		return "output file changed by hand: " + f
+	case 14:
+		// Into another group or region: the pages of both change.
+		if e.rng.IntN(2) == 0 {
+			e.replaceOne(caseFile, regexp.MustCompile(`(?m)^region: .*$`), "region: "+[]string{"Almaty", "Astana", "Jambyl Region", "Mangystau Region"}[e.rng.IntN(4)])
+			return "region of " + p
+		}
+		e.replaceOne(caseFile, regexp.MustCompile(`(?m)^groups: .*$`), "groups: ["+[]string{"January 2022 case", "Tablighi Jamaat case", "Zhanaozen 2011 case"}[e.rng.IntN(3)]+"]")
+		return "groups of " + p
 	default:
 		return "nothing"
 	}
