@@ -301,7 +301,7 @@ func Build(opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	ps.start(out)
+	ps.start(out, !inPlace)
 	defer ps.abandon()
 	defer limitMemory(len(reg.People))()
 	if opts.BaseURL != "" {

@@ -186,16 +186,18 @@ func readPeople(out string, folders map[string]site.Key) *people {
 // start writes the people this build loaded, for the next build, into a
 // file beside out, while the site renders; [people.finish] moves it into
 // the cache folder once the build succeeds, and [people.abandon] removes
-// it if not. It writes nothing when the cache already holds just these
-// people: every one was kept from it, and it holds no one else. The
-// people are only read, as rendering reads them.
-func (ps *people) start(out string) {
+// it if not. Unless the build makes everything (anew), which removes the
+// cache folder before it writes the new cache, it writes nothing when the
+// cache already holds just these people: every one was kept from it, and
+// it holds no one else. The people are only read, as rendering reads
+// them.
+func (ps *people) start(out string, anew bool) {
 	prog := program()
 	if ps == nil || len(ps.folders) == 0 || prog == nil || ps.loaded == nil {
 		return
 	}
 	loaded, langs := ps.loaded, ps.loadedLangs
-	if ps.records == len(loaded) && slices.Equal(ps.langs, langs) && !slices.ContainsFunc(loaded, func(p *content.Person) bool { return ps.kept[p.Slug] != p }) {
+	if !anew && ps.records == len(loaded) && slices.Equal(ps.langs, langs) && !slices.ContainsFunc(loaded, func(p *content.Person) bool { return ps.kept[p.Slug] != p }) {
 		return
 	}
 	ps.done = make(chan error, 1)

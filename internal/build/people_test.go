@@ -42,7 +42,7 @@ func TestPeopleKept(t *testing.T) {
 	for _, s := range slugs {
 		ps.loaded = append(ps.loaded, ps.kept[s.Name()])
 	}
-	ps.start(out)
+	ps.start(out, false)
 	if err := ps.finish(out); err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +75,16 @@ func TestPeopleKept(t *testing.T) {
 	build()
 	if got := page(first); strings.Contains(got, "Forged") || !strings.Contains(got, "Edited First") {
 		t.Fatal("a person whose case file changed was taken from the cache")
+	}
+
+	// A build that makes everything (its output is gone) keeps the
+	// people, and records them again: it removes the cache it had.
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	build()
+	if ps := current(); ps.records != len(slugs) || len(ps.kept) != len(slugs) {
+		t.Fatalf("after a build from an empty output, the cache keeps %d people of %d records, want all %d", len(ps.kept), ps.records, len(slugs))
 	}
 
 	// A cache another program wrote keeps no one.
