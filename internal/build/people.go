@@ -26,8 +26,9 @@ import (
 // quarter of the CPU of a rebuild after a one-file edit.
 //
 // What a person is depends only on their folder's files, the site's
-// languages and the program, so the file holds for any output folder and
-// is written whenever the people loaded differ from it. The sums of the
+// languages and the program, so the file holds for any output folder. It
+// is written when the people loaded differ from it, and by a build that
+// makes everything, which removes the cache folder first. The sums of the
 // files are the inputs' digest's (see inputsDigest), which reads a file
 // again unless its size and times are the same as the last build saw.
 
