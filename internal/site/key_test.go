@@ -190,6 +190,18 @@ func TestGroupKeys(t *testing.T) {
 		{"a template that shows another group's people", func() {
 			writeTemplate(t, kf.dir, "group.html", "{{range .Chunk}}{{range .Group}}{{len .People}}{{end}}{{end}}")
 		}, false, true},
+		{"an event's date, after that", func() { kf.edit(kf.caseFile(14), day, "2016-02-03") }, false, true},
+		{"a template given its own group and then others", func() {
+			data, err := fs.ReadFile(tizim.DefaultTheme, "templates/group.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			add := `{{with .Group}}{{template "count" .}}{{end}}{{range .Chunk}}{{range .Group}}{{template "count" .}}{{end}}{{end}}{{end}}{{define "count"}}{{len .People}} `
+			i := bytes.Index(data, []byte("{{end}}"))
+			if err := os.WriteFile(filepath.Join(kf.dir, "templates", "group.html"), slices.Concat(data[:i], []byte(add), data[i:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false, true},
 		{"an event's date, after that", func() { kf.edit(kf.caseFile(13), day, "2016-01-02") }, false, true},
 	} {
 		step.do()

@@ -69,6 +69,9 @@ func (v view) key() string {
 	if v.quiet {
 		b.WriteString("~")
 	}
+	if v.ownGroup {
+		b.WriteString("=") // the page's group: its members are recorded apart
+	}
 	if v.keys != nil {
 		b.WriteString("{")
 		for _, k := range slices.Sorted(maps.Keys(v.keys)) {
