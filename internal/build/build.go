@@ -284,8 +284,6 @@ func Build(opts Options) (Stats, error) {
 	if !opts.NoCache {
 		m, inPlace = readManifest(out)
 		inputs, next.Read, next.ReadAt = inputsDigest(opts, m)
-		folders := personFolders(next.Read)
-		next.holdRead()
 		if m != nil {
 			m.Read = nil // only inputsDigest reads it
 		}
@@ -295,7 +293,11 @@ func Build(opts Options) (Stats, error) {
 			st.Unchanged = st.Files
 			return st, nil
 		}
-		ps = readPeople(out, folders)
+		// What the files read tell of the people's folders, before the
+		// record of them is held encoded; neither is needed when there
+		// is nothing to do.
+		ps = readPeople(out, personFolders(next.Read))
+		next.holdRead()
 	}
 	reg, files, twins, err := load(opts.Root, opts.AsOf, m, &next, ps, true)
 	if err != nil {

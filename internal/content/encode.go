@@ -3,6 +3,7 @@ package content
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
 	"slices"
 
 	"github.com/tizim/tizim/internal/date"
@@ -73,7 +74,7 @@ func AppendPerson(b []byte, p *Person) []byte {
 	}
 	e.bool(p.Draft)
 	e.len(len(p.Profiles), p.Profiles == nil)
-	for _, lang := range sortedKeys(p.Profiles) {
+	for _, lang := range slices.Sorted(maps.Keys(p.Profiles)) { // maps in key order: the same person, the same bytes
 		md := p.Profiles[lang]
 		e.str(lang)
 		e.str(md.Path)
@@ -198,7 +199,7 @@ func (e *encoder) strs(s []string) {
 
 func (e *encoder) strMap(m map[string]string) {
 	e.len(len(m), m == nil)
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		e.str(k)
 		e.str(m[k])
 	}
@@ -280,7 +281,7 @@ func (d *decoding) str() string {
 		return s
 	}
 	s := string(b)
-	if len(d.shared) < 1<<14 {
+	if len(d.shared) < keepMost {
 		d.shared[s] = s
 	}
 	return s
@@ -337,15 +338,4 @@ func (d *decoding) text() Text {
 
 func (d *decoding) date() date.Date {
 	return date.Date{Year: d.int(), Month: d.int(), Day: d.int(), Precision: date.Precision(d.byte()), Approximate: d.bool(), Uncertain: d.bool()}
-}
-
-// sortedKeys returns the keys of m in order, so that an encoding does not
-// depend on the order of a map's range.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

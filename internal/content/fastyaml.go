@@ -109,8 +109,12 @@ type yamlArena struct {
 }
 
 // keepUpTo is the length of the longest text keep shares: longer ones are
-// paragraphs, which seldom recur.
-const keepUpTo = 1 << 10
+// paragraphs, which seldom recur. keepMost is how many texts a loader
+// shares, so that the map of them stays small.
+const (
+	keepUpTo = 1 << 10
+	keepMost = 1 << 14
+)
 
 // keep returns a copy of s that holds no part of a file: the one copy of
 // a text kept before by a loader that used a, or a new one. a may be nil.
@@ -122,7 +126,7 @@ func (a *yamlArena) keep(s string) string {
 		return k
 	}
 	k := strings.Clone(s)
-	if len(a.strs) < 1<<14 {
+	if len(a.strs) < keepMost {
 		if a.strs == nil {
 			a.strs = make(map[string]string)
 		}
