@@ -3,7 +3,6 @@ package site
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // ZipFile is where the whole site is offered for download, for readers in
@@ -21,7 +22,7 @@ const ZipFile = "site.zip"
 // ZipLimit is the number of people up to which a site offers site.zip
 // unless site.yaml says otherwise: beyond it the download would be too
 // large to be of use on a slow connection. (Making it costs little: the
-// files are compressed, at flate's fastest, as they are written.)
+// files are compressed at a fast level (zipLevel) as they are written.)
 const ZipLimit = 5000
 
 // offersZip reports whether the site publishes site.zip.
@@ -147,10 +148,13 @@ func previousZip(w Writer) map[string]*zip.File {
 	return m
 }
 
-// zipLevel is the compression of site.zip: flate's fastest, since the zip
-// is made from the whole site on every build. It costs some size: 12.5 MB
-// against 10.8 MB at the default level for 1,000 synthetic people.
-const zipLevel = flate.BestSpeed
+// zipLevel is the compression of site.zip, which is made from the whole
+// site on every build, by klauspost/compress's flate: faster than the
+// standard library's at its fastest and smaller. The pages of 1,000
+// synthetic people (38.7 MB in 2,156 files): 0.26 s and 10.0 MB, against
+// 0.50 s and 10.7 MB (the standard library's level 1) and 0.83 s and
+// 9.4 MB (its default level).
+const zipLevel = 4
 
 // flaters are compressors to reuse: each holds about a megabyte of
 // tables, and a site has thousands of files.
