@@ -176,7 +176,31 @@ func (d Date) String() string {
 
 // ISO returns d without qualifiers, for <time datetime="">: "2020",
 // "2020-07" or "2021-01-22". The zero Date gives "".
+//
+// Written digit by digit: a page has a dozen such dates, and fmt.Sprintf
+// was 1.6% of the CPU of a build of 10,000 people.
 func (d Date) ISO() string {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return d.isoSlow() // not from Parse, which admits years 1000 to 2999 only
+	}
+	n := 0
+	switch d.Precision {
+	case Year:
+		n = 4
+	case Month:
+		n = 7
+	case Day:
+		n = 10
+	default:
+		return ""
+	}
+	b := [10]byte{'0' + byte(d.Year/1000), '0' + byte(d.Year/100%10), '0' + byte(d.Year/10%10), '0' + byte(d.Year%10),
+		'-', '0' + byte(d.Month/10), '0' + byte(d.Month%10), '-', '0' + byte(d.Day/10), '0' + byte(d.Day%10)}
+	return string(b[:n])
+}
+
+// isoSlow is ISO for any numbers.
+func (d Date) isoSlow() string {
 	switch d.Precision {
 	case Year:
 		return fmt.Sprintf("%04d", d.Year)

@@ -2,6 +2,7 @@ package date
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -323,5 +324,25 @@ func TestText(t *testing.T) {
 	}
 	if b, _ := (Date{}).MarshalText(); len(b) != 0 {
 		t.Errorf("zero Date marshals as %q", b)
+	}
+}
+
+// TestISODigits holds ISO, written digit by digit, to fmt's digits, for
+// dates Parse admits and for dates made in code outside that range.
+func TestISODigits(t *testing.T) {
+	for _, d := range []Date{
+		{Year: 1000, Precision: Year}, {Year: 2999, Month: 12, Day: 31, Precision: Day},
+		{Year: 2021, Month: 1, Precision: Month}, {Year: 2021, Month: 10, Day: 9, Precision: Day},
+		{Year: 7, Month: 3, Day: 4, Precision: Day}, {Year: 12345, Precision: Year},
+		{Year: -5, Month: 1, Precision: Month}, {Year: 2020, Month: 1, Day: 100, Precision: Day},
+	} {
+		want := map[Precision]string{
+			Year:  fmt.Sprintf("%04d", d.Year),
+			Month: fmt.Sprintf("%04d-%02d", d.Year, d.Month),
+			Day:   fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day),
+		}[d.Precision]
+		if got := d.ISO(); got != want {
+			t.Errorf("%+v: ISO() = %q, want %q", d, got, want)
+		}
 	}
 }
