@@ -1,8 +1,10 @@
 package site
 
 import (
+	"html/template"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,6 +24,9 @@ type renderContext struct {
 	from     string // the page's site path, for relative links
 	lang     string // links to pages stay in the page's language
 	minLevel int
+	// pageLinks is set by the transformer when the document links into
+	// the site: its HTML then depends on from and lang.
+	pageLinks bool
 }
 
 func newRenderContext(u URLs, from, lang string, minLevel int) parser.Context {
@@ -60,6 +65,7 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 			if path.Ext(p) == "" {
 				p = rc.urls.LangPath(rc.lang, p)
 			}
+			rc.pageLinks = true
 			return []byte(rc.urls.Link(rc.from, p) + rest)
 		}
 		return dest
@@ -86,4 +92,54 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// markdownKey names a rendering of a Markdown file: the file, and the
+// level its headings start at.
+type markdownKey struct {
+	md       *content.Markdown
+	minLevel int
+}
+
+// renderedMarkdown is one rendering, made once by the first page that
+// asks for it; the others wait for it.
+type renderedMarkdown struct {
+	once      sync.Once
+	html      template.HTML
+	pageLinks bool // the HTML is the first page's own (see renderContext)
+	err       error
+}
+
+// recentMarkdown holds the last few renderings (recentMarkdownSize): the
+// pages that share one are rendered one after the other, and holding them
+// all would hold every profile of the register.
+type recentMarkdown struct {
+	mu    sync.Mutex
+	m     map[markdownKey]*renderedMarkdown
+	order []markdownKey // oldest first
+}
+
+// recentMarkdownSize is how many renderings recentMarkdown holds: many
+// more than the pages rendered at once, a few hundred kilobytes.
+const recentMarkdownSize = 128
+
+func newRecentMarkdown() *recentMarkdown {
+	return &recentMarkdown{m: make(map[markdownKey]*renderedMarkdown)}
+}
+
+// get returns the rendering of k, new and not yet made if it is not held.
+func (c *recentMarkdown) get(k markdownKey) *renderedMarkdown {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r := c.m[k]; r != nil {
+		return r
+	}
+	if len(c.order) == recentMarkdownSize {
+		delete(c.m, c.order[0])
+		c.order = append(c.order[:0], c.order[1:]...)
+	}
+	r := new(renderedMarkdown)
+	c.m[k] = r
+	c.order = append(c.order, k)
+	return r
 }

@@ -96,6 +96,7 @@ type Site struct {
 	docs      *once[[]search.Doc]                        // what the search index is made from, for its key and the index
 	rows      *sync.Map                                  // rowKey -> template.HTML, see Page.PersonRow
 	fragments *sync.Map                                  // fragmentKey -> template.HTML, see Page.fragment
+	rendered  *recentMarkdown                            // profiles just rendered, for the person's other languages; see markdown
 	sizes     map[string]*atomic.Int64                   // page template -> size of its last page, see execute
 	plain     *sync.Map                                  // language + "\x00" + key -> T's text without placeholders
 	chains    map[string]content.Chain                   // language -> where its texts are looked for (see content.Settings.Chain)
@@ -163,6 +164,7 @@ func NewWithTheme(reg *register.Register, files fs.FS, th *Theme) (*Site, error)
 		sizes:     pageSizes(),
 		rows:      new(sync.Map),
 		fragments: new(sync.Map),
+		rendered:  newRecentMarkdown(),
 		plain:     new(sync.Map),
 	}, nil
 }
@@ -314,6 +316,10 @@ type job struct {
 	// data file, the search index): started first, so that the build does
 	// not end waiting on one of them while the other cores are idle.
 	long bool
+	// person marks a person's page: jobsWith puts the person's pages in
+	// every language next to each other, so that a profile shown on
+	// several is rendered once (see Site.markdown).
+	person bool
 }
 
 // Render writes the whole site to w, rendering pages in parallel, and
@@ -554,8 +560,15 @@ func (s *Site) jobs(zip bool) []job { return s.jobsWith(zip, s.pages) }
 func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 	r := s.reg
 	var jobs []job
+	persons := make([][]job, 0, len(r.Site.Languages)) // per language, see job.person
 	for _, lang := range r.Site.Languages {
-		jobs = append(jobs, s.pageJobs(lang, pages(lang))...)
+		pj := s.pageJobs(lang, pages(lang))
+		n := len(pj)
+		for n > 0 && pj[n-1].person {
+			n--
+		}
+		jobs = append(jobs, pj[:n]...)
+		persons = append(persons, pj[n:])
 		jobs = append(jobs, job{name: s.urls.LangPath(lang, "feed.xml"), kind: "feed " + lang, run: func(w Writer) error { return s.feed(w, lang) }},
 			job{name: s.urls.LangPath(lang, BadgeFile), facts: true, run: func(w Writer) error { return s.badgeSVG(w, lang) }},
 			job{name: s.urls.LangPath(lang, CountFile), facts: true, run: func(w Writer) error { return s.countJSON(w, lang) }})
@@ -564,6 +577,17 @@ func (s *Site) jobsWith(zip bool, pages func(lang string) []pageSpec) []job {
 				name := s.urls.LangPath(lang, rel+FacetsFile)
 				jobs = append(jobs, job{name: name, facts: true, run: func(w Writer) error { return s.facets(w, lang, rel) }})
 			}
+		}
+	}
+	for i := 0; ; i++ {
+		more := false
+		for _, pj := range persons {
+			if i < len(pj) {
+				jobs, more = append(jobs, pj[i]), true
+			}
+		}
+		if !more {
+			break
 		}
 	}
 	// GitHub Pages serves one 404.html for the whole site.
@@ -653,6 +677,7 @@ func (s *Site) pageJobs(lang string, pages []pageSpec) []job {
 		}
 		j := job{name: fileOf(s.urls.LangPath(lang, ps.rel)), kind: kind, run: func(w Writer) error { return s.renderPage(w, lang, ps) }}
 		if ps.tmpl == "person.html" {
+			j.person = true
 			if p := s.reg.Person(strings.TrimSuffix(strings.TrimPrefix(ps.rel, "people/"), "/")); p != nil {
 				j.key = func() Key { return s.personKey(p, lang) }
 				// The page's spec is made again when it is rendered,
@@ -794,18 +819,38 @@ func (s *Site) markdown(md *content.Markdown, from, lang string, minLevel int) (
 	if md == nil {
 		return "", nil
 	}
+	// A profile is shown on the person's page in every language that has
+	// none of its own, and renders the same on each unless it links into
+	// the site (those links are relative to the page and in its
+	// language): rendered once, it is taken from s.rendered by the other
+	// pages, which jobsWith makes next to each other.
+	r, made := s.rendered.get(markdownKey{md, minLevel}), false
+	r.once.Do(func() {
+		r.html, r.pageLinks, r.err = s.renderMarkdown(md, from, lang, minLevel)
+		made = true
+	})
+	if made || !r.pageLinks || r.err != nil {
+		return r.html, r.err
+	}
+	h, _, err := s.renderMarkdown(md, from, lang, minLevel)
+	return h, err
+}
+
+// renderMarkdown renders md for the page at from in lang, and reports
+// whether it links into the site, which makes it the page's own.
+func (s *Site) renderMarkdown(md *content.Markdown, from, lang string, minLevel int) (template.HTML, bool, error) {
 	src, err := md.Read(s.files)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	var buf bytes.Buffer
 	ctx := newRenderContext(s.urls, from, lang, minLevel)
 	if err := s.md.Convert(src, &buf, withContext(ctx)); err != nil {
-		return "", fmt.Errorf("%s: %w", md.Path, err)
+		return "", false, fmt.Errorf("%s: %w", md.Path, err)
 	}
 	// Safe: the renderer leaves raw HTML out and the loader admits only
 	// http, https, mailto and site links.
-	return template.HTML(buf.String()), nil
+	return template.HTML(buf.String()), ctx.Get(renderKey).(*renderContext).pageLinks, nil
 }
 
 // asset returns the link to a static file, with a content hash so that
