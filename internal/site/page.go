@@ -223,11 +223,43 @@ func htmlOf(x any) template.HTML {
 
 // text is T for Go code: the plain message with placeholders filled.
 func (pg *Page) text(key string, n int, repl ...string) string {
-	msg := pg.site.strings.Text(pg.Lang, key, n)
-	if len(repl) == 0 { // most calls; a Replacer is costly to build
+	return fill(pg.site.strings.Text(pg.Lang, key, n), repl...)
+}
+
+// fill replaces the placeholders of msg that repl names, in pairs of a
+// placeholder ("{name}") and its value, in one pass: what
+// strings.NewReplacer(repl...).Replace(msg) does with such pairs, without
+// building a Replacer, which for Sentence, called for every row of every
+// table, was 1.6% of the CPU of a build of 10,000 people.
+func fill(msg string, repl ...string) string {
+	if len(repl) == 0 || !strings.Contains(msg, "{") {
 		return msg
 	}
-	return strings.NewReplacer(repl...).Replace(msg)
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(msg[i:], '}')
+		if j < 0 {
+			break
+		}
+		k := 0
+		for k+1 < len(repl) && repl[k] != msg[i:i+j+1] {
+			k += 2
+		}
+		if k+1 >= len(repl) { // not a placeholder of repl: the brace stays
+			b.WriteString(msg[:i+1])
+			msg = msg[i+1:]
+			continue
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(repl[k+1])
+		msg = msg[i+j+1:]
+	}
+	b.WriteString(msg)
+	return b.String()
 }
 
 // Num writes a whole number the language's way (see [i18n.Number]): 12,345
@@ -293,7 +325,7 @@ func (pg *Page) Sentence(s *content.Sentence) template.HTML {
 		key += ".amount"
 	}
 	msg := template.HTMLEscapeString(pg.text(key, 0))
-	return template.HTML(strings.NewReplacer("{term}", template.HTMLEscapeString(pg.Term(s.Term)), "{amount}", string(pg.marked(amount, lang, true))).Replace(msg))
+	return template.HTML(fill(msg, "{term}", template.HTMLEscapeString(pg.Term(s.Term)), "{amount}", string(pg.marked(amount, lang, true))))
 }
 
 // Local returns content text (a [content.Text]), or a name that content
