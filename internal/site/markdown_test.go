@@ -1,4 +1,4 @@
-package site
+package site_test
 
 import (
 	"io/fs"
@@ -7,11 +7,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
-	"time"
 
-	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/register"
 	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
@@ -58,36 +55,15 @@ func TestSharedProfile(t *testing.T) {
 			}
 			c.DropProfiles() // as a build does: read again from the files as pages need them
 			counted := &countingFS{FS: files, reads: make(map[string]int)}
-			day, _ := time.Parse(time.DateOnly, "2024-06-01")
-			s, err := New(register.New(c, day), counted, Overlay(files, tizim.DefaultTheme))
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := &pageFiles{files: make(map[string][]byte)}
-			if err := s.Render(m); err != nil {
-				t.Fatal(err)
-			}
+			pages := renderLoaded(t, c, counted, "2024-06-01")
 			if n := counted.reads[profile]; n != tc.reads {
 				t.Errorf("the profile was read %d times, want %d", n, tc.reads)
 			}
 			for file, want := range map[string]string{"people/boris-b/index.html": tc.en, "ru/people/boris-b/index.html": tc.ru} {
-				if page := string(m.files[file]); !strings.Contains(page, want) {
+				if page := string(pages[file]); !strings.Contains(page, want) {
 					t.Errorf("%s does not have %s", file, want)
 				}
 			}
 		})
 	}
-}
-
-// pageFiles collects a rendered site.
-type pageFiles struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (p *pageFiles) Write(name string, data []byte) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.files[name] = append([]byte(nil), data...)
-	return nil
 }

@@ -8,12 +8,8 @@ import (
 	_ "image/png"
 	"os"
 	"testing"
-	"time"
 
-	"github.com/tizim/tizim"
 	"github.com/tizim/tizim/internal/content"
-	"github.com/tizim/tizim/internal/register"
-	"github.com/tizim/tizim/internal/site"
 	"github.com/tizim/tizim/internal/testkit/testsite"
 )
 
@@ -58,17 +54,7 @@ func TestPhotoStripped(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.Set("content/people/anna-ivanova/photo.jpg", jpegWithGPS(t))
-	fsys := a.FS("")
-	day, _ := time.Parse(time.DateOnly, "2021-06-01")
-	s, err := site.New(register.New(c, day), fsys, site.Overlay(fsys, tizim.DefaultTheme))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &memory{files: make(map[string][]byte)}
-	if err := s.Render(m); err != nil {
-		t.Fatal(err)
-	}
-	files := m.files
+	files := renderLoaded(t, c, a.FS(""), "2021-06-01")
 	out := files["people/anna-ivanova/photo.jpg"]
 	if out == nil {
 		t.Fatal("photo not published")

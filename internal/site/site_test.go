@@ -62,6 +62,14 @@ func renderFS(t *testing.T, files fs.FS, asOf string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return renderLoaded(t, c, files, asOf)
+}
+
+// renderLoaded derives and renders the content c, loaded from the site in
+// files (from which photos, profiles and the theme are read again), as of
+// a date.
+func renderLoaded(t *testing.T, c *content.Content, files fs.FS, asOf string) map[string][]byte {
+	t.Helper()
 	day, _ := time.Parse(time.DateOnly, asOf)
 	s, err := site.New(register.New(c, day), files, site.Overlay(files, tizim.DefaultTheme))
 	if err != nil {
