@@ -549,35 +549,34 @@ func (pg *Page) OGImage() string {
 // for search engines. It has only what the page itself shows.
 func (pg *Page) PersonJSONLD() (template.JS, error) {
 	p := pg.Person
-	v := map[string]any{
-		"@context": "https://schema.org",
-		"@type":    "Person",
-		"name":     pg.name(p),
-		"url":      pg.Canonical(),
-	}
-	var alt []string
+	v := personJSONLD{Context: "https://schema.org", Type: "Person", Name: pg.name(p), URL: pg.Canonical(), Image: pg.OGImage()}
 	for _, n := range pg.OtherNames(p) {
-		alt = append(alt, n.Name)
-	}
-	if len(alt) > 0 {
-		v["alternateName"] = alt
-	}
-	if img := pg.OGImage(); img != "" {
-		v["image"] = img
+		v.AlternateName = append(v.AlternateName, n.Name)
 	}
 	if !p.Born.IsZero() && !p.Born.Approximate && !p.Born.Uncertain {
-		v["birthDate"] = p.Born.ISO()
+		v.BirthDate = p.Born.ISO()
 	}
-	if occ, _ := p.Occupation.Pick(pg.chain()); occ != "" {
-		v["jobTitle"] = occ
-	}
-	if p.Gender == "female" || p.Gender == "male" {
-		v["gender"] = map[string]string{"female": "Female", "male": "Male"}[p.Gender]
-	}
+	v.JobTitle, _ = p.Occupation.Pick(pg.chain())
+	v.Gender = map[string]string{"female": "Female", "male": "Male"}[p.Gender]
 	// encoding/json escapes <, > and &, so nothing here can close the
 	// script element.
 	data, err := json.Marshal(v)
 	return template.JS(data), err
+}
+
+// personJSONLD is what PersonJSONLD writes, its fields in the order of
+// their names, as a map of them was written: a map, sorted for every
+// page, was 1.5% of the CPU of a build of 10,000 people.
+type personJSONLD struct {
+	Context       string   `json:"@context"`
+	Type          string   `json:"@type"`
+	AlternateName []string `json:"alternateName,omitempty"`
+	BirthDate     string   `json:"birthDate,omitempty"`
+	Gender        string   `json:"gender,omitempty"`
+	Image         string   `json:"image,omitempty"`
+	JobTitle      string   `json:"jobTitle,omitempty"`
+	Name          string   `json:"name"`
+	URL           string   `json:"url"`
 }
 
 // Root returns the link to site path p outside any language, for files

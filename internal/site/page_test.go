@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -31,4 +34,23 @@ func FuzzFill(f *testing.F) {
 			t.Errorf("fill(%q) = %q, want %q", msg, got, want)
 		}
 	})
+}
+
+// TestPersonJSONLDOrder requires personJSONLD's fields in the order of
+// their names, which is how the map it replaced was written.
+func TestPersonJSONLDOrder(t *testing.T) {
+	v := personJSONLD{Context: "c", Type: "t", AlternateName: []string{"a"}, BirthDate: "1970", Gender: "Female",
+		Image: "https://x/p.jpg", JobTitle: "j", Name: "n", URL: "https://x/"}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	sorted, _ := json.Marshal(m) // encoding/json writes a map's keys in order
+	if !bytes.Equal(data, sorted) || len(m) != reflect.TypeFor[personJSONLD]().NumField() {
+		t.Errorf("personJSONLD writes %s, want %s", data, sorted)
+	}
 }
