@@ -214,40 +214,63 @@ func (w *writer) fill(s content.Status) string { return `fill="url(#` + w.patter
 // legend writes swatches and their labels in rows from y, wrapping at the
 // chart's width, and returns the height used.
 func (w *writer) legend(y float64, items []legendItem) float64 {
-	if len(items) == 0 {
+	places, height := legendLayout(y, w.width, items)
+	if len(places) == 0 {
 		return 0
 	}
-	x, rows := 0.0, 1
 	w.WriteString(`<g class="legend">`)
+	for _, p := range places {
+		x, ry := p.x, p.y
+		fill := ` fill="currentColor"`
+		if p.class != "" {
+			// A swatch drawn by the stylesheet, as the shapes it names.
+			w.WriteString(`<path class="` + p.class + `" d="M` + num(x+.5) + " " + num(ry+2.5) + "h" + strconv.Itoa(swatch-1) + "v" + strconv.Itoa(swatch-1) + "h-" + strconv.Itoa(swatch-1) + `z"/>`)
+			fill = "" // the group's, from the stylesheet
+		} else {
+			w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + p.attrs + `/>`)
+		}
+		for i, l := range p.lines {
+			w.WriteString(`<text x="` + num(x+swatch+4) + `" y="` + num(ry+12+float64(i)*16) + `"` + fill + `>` + esc(l) + "</text>")
+		}
+	}
+	w.WriteString("</g>")
+	return height
+}
+
+// legendPlace is an item of a legend where legendLayout puts it: the top
+// left corner of its swatch, and its label's lines.
+type legendPlace struct {
+	legendItem
+	x, y  float64
+	lines []string
+}
+
+// legendLayout places items in rows from y, wrapping at width, and
+// returns the height used: what legend draws, and legendHeight measures
+// without drawing.
+func legendLayout(y, width float64, items []legendItem) ([]legendPlace, float64) {
+	if len(items) == 0 {
+		return nil, 0
+	}
+	places := make([]legendPlace, 0, len(items))
+	x, rows := 0.0, 1
 	for _, it := range items {
 		// A label too long for one row is broken at spaces into lines
 		// under each other, so no text runs past the chart's edge.
-		lines := wrap(it.label, w.width-swatch-4)
+		lines := wrap(it.label, width-swatch-4)
 		iw := swatch + 4 + textWidth(lines[0]) + 14
-		if x > 0 && (x+iw > w.width || len(lines) > 1) {
+		if x > 0 && (x+iw > width || len(lines) > 1) {
 			x, rows = 0, rows+1
 		}
-		ry := y + float64(rows-1)*20
-		fill := ` fill="currentColor"`
-		if it.class != "" {
-			// A swatch drawn by the stylesheet, as the shapes it names.
-			w.WriteString(`<path class="` + it.class + `" d="M` + num(x+.5) + " " + num(ry+2.5) + "h" + strconv.Itoa(swatch-1) + "v" + strconv.Itoa(swatch-1) + "h-" + strconv.Itoa(swatch-1) + `z"/>`)
-			fill = "" // the group's, from the stylesheet
-		} else {
-			w.WriteString(`<rect x="` + num(x+.5) + `" y="` + num(ry+2.5) + `" width="` + strconv.Itoa(swatch-1) + `" height="` + strconv.Itoa(swatch-1) + `" ` + it.attrs + `/>`)
-		}
-		for i, l := range lines {
-			w.WriteString(`<text x="` + num(x+swatch+4) + `" y="` + num(ry+12+float64(i)*16) + `"` + fill + `>` + esc(l) + "</text>")
-		}
+		places = append(places, legendPlace{it, x, y + float64(rows-1)*20, lines})
 		if len(lines) > 1 {
 			rows += int(math.Ceil(float64(len(lines)-1) * 16 / 20))
-			x = w.width // the next item starts a row
+			x = width // the next item starts a row
 			continue
 		}
 		x += iw
 	}
-	w.WriteString("</g>")
-	return float64(rows) * 20
+	return places, float64(rows) * 20
 }
 
 type legendItem struct {
@@ -671,8 +694,8 @@ func CustodyBar(periods []register.Period, o Options) template.HTML {
 
 // legendHeight is the height legend will use for items.
 func legendHeight(items []legendItem, width int) float64 {
-	w := writer{width: float64(width)}
-	return w.legend(0, items)
+	_, h := legendLayout(0, float64(width), items)
+	return h
 }
 
 // wrap breaks s at spaces into lines of at most width (by textWidth); a
