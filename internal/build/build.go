@@ -326,7 +326,7 @@ func Build(opts Options) (Stats, error) {
 		Confirmed: len(reg.Confirmed), Unconfirmed: len(reg.Unconfirmed), TermEnded: len(reg.TermEnded), Twins: twins}
 	var rows *rowStore
 	if !opts.NoCache {
-		rows = newRows(out, len(reg.People) <= keepRowsUpTo, inPlace)
+		rows = newRows(out, inPlace)
 		defer rows.close()
 		keys := site.Keys{Program: program()}
 		if rows.keeps() {

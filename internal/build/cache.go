@@ -334,11 +334,6 @@ func dropCache(out string) error {
 	return nil
 }
 
-// keepRowsUpTo is the most people whose rows a build keeps for the next:
-// the next build reads the file of rows whole, about 2 MB per 1,000
-// people and language, which a register of 100,000 would feel.
-const keepRowsUpTo = 20_000
-
 // rowStore keeps the rows of tables of people between builds (see
 // [site.RowCache]), in the file "rows" of the cache folder: the rows the
 // last build used, of which this build keeps those it uses again. The
@@ -346,12 +341,14 @@ const keepRowsUpTo = 20_000
 // come, not held: holding them took a build from nothing at 10,000 people
 // from 332 to 572 MB peak.
 type rowStore struct {
-	old  func() map[site.Key]string // the last build's rows, read only
-	mu   sync.Mutex
-	f    *os.File // this build's rows; nil when rows are not kept
-	w    *bufio.Writer
-	seen map[site.Key]bool // rows written to f
-	err  error             // f's first error
+	last    string // the last build's file of rows, or ""
+	oldOnce sync.Once
+	oldRows rowSource // the last build's rows, read when first needed; nil if none
+	mu      sync.Mutex
+	f       *os.File // this build's rows; nil when rows are not kept
+	w       *bufio.Writer
+	seen    map[site.Key]bool // rows written to f
+	err     error             // f's first error
 }
 
 // newRows returns the rows of the output folder out: with last, the last
@@ -360,28 +357,148 @@ type rowStore struct {
 // this build's, written beside out. A build without a cache that matches
 // its output uses none of the last build's rows, and so makes everything
 // from nothing, as a benchmark expects, even when the output was removed
-// and the cache beside it was not. Without keep, or if its file cannot be
-// made, it keeps none.
-func newRows(out string, keep, last bool) *rowStore {
-	if !keep {
-		return &rowStore{}
-	}
+// and the cache beside it was not. If its file cannot be made, it keeps
+// none.
+func newRows(out string, last bool) *rowStore {
 	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".rows-")
 	if err != nil {
 		return &rowStore{}
 	}
-	r := &rowStore{f: f, w: bufio.NewWriterSize(f, 1<<16), seen: make(map[site.Key]bool), old: sync.OnceValue(func() map[site.Key]string {
-		if !last {
-			return nil
-		}
-		data, err := os.ReadFile(rowsFile(out))
-		if err != nil {
-			return nil
-		}
-		return decodeRows(data)
-	})}
+	r := &rowStore{f: f, w: bufio.NewWriterSize(f, 1<<16), seen: make(map[site.Key]bool)}
+	if last {
+		r.last = rowsFile(out)
+	}
 	r.w.WriteString(rowsHeader)
 	return r
+}
+
+// old returns the last build's rows, reading them the first time.
+func (r *rowStore) old() rowSource {
+	r.oldOnce.Do(func() {
+		if r.last != "" {
+			r.oldRows = readRows(r.last)
+		}
+	})
+	return r.oldRows
+}
+
+// closeOld lets go of the last build's rows: none is read after.
+func (r *rowStore) closeOld() {
+	r.oldOnce.Do(func() {})
+	if f, ok := r.oldRows.(*fileRows); ok {
+		f.f.Close()
+	}
+	r.oldRows = nil
+}
+
+// rowsWholeUpTo is the largest file of rows a build reads whole. A larger
+// one, of a register of more than about 15,000 people (2 MB per 1,000
+// people and language), is indexed, and each row read from it when it is
+// used: at 100,000 people in three languages the file is about 600 MB,
+// which the build could not hold beside the register under 2 GB.
+var rowsWholeUpTo int64 = 64 << 20
+
+// A rowSource is the rows of the last build, by key.
+type rowSource interface {
+	row(k site.Key) (string, bool)
+}
+
+// wholeRows are rows read whole (see decodeRows).
+type wholeRows map[site.Key]string
+
+func (m wholeRows) row(k site.Key) (string, bool) {
+	h, ok := m[k]
+	return h, ok
+}
+
+// fileRows are rows read from their file as they are used: where each is.
+type fileRows struct {
+	f  *os.File
+	at map[site.Key]rowSpan
+}
+
+// rowSpan is where a row's bytes are in its file.
+type rowSpan struct {
+	off int64
+	n   int
+}
+
+func (fr *fileRows) row(k site.Key) (string, bool) {
+	sp, ok := fr.at[k]
+	if !ok {
+		return "", false
+	}
+	b := make([]byte, sp.n)
+	if _, err := fr.f.ReadAt(b, sp.off); err != nil {
+		return "", false // rendered again
+	}
+	return string(b), true
+}
+
+// readRows reads the file of rows at name: whole, up to rowsWholeUpTo,
+// or indexed. It returns nil if there is none, or it is not one.
+func readRows(name string) rowSource {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil
+	}
+	if st.Size() <= rowsWholeUpTo {
+		data, err := io.ReadAll(f)
+		f.Close()
+		if m := decodeRows(data); err == nil && m != nil {
+			return wholeRows(m)
+		}
+		return nil
+	}
+	at := indexRows(bufio.NewReaderSize(f, 1<<20), st.Size())
+	if at == nil {
+		f.Close()
+		return nil
+	}
+	return &fileRows{f, at}
+}
+
+// indexRows reads a file of rows of size bytes from r, and returns where
+// each row is, or nil if it is not a file of rows: decodeRows, without
+// holding the rows.
+func indexRows(r *bufio.Reader, size int64) map[site.Key]rowSpan {
+	header := make([]byte, len(rowsHeader))
+	if _, err := io.ReadFull(r, header); err != nil || string(header) != rowsHeader {
+		return nil
+	}
+	at := make(map[site.Key]rowSpan)
+	off := int64(len(rowsHeader))
+	for off < size {
+		var k site.Key
+		if _, err := io.ReadFull(r, k[:]); err != nil {
+			return nil
+		}
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > uint64(size) {
+			return nil
+		}
+		off += int64(len(k) + uvarintLen(n))
+		if uint64(size-off) < n {
+			return nil
+		}
+		at[k] = rowSpan{off, int(n)}
+		if _, err := r.Discard(int(n)); err != nil {
+			return nil
+		}
+		off += int64(n)
+	}
+	return at
+}
+
+// uvarintLen is the length of n as a uvarint.
+func uvarintLen(n uint64) int {
+	var b [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(b[:], n)
 }
 
 // keeps reports whether r keeps rows for the next build.
@@ -419,7 +536,11 @@ func decodeRows(data []byte) map[site.Key]string {
 }
 
 func (r *rowStore) Row(k site.Key) (string, bool) {
-	h, ok := r.old()[k]
+	old := r.old()
+	if old == nil {
+		return "", false
+	}
+	h, ok := old.row(k)
 	if ok {
 		r.SetRow(k, h)
 	}
@@ -446,6 +567,7 @@ func (r *rowStore) SetRow(k site.Key, h string) {
 // register changed) leaves the last ones; one that keeps none removes
 // them, since they may be stale.
 func (r *rowStore) write(out string) error {
+	r.closeOld() // its file is replaced below
 	if !r.keeps() {
 		if err := os.Remove(rowsFile(out)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -477,6 +599,7 @@ func (r *rowStore) write(out string) error {
 
 // close removes the file of this build's rows, if it was not recorded.
 func (r *rowStore) close() {
+	r.closeOld()
 	if r.keeps() {
 		r.f.Close()
 		os.Remove(r.f.Name())

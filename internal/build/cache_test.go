@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -47,6 +48,12 @@ func TestCacheMatchesColdBuild(t *testing.T) {
 	// the edits' new times must make them read again.
 	defer func(d time.Duration) { racyWindow = d }(racyWindow)
 	racyWindow = 0
+	// The last build's rows are read from their file as they are used,
+	// as in a register of more than about 15,000 people: reading them
+	// whole, the way of smaller registers, is the simpler path, which
+	// the other tests of builds take.
+	defer func(n int64) { rowsWholeUpTo = n }(rowsWholeUpTo)
+	rowsWholeUpTo = 0
 	t.Run("sequences", func(t *testing.T) {
 		for seq := 0; seq*perSequence < n; seq++ {
 			steps := min(perSequence, n-seq*perSequence)
@@ -444,11 +451,12 @@ func TestUnchangedBuild(t *testing.T) {
 	}
 }
 
-// TestRowsFile writes rows and reads them back, whole and cut short: a
-// file cut short (a full disk) must read as no rows, not as wrong ones.
+// TestRowsFile writes rows and reads them back, whole, indexed and cut
+// short: a file cut short (a full disk) must read as no rows, not as
+// wrong ones.
 func TestRowsFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	w := newRows(out, true, true)
+	w := newRows(out, true)
 	rows := map[site.Key]string{}
 	for i := range 50 {
 		var k site.Key
@@ -472,32 +480,64 @@ func TestRowsFile(t *testing.T) {
 			t.Errorf("the file cut to %d bytes read as %d rows, want none", n, len(got))
 		}
 	}
-	// The next build, which uses the rows again, keeps them; leftovers
-	// beside the output are gone.
-	r := newRows(out, true, true)
-	for k, h := range rows {
-		if got, ok := r.Row(k); !ok || got != h {
-			t.Fatalf("row %x: %q, %v", k[:4], got, ok)
+	// Indexed, as a large file is read, cut short or not.
+	for _, n := range []int64{int64(len(data)), 0, 5, int64(len(rowsHeader)) + 10, int64(len(data)) - 1} {
+		at := indexRows(bufio.NewReader(bytes.NewReader(data[:n])), n)
+		if n < int64(len(data)) && at != nil {
+			t.Errorf("the file cut to %d bytes was indexed with %d rows, want none", n, len(at))
+		}
+		if n == int64(len(data)) {
+			if len(at) != len(rows) {
+				t.Fatalf("indexed %d rows, wrote %d", len(at), len(rows))
+			}
+			for k, sp := range at {
+				if got := string(data[sp.off : sp.off+int64(sp.n)]); got != rows[k] {
+					t.Errorf("row %x indexed as %q, want %q", k[:4], got, rows[k])
+				}
+			}
 		}
 	}
-	if err := r.write(out); err != nil {
-		t.Fatal(err)
-	}
-	r.close()
-	if again, _ := os.ReadFile(rowsFile(out)); !maps.Equal(decodeRows(again), rows) {
-		t.Error("the rows used again were not kept")
+	// The next build, which uses the rows again, keeps them, whether it
+	// reads the file whole or as the rows are used; leftovers beside the
+	// output are gone.
+	defer func(n int64) { rowsWholeUpTo = n }(rowsWholeUpTo)
+	for _, whole := range []int64{rowsWholeUpTo, 0} {
+		rowsWholeUpTo = whole
+		r := newRows(out, true)
+		for k, h := range rows {
+			if got, ok := r.Row(k); !ok || got != h {
+				t.Fatalf("reading whole up to %d bytes: row %x: %q, %v", whole, k[:4], got, ok)
+			}
+		}
+		if err := r.write(out); err != nil {
+			t.Fatal(err)
+		}
+		r.close()
+		if again, _ := os.ReadFile(rowsFile(out)); !maps.Equal(decodeRows(again), rows) {
+			t.Errorf("reading whole up to %d bytes: the rows used again were not kept", whole)
+		}
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.rows-*")); len(left) > 0 {
 		t.Errorf("left beside the output: %v", left)
 	}
 }
 
-// FuzzDecodeRows reads any file as rows or as none, without a panic.
+// FuzzDecodeRows reads any file as rows or as none, without a panic, and
+// indexes it as the same rows or as none.
 func FuzzDecodeRows(f *testing.F) {
 	f.Add([]byte(rowsHeader))
 	f.Add([]byte(rowsHeader + strings.Repeat("k", 32) + "\x03abc"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeRows(data)
+		rows := decodeRows(data)
+		at := indexRows(bufio.NewReader(bytes.NewReader(data)), int64(len(data)))
+		if (rows == nil) != (at == nil) || len(rows) != len(at) {
+			t.Fatalf("decoded %d rows (nil: %v), indexed %d (nil: %v)", len(rows), rows == nil, len(at), at == nil)
+		}
+		for k, sp := range at {
+			if got := string(data[sp.off : sp.off+int64(sp.n)]); got != rows[k] {
+				t.Fatalf("row %x indexed as %q, decoded as %q", k[:4], got, rows[k])
+			}
+		}
 	})
 }
 
