@@ -455,7 +455,8 @@ func readRows(name string) rowSource {
 		return nil
 	}
 	if st.Size() <= rowsWholeUpTo {
-		data, err := io.ReadAll(f)
+		data := make([]byte, st.Size())
+		_, err := io.ReadFull(f, data)
 		f.Close()
 		if m := decodeRows(data); err == nil && m != nil {
 			return wholeRows(m)
