@@ -393,10 +393,11 @@ func (r *rowStore) closeOld() {
 }
 
 // rowsWholeUpTo is the largest file of rows a build reads whole. A larger
-// one, of a register of more than about 15,000 people (2 MB per 1,000
-// people and language), is indexed, and each row read from it when it is
-// used: at 100,000 people in three languages the file is about 600 MB,
-// which the build could not hold beside the register under 2 GB.
+// one, of a register of more than about 16,000 people in two languages or
+// 10,500 in three (the file is 2.0 MB per 1,000 people and language), is
+// indexed, and each row read from it when it is used: at 99,000 people in
+// three languages the file is 561 MB, which the build could not hold
+// beside the register under 2 GB.
 var rowsWholeUpTo int64 = 64 << 20
 
 // A rowSource is the rows of the last build, by key.
@@ -519,26 +520,17 @@ func (r *rowStore) keeps() bool { return r.f != nil }
 const rowsHeader = "tizim rows 1\n"
 
 // decodeRows reads the file of rows, or returns nil if it is not one. The
-// rows are slices of one string, which is the whole file.
+// rows are slices of one string, which is the whole file; indexRows reads
+// the format, for this and for a file too large to read whole.
 func decodeRows(data []byte) map[site.Key]string {
-	all, ok := strings.CutPrefix(string(data), rowsHeader)
-	if !ok {
+	at := indexRows(bufio.NewReaderSize(bytes.NewReader(data), 1<<16), int64(len(data)))
+	if at == nil {
 		return nil
 	}
-	m := make(map[site.Key]string)
-	for len(all) > 0 {
-		var k site.Key
-		if len(all) < len(k) {
-			return nil
-		}
-		copy(k[:], all)
-		all = all[len(k):]
-		n, w := binary.Uvarint([]byte(all[:min(len(all), binary.MaxVarintLen64)]))
-		if w <= 0 || uint64(len(all)-w) < n {
-			return nil
-		}
-		m[k] = all[w : w+int(n)]
-		all = all[w+int(n):]
+	all := string(data)
+	m := make(map[site.Key]string, len(at))
+	for k, sp := range at {
+		m[k] = all[sp.off : sp.off+int64(sp.n)]
 	}
 	return m
 }

@@ -507,10 +507,11 @@ func (s *Site) writeReads(h hash.Hash, r reads) {
 // changes its page lists, which [Site.changeKey] holds one by one.
 var changeNames = []string{"Page.Changes", "Page.ChangeMonths", "Page.ChangeYears"}
 
-// withoutChanges is used without changeNames.
-func withoutChanges(used map[string]bool) map[string]bool {
+// without is used without names: what a template uses besides what the
+// key of its pages holds one by one (changeNames, groupNames).
+func without(used map[string]bool, names []string) map[string]bool {
 	out := maps.Clone(used)
-	for _, n := range changeNames {
+	for _, n := range names {
 		delete(out, n)
 	}
 	return out
@@ -608,15 +609,6 @@ func (s *Site) changeKey(name string, pg *Page, facts bool) Key {
 // people, which [Site.groupKey] holds one by one. On such a page the
 // list's chunk, filters and letters are the group's.
 var groupNames = []string{"Page.Group.People", "Page.Group.Current", "Page.Chunk", "Page.ListFilters", "Page.AlphabetLinks", "Page.PersonRow", "Page.PersonRows"}
-
-// withoutGroup is used without groupNames.
-func withoutGroup(used map[string]bool) map[string]bool {
-	out := maps.Clone(used)
-	for _, n := range groupNames {
-		delete(out, n)
-	}
-	return out
-}
 
 // groupKey is the key of pg, a page of a group or region at the file
 // name: the group, the page's place in its pages, each of its people by

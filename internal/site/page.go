@@ -557,7 +557,12 @@ func (pg *Page) PersonJSONLD() (template.JS, error) {
 		v.BirthDate = p.Born.ISO()
 	}
 	v.JobTitle, _ = p.Occupation.Pick(pg.chain())
-	v.Gender = map[string]string{"female": "Female", "male": "Male"}[p.Gender]
+	switch p.Gender {
+	case "female":
+		v.Gender = "Female"
+	case "male":
+		v.Gender = "Male"
+	}
 	// encoding/json escapes <, > and &, so nothing here can close the
 	// script element.
 	data, err := json.Marshal(v)

@@ -129,9 +129,9 @@ func (th *Theme) checkTemplates() error {
 			th.personReads = readsOf(c.used)
 		case "changes.html":
 			th.changeUsed = c.used
-			th.changeReads = readsOf(withoutChanges(c.used))
+			th.changeReads = readsOf(without(c.used, changeNames))
 		case "group.html":
-			th.groupReads = readsOf(withoutGroup(c.used))
+			th.groupReads = readsOf(without(c.used, groupNames))
 		}
 	}
 	// What the row of a table of people reads, alone, for the keys of
