@@ -400,7 +400,7 @@ func profileSize(t *testing.T, name string) int {
 }
 
 // eventTextRE finds the text of each event in a person page's timeline.
-var eventTextRE = regexp.MustCompile(`(?s)<p class="event-head">.*?</p>\s*<p>(.*?)<a href="#source-`)
+var eventTextRE = regexp.MustCompile(`(?s)<li class="event-[^"]*" id="[^"]*"><p>.*?</p>\s*<p>(.*?)<a href="#source-`)
 
 var assetRE = regexp.MustCompile(`<(?:link rel="stylesheet"|script)[^>]* (?:href|src)="([^"?]*)`)
 
@@ -433,7 +433,7 @@ func TestWeight(t *testing.T) {
 		// bytes for each event: what a page adds of its own stays within
 		// budget, and a long record is not cut short to fit it.
 		if strings.Contains(name, "people/") && strings.Count(name, "/") >= 3 {
-			events := bytes.Count(data, []byte(`<p class="event-head">`))
+			events := bytes.Count(data, []byte(`<li class="event-`))
 			text := profileSize(t, name)
 			for _, m := range eventTextRE.FindAllSubmatch(data, -1) {
 				text += len(m[1])
