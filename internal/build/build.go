@@ -486,8 +486,9 @@ func swap(tmp, out string) error {
 // to the 2 GB goal for a register a little denser than the synthetic one.
 // At this floor a build of 99,000 people that rendered every page again
 // peaked at 1.70 GiB (1.83 GB), in 372 s of user CPU, where the old floor
-// gave 1.75 GiB and 377 s (one run each; another at 1,640 MiB took 441 s:
-// the collector's extra work is within this machine's noise).
+// gave 1.75 GiB and 377 s. One run each: another at 1,640 MiB took
+// 441 s, so what the lower floor costs in collection is within this
+// machine's swing from run to run, not measured apart from it.
 func memoryLimit(people int) int64 {
 	return max(heapLimitFloor, int64(people)*heapPerPerson)
 }
