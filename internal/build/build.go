@@ -475,20 +475,20 @@ func swap(tmp, out string) error {
 // 2.92 GiB, 4.55 GiB before this branch's other changes and the earlier
 // ones that lowered the peak at 30,000 people. A register whose
 // build stays under the floor pays nothing (30,000 people peak under
-// 1 GB); at 99,000 people the build collected more often and peaked at
-// 1.72 GiB (1.85 GB). heapPerPerson keeps the limit well above the live
-// heap of registers larger still, so that a build that needs more memory
-// than the floor collects more often, not without end.
+// 1 GB); at 99,000 people the build collects more often, and a build
+// that rendered every page again peaked at 1.70 GiB (1.83 GB) in 372 s
+// of user CPU. heapPerPerson keeps the limit well above the live heap of
+// registers larger still, so that a build that needs more memory than
+// the floor collects more often, not without end.
 //
-// The floor was 1.75 GiB until builds at 100,000 people were seen to
-// peak up to 124 MiB above it (1.83 GiB, 1.97 GB: stacks, the runtime's
-// own structures and what the collector had not yet returned), too close
-// to the 2 GB goal for a register a little denser than the synthetic one.
-// At this floor a build of 99,000 people that rendered every page again
-// peaked at 1.70 GiB (1.83 GB), in 372 s of user CPU, where the old floor
-// gave 1.75 GiB and 377 s. One run each: another at 1,640 MiB took
-// 441 s, so what the lower floor costs in collection is within this
-// machine's swing from run to run, not measured apart from it.
+// The floor was 1.75 GiB until builds at 99,000 people were seen to peak
+// up to 124 MiB above it (1.83 GiB, 1.97 GB: stacks, the runtime's own
+// structures and what the collector had not yet returned), too close to
+// the 2 GB goal for a register a little denser than the synthetic one;
+// the same build as above peaked at 1.75 GiB in 377 s with it. One run
+// each: another with GOMEMLIMIT at 1,640 MiB took 441 s, so what the
+// lower floor costs in collection is within this machine's swing from
+// run to run, not measured apart from it.
 func memoryLimit(people int) int64 {
 	return max(heapLimitFloor, int64(people)*heapPerPerson)
 }
